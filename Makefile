@@ -1,0 +1,59 @@
+# Bazaar: `make test` is what CI runs on a fresh clone; `make gen` regenerates committed code.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+FORGE := ./node_modules/.bin/forge
+# Contracts with Go bindings in chain/bindings (one file each, type = contract name).
+CONTRACTS := DealRegistry
+GENTMP := contracts/out/abigen
+
+.PHONY: all deps build gen check-gen vet test test-go test-forge bench clean
+
+all: build
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+deps: node_modules/.installed
+	go mod download
+
+build: deps
+	go build ./...
+
+## gen: build the contracts and write abigen v2 bindings into chain/bindings.
+gen: node_modules/.installed
+	$(FORGE) build --quiet
+	mkdir -p $(GENTMP)
+	for c in $(CONTRACTS); do \
+	  node tools/artifact.js contracts/out/$$c.sol/$$c.json $(GENTMP)/$$c.abi $(GENTMP)/$$c.bin; \
+	  go tool abigen --v2 --abi $(GENTMP)/$$c.abi --bin $(GENTMP)/$$c.bin --pkg bindings \
+	    --type $$c --out chain/bindings/$$(echo $$c | tr A-Z a-z).go; \
+	done
+
+## check-gen: fail if regenerating changes the tree (CI's freshness check).
+check-gen: gen
+	@if ! git diff --quiet -- chain/bindings contracts/src/verifiers 2>/dev/null || \
+	    [ -n "$$(git ls-files --others --exclude-standard -- chain/bindings)" ]; then \
+	  echo "generated code is stale: run 'make gen' and commit the result"; \
+	  git --no-pager diff --stat -- chain/bindings; git ls-files --others --exclude-standard -- chain/bindings; \
+	  exit 1; \
+	fi
+	@echo "generated code is fresh"
+
+vet: deps
+	go vet ./...
+
+test-go: deps
+	go test -count=1 ./...
+
+test-forge: node_modules/.installed
+	$(FORGE) test
+
+test: vet test-go test-forge check-gen
+
+bench: deps
+	go run ./cmd/bazaar bench --json all
+
+clean:
+	rm -rf contracts/out contracts/cache

@@ -1,0 +1,212 @@
+package chain
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"math/big"
+	"strings"
+	"time"
+
+	ethereum "github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/bazaar-market/bazaar"
+	"github.com/bazaar-market/bazaar/chain/bindings"
+)
+
+// Backend is what this package needs from a chain connection: ethclient.Client,
+// simulated.Client and the embedded dev chain's client all satisfy it.
+type Backend interface {
+	bind.ContractBackend
+	bind.DeployBackend
+	ethereum.ChainIDReader
+	ethereum.BlockNumberReader
+}
+
+var registryABI = bindings.NewDealRegistry()
+
+// Registry is a handle on one deployed DealRegistry.
+type Registry struct {
+	backend  Backend
+	contract *bind.BoundContract
+	Domain   Domain
+}
+
+// NewRegistry binds a DealRegistry at addr on backend's chain.
+func NewRegistry(ctx context.Context, backend Backend, addr common.Address) (*Registry, error) {
+	id, err := backend.ChainID(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("chain id: %w", err)
+	}
+	code, err := backend.CodeAt(ctx, addr, nil)
+	if err != nil {
+		return nil, fmt.Errorf("registry code at %s: %w", addr, err)
+	}
+	if len(code) == 0 {
+		return nil, fmt.Errorf("no DealRegistry at %s on chain %s", addr, id)
+	}
+	return &Registry{
+		backend:  backend,
+		contract: registryABI.Instance(backend, addr),
+		Domain:   Domain{ChainID: id, Registry: addr},
+	}, nil
+}
+
+// Address is the registry's address.
+func (r *Registry) Address() common.Address { return r.Domain.Registry }
+
+// DeployRegistry deploys a DealRegistry from key and waits for it to be mined.
+func DeployRegistry(ctx context.Context, backend Backend, key *ecdsa.PrivateKey) (common.Address, error) {
+	opts, err := transactOpts(ctx, backend, key)
+	if err != nil {
+		return common.Address{}, err
+	}
+	addr, tx, err := bind.DeployContract(opts, common.FromHex(bindings.DealRegistryMetaData.Bin), backend, nil)
+	if err != nil {
+		return common.Address{}, fmt.Errorf("deploy DealRegistry: %w", err)
+	}
+	if _, err := WaitMined(ctx, backend, tx.Hash()); err != nil {
+		return common.Address{}, fmt.Errorf("deploy DealRegistry: %w", err)
+	}
+	return addr, nil
+}
+
+func transactOpts(ctx context.Context, backend Backend, key *ecdsa.PrivateKey) (*bind.TransactOpts, error) {
+	id, err := backend.ChainID(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("chain id: %w", err)
+	}
+	opts := bind.NewKeyedTransactor(key, id)
+	opts.Context = ctx
+	return opts, nil
+}
+
+// WaitMined polls for a receipt every few milliseconds (bind.WaitMined polls once a second) and
+// fails if the transaction reverted.
+func WaitMined(ctx context.Context, backend bind.DeployBackend, tx common.Hash) (*types.Receipt, error) {
+	delay := 2 * time.Millisecond
+	for {
+		rcpt, err := backend.TransactionReceipt(ctx, tx)
+		if err == nil {
+			if rcpt.Status != types.ReceiptStatusSuccessful {
+				return rcpt, fmt.Errorf("transaction %s reverted", tx)
+			}
+			return rcpt, nil
+		}
+		if !errors.Is(err, ethereum.NotFound) && !strings.Contains(err.Error(), "indexing is in progress") {
+			return nil, fmt.Errorf("receipt %s: %w", tx, err)
+		}
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("waiting for %s: %w", tx, ctx.Err())
+		case <-time.After(delay):
+		}
+		delay = min(2*delay, 200*time.Millisecond)
+	}
+}
+
+func header(h bazaar.DealHeader) bindings.IDealRegistryDealHeader {
+	return bindings.IDealRegistryDealHeader{
+		Vendor: h.Vendor, Digest: h.Digest, Version: h.Version, ExpiresAt: h.ExpiresAt,
+		MaxRedemptions: h.MaxRedemptions, Nonce: h.Nonce, Counter: h.Counter,
+	}
+}
+
+// Counter returns the vendor's current cancel-all counter.
+func (r *Registry) Counter(ctx context.Context, vendor common.Address) (*big.Int, error) {
+	c, err := bind.Call(r.contract, &bind.CallOpts{Context: ctx}, registryABI.PackCounterOf(vendor), registryABI.UnpackCounterOf)
+	if err != nil {
+		return nil, fmt.Errorf("counterOf %s: %w", vendor, err)
+	}
+	return c, nil
+}
+
+// HashDeal asks the contract for h's EIP-712 digest (parity checks against Domain.HashDeal).
+func (r *Registry) HashDeal(ctx context.Context, h bazaar.DealHeader) (common.Hash, error) {
+	d, err := bind.Call(r.contract, &bind.CallOpts{Context: ctx}, registryABI.PackHashDeal(header(h)), registryABI.UnpackHashDeal)
+	return common.Hash(d), err
+}
+
+// OnChainDeal is the registry's stored state of a deal.
+type OnChainDeal = bindings.IDealRegistryDeal
+
+// Deal reads a deal's stored state; bazaar.ErrNotFound if it was never posted.
+func (r *Registry) Deal(ctx context.Context, id common.Hash) (OnChainDeal, error) {
+	d, err := bind.Call(r.contract, &bind.CallOpts{Context: ctx}, registryABI.PackGetDeal(id), registryABI.UnpackGetDeal)
+	if err != nil {
+		return d, r.revertError("getDeal", err)
+	}
+	return d, nil
+}
+
+// Post submits a vendor-signed header from the relayer key (gasless posting for the vendor) and
+// waits until it is mined. It first simulates the call, so a header the contract would refuse
+// returns a *bazaar.Error (signature, conflict, invalid) without sending any transaction.
+func (r *Registry) Post(ctx context.Context, relayer *ecdsa.PrivateKey, h bazaar.DealHeader, sig []byte) (*types.Receipt, error) {
+	return r.send(ctx, relayer, "post", registryABI.PackPost(header(h), sig))
+}
+
+func (r *Registry) send(ctx context.Context, key *ecdsa.PrivateKey, method string, data []byte) (*types.Receipt, error) {
+	from := KeyAddress(key)
+	addr := r.Address()
+	if _, err := r.backend.CallContract(ctx, ethereum.CallMsg{From: from, To: &addr, Data: data}, nil); err != nil {
+		return nil, r.revertError(method, err)
+	}
+	opts, err := transactOpts(ctx, r.backend, key)
+	if err != nil {
+		return nil, err
+	}
+	tx, err := bind.Transact(r.contract, opts, data)
+	if err != nil {
+		return nil, r.revertError(method, err)
+	}
+	rcpt, err := WaitMined(ctx, r.backend, tx.Hash())
+	if err != nil {
+		return rcpt, fmt.Errorf("%s: %w", method, err)
+	}
+	return rcpt, nil
+}
+
+// revertError maps a contract revert to a *bazaar.Error with the contract's custom error named.
+func (r *Registry) revertError(method string, err error) error {
+	var de rpc.DataError
+	if !errors.As(err, &de) {
+		return &bazaar.Error{Code: bazaar.ECodeUnavailable, Message: method + ": chain call failed", Err: err}
+	}
+	s, _ := de.ErrorData().(string)
+	raw, derr := hexutil.Decode(s)
+	if derr != nil || len(raw) < 4 {
+		return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: method + " reverted", Err: err}
+	}
+	v, uerr := registryABI.UnpackError(raw)
+	if uerr != nil {
+		return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: method + " reverted", Err: err}
+	}
+	switch e := v.(type) {
+	case *bindings.DealRegistryInvalidSignature:
+		return &bazaar.Error{Code: bazaar.ECodeSignature, Message: fmt.Sprintf("signature is not valid for vendor %s", e.Vendor), Err: bazaar.ErrBadSignature}
+	case *bindings.DealRegistryDealExists:
+		return bazaar.Errorf(bazaar.ECodeConflict, "deal %s is already posted", common.Hash(e.DealId))
+	case *bindings.DealRegistryUnknownDeal:
+		return &bazaar.Error{Code: bazaar.ECodeNotFound, Message: fmt.Sprintf("deal %s is not posted", common.Hash(e.DealId)), Err: bazaar.ErrNotFound}
+	case *bindings.DealRegistryDealIsCancelled:
+		return bazaar.Errorf(bazaar.ECodeConflict, "deal %s is cancelled", common.Hash(e.DealId))
+	case *bindings.DealRegistryDealExpired:
+		return bazaar.Errorf(bazaar.ECodeInvalid, "deal expires at %d, not after the chain's time", e.ExpiresAt)
+	case *bindings.DealRegistryVersionNotHigher:
+		return bazaar.Errorf(bazaar.ECodeConflict, "version %d is not higher than %d", e.Offered, e.Current)
+	case *bindings.DealRegistryStaleCounter:
+		return bazaar.Errorf(bazaar.ECodeConflict, "header counter %s is stale (vendor's counter is %s)", e.Offered, e.Current)
+	case *bindings.DealRegistryZeroVendor:
+		return bazaar.Errorf(bazaar.ECodeInvalid, "vendor is the zero address")
+	case *bindings.DealRegistryZeroVersion:
+		return bazaar.Errorf(bazaar.ECodeInvalid, "version must be at least 1")
+	}
+	return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: fmt.Sprintf("%s reverted: %T", method, v), Err: err}
+}
