@@ -4,3 +4,17 @@
 // Adapters (chain, ipfs, enclave, matcher, relay, prover) import this package and never each
 // other; cmd/bazaar wires them together.
 package bazaar
+
+import (
+	"context"
+	"time"
+)
+
+// Notifier delivers an opaque payload to an agent mailbox. The relay implements it; delivery to
+// an offline mailbox is stored and forwarded, never an error.
+type Notifier interface {
+	Deliver(ctx context.Context, mailbox string, payload []byte) error
+}
+
+// Clock returns the current time; tests inject a fixed one.
+type Clock func() time.Time

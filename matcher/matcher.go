@@ -1,0 +1,205 @@
+// Package matcher is Bazaar's matching engine: it holds agents' opt-in signals, matches each
+// posted deal against them with the seed's rules, hands notifications to the relay and keeps
+// aggregate vendor metrics. (It runs as a plain process for now; the SEV-SNP enclave comes later.)
+package matcher
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bazaar-market/bazaar"
+)
+
+// Config configures an Engine.
+type Config struct {
+	Notifier  bazaar.Notifier
+	StateFile string // JSON file for metrics and processed deals; "" keeps them in memory
+	K         int    // metrics suppression threshold (default bazaar.DefaultK)
+	Clock     bazaar.Clock
+	Logger    *slog.Logger // never given an agent identifier, mailbox or signal
+}
+
+// Engine matches deals to signals. It is safe for concurrent use.
+type Engine struct {
+	cfg Config
+	log *slog.Logger
+
+	mu      sync.RWMutex
+	signals map[string]bazaar.Signal // by ephemeral id
+	state   state
+}
+
+// state is what survives restarts: vendor aggregates and the deal versions already processed,
+// so a rescan of the chain never notifies or counts twice.
+type state struct {
+	Metrics   map[string]*bazaar.VendorMetrics `json:"metrics"`   // by lower-case vendor address
+	Processed map[string]bool                  `json:"processed"` // dealId@version
+}
+
+// New builds an engine, loading its state file if present.
+func New(cfg Config) (*Engine, error) {
+	if cfg.Notifier == nil {
+		return nil, errors.New("matcher: a Notifier is required")
+	}
+	if cfg.K < 1 {
+		cfg.K = bazaar.DefaultK
+	}
+	if cfg.Clock == nil {
+		cfg.Clock = time.Now
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	e := &Engine{cfg: cfg, log: log, signals: map[string]bazaar.Signal{},
+		state: state{Metrics: map[string]*bazaar.VendorMetrics{}, Processed: map[string]bool{}}}
+	if cfg.StateFile != "" {
+		b, err := os.ReadFile(cfg.StateFile)
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+		case err != nil:
+			return nil, fmt.Errorf("matcher state: %w", err)
+		default:
+			if err := json.Unmarshal(b, &e.state); err != nil {
+				return nil, fmt.Errorf("matcher state %s: %w", cfg.StateFile, err)
+			}
+		}
+	}
+	return e, nil
+}
+
+// AddSignal stores (or replaces, by ephemeral id) a validated signal.
+func (e *Engine) AddSignal(s bazaar.Signal) error {
+	if err := s.Validate(e.cfg.Clock()); err != nil {
+		return err
+	}
+	s.Categories = append([]string(nil), s.Categories...)
+	e.mu.Lock()
+	e.signals[s.EphemeralID] = s
+	e.mu.Unlock()
+	return nil
+}
+
+// RemoveSignal deletes a signal (opt-out). Removing an unknown id is not an error.
+func (e *Engine) RemoveSignal(ephemeralID string) {
+	e.mu.Lock()
+	delete(e.signals, ephemeralID)
+	e.mu.Unlock()
+}
+
+// Signals is the number of live signals.
+func (e *Engine) Signals() int {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	return len(e.signals)
+}
+
+// Result summarises one Match call. It carries counts only.
+type Result struct {
+	Matched   int
+	Delivered int
+	Skipped   bool // this deal version was already processed
+}
+
+// Match matches one deal version against every live signal, delivers a notification to each
+// matched mailbox and adds the counts to the vendor's metrics. It is idempotent per
+// (dealID, version): a second call returns Skipped and changes nothing.
+func (e *Engine) Match(ctx context.Context, dealID, cid string, version uint64, d *bazaar.Deal) (Result, error) {
+	key := fmt.Sprintf("%s@%d", strings.ToLower(dealID), version)
+	now := e.cfg.Clock()
+	e.mu.RLock()
+	done := e.state.Processed[key]
+	var matched []bazaar.Signal
+	if !done {
+		for _, s := range e.signals {
+			if s.ExpiresAt > now.UnixMilli() && s.Matches(d) {
+				matched = append(matched, s)
+			}
+		}
+	}
+	e.mu.RUnlock()
+	if done {
+		return Result{Skipped: true}, nil
+	}
+	payload, err := json.Marshal(bazaar.NewNotification(dealID, cid, version, d))
+	if err != nil {
+		return Result{}, fmt.Errorf("notification: %w", err)
+	}
+	res := Result{Matched: len(matched)}
+	for _, s := range matched {
+		if err := e.cfg.Notifier.Deliver(ctx, s.Mailbox, payload); err != nil {
+			e.log.Warn("notification not delivered", "deal", dealID, "err", err)
+			continue
+		}
+		res.Delivered++
+	}
+
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.state.Processed[key] { // raced with a concurrent Match of the same version
+		return Result{Skipped: true}, nil
+	}
+	e.state.Processed[key] = true
+	vk := strings.ToLower(d.Vendor.Hex())
+	m := e.state.Metrics[vk]
+	if m == nil {
+		m = &bazaar.VendorMetrics{Vendor: d.Vendor.Hex(), ByLocation: map[string]bazaar.Bucket{}, ByDay: map[string]bazaar.Bucket{}}
+		e.state.Metrics[vk] = m
+	}
+	m.AgentsMatched += uint64(res.Matched)
+	m.ImpressionsSent += uint64(res.Delivered)
+	day := now.UTC().Format(time.DateOnly)
+	for _, s := range matched {
+		b := m.ByLocation[s.Area]
+		b.Matched++
+		m.ByLocation[s.Area] = b
+	}
+	if res.Matched > 0 {
+		b := m.ByDay[day]
+		b.Matched += uint64(res.Matched)
+		m.ByDay[day] = b
+	}
+	if err := e.saveLocked(); err != nil {
+		return res, err
+	}
+	e.log.Info("deal matched", "deal", dealID, "version", version, "matched", res.Matched)
+	return res, nil
+}
+
+// Metrics returns a vendor's aggregates with small buckets suppressed. A vendor with no
+// matches gets zero counts, not an error.
+func (e *Engine) Metrics(vendor string) bazaar.VendorMetrics {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	m := e.state.Metrics[strings.ToLower(vendor)]
+	if m == nil {
+		return bazaar.VendorMetrics{Vendor: vendor}.Suppress(e.cfg.K)
+	}
+	return m.Suppress(e.cfg.K)
+}
+
+func (e *Engine) saveLocked() error {
+	if e.cfg.StateFile == "" {
+		return nil
+	}
+	b, err := json.Marshal(e.state)
+	if err != nil {
+		return fmt.Errorf("matcher state: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Dir(e.cfg.StateFile), 0o700); err != nil {
+		return fmt.Errorf("matcher state: %w", err)
+	}
+	tmp := e.cfg.StateFile + ".tmp"
+	if err := os.WriteFile(tmp, b, 0o600); err != nil {
+		return fmt.Errorf("matcher state: %w", err)
+	}
+	return os.Rename(tmp, e.cfg.StateFile)
+}

@@ -1,0 +1,176 @@
+package matcher_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/bazaar-market/bazaar"
+	"github.com/bazaar-market/bazaar/matcher"
+)
+
+// inbox is a Notifier that records deliveries (the relay's own tests cover the websocket side).
+type inbox struct {
+	mu  sync.Mutex
+	got map[string][][]byte
+}
+
+func (b *inbox) Deliver(_ context.Context, mailbox string, p []byte) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.got == nil {
+		b.got = map[string][][]byte{}
+	}
+	b.got[mailbox] = append(b.got[mailbox], p)
+	return nil
+}
+
+var now = time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
+
+func coffeeDeal() *bazaar.Deal {
+	return &bazaar.Deal{
+		Vendor: common.HexToAddress("0x70997970C51812dc3A010C7d01b50e0d17dc79C8"), VendorID: "highlands-coffee",
+		Service:      bazaar.Service{Type: "product", Category: "coffee", Description: "Cà Phê Sữa Đá"},
+		Pricing:      bazaar.Pricing{BasePrice: 500, DiscountedPrice: 400, DiscountPercent: 20, Currency: "USD"},
+		Targeting:    &bazaar.Targeting{Location: &bazaar.LocationTargeting{Granularity: "district", Areas: []string{"Quận 1", "Quận 3"}}},
+		Requirements: &bazaar.Requirements{MinLTV: 5000, LoyaltyTier: "regular"},
+		Availability: bazaar.Availability{InStock: true, MaxRedemptions: 100},
+		ExpiresAt:    now.Add(7 * 24 * time.Hour).UnixMilli(),
+	}
+}
+
+func signal(i int, area, tier string, level int) bazaar.Signal {
+	return bazaar.Signal{EphemeralID: fmt.Sprintf("eph-%d", i), LTVTier: tier, LoyaltyLevel: level, Area: area,
+		Mailbox: fmt.Sprintf("mbox-%d", i), ExpiresAt: now.Add(time.Hour).UnixMilli()}
+}
+
+func mustEngine(tb testing.TB, n bazaar.Notifier, state string) *matcher.Engine {
+	tb.Helper()
+	e, err := matcher.New(matcher.Config{Notifier: n, StateFile: state, Clock: func() time.Time { return now }})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return e
+}
+
+func TestEngine_Match(t *testing.T) {
+	ctx := context.Background()
+	box := &inbox{}
+	state := filepath.Join(t.TempDir(), "matcher.json")
+	e := mustEngine(t, box, state)
+	var want []string
+	i := 0
+	add := func(area, tier string, level int, match bool) {
+		i++
+		s := signal(i, area, tier, level)
+		if err := e.AddSignal(s); err != nil {
+			t.Fatal(err)
+		}
+		if match {
+			want = append(want, s.Mailbox)
+		}
+	}
+	for range 5 {
+		add("Quận 1", "high", 3, true)
+	}
+	add("Quận 3", "medium", 1, true)
+	add("Quận 3", "low", 5, false)    // LTV tier below minLTV
+	add("Quận 1", "high", 0, false)   // loyalty below "regular"
+	add("Quận 7", "high", 5, false)   // area not targeted
+	expired := signal(99, "Quận 1", "high", 5)
+	expired.ExpiresAt = now.Add(-time.Minute).UnixMilli()
+	if err := e.AddSignal(expired); err == nil {
+		t.Fatal("expired signal accepted")
+	}
+
+	d := coffeeDeal()
+	res, err := e.Match(ctx, "0xdeal", "bafy", 1, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Matched != len(want) || res.Delivered != len(want) {
+		t.Fatalf("result %+v, want %d matched", res, len(want))
+	}
+	for _, mb := range want {
+		if len(box.got[mb]) != 1 {
+			t.Fatalf("mailbox %s got %d notifications, want 1", mb, len(box.got[mb]))
+		}
+		var n bazaar.Notification
+		if err := json.Unmarshal(box.got[mb][0], &n); err != nil || n.DealID != "0xdeal" || n.Type != bazaar.NotificationMatched {
+			t.Fatalf("notification %s: %+v %v", box.got[mb][0], n, err)
+		}
+	}
+	if len(box.got) != len(want) {
+		t.Fatalf("%d mailboxes notified, want %d", len(box.got), len(want))
+	}
+
+	t.Run("idempotent per version", func(t *testing.T) {
+		res, err := e.Match(ctx, "0xDEAL", "bafy", 1, d)
+		if err != nil || !res.Skipped {
+			t.Fatalf("second match: %+v %v", res, err)
+		}
+	})
+
+	t.Run("metrics are aggregate and suppressed under k", func(t *testing.T) {
+		m := e.Metrics(d.Vendor.Hex())
+		if m.AgentsMatched != 6 || m.ImpressionsSent != 6 {
+			t.Fatalf("metrics %+v", m)
+		}
+		if b := m.ByLocation["Quận 1"]; b.Suppressed || b.Matched != 5 {
+			t.Fatalf("Quận 1 bucket %+v, want 5 shown", b)
+		}
+		if b := m.ByLocation["Quận 3"]; !b.Suppressed || b.Matched != 0 {
+			t.Fatalf("Quận 3 bucket %+v, want suppressed", b)
+		}
+		js, _ := json.Marshal(m)
+		for _, leak := range []string{"eph-", "mbox-"} {
+			if strings.Contains(string(js), leak) {
+				t.Fatalf("metrics %s carry an agent identifier (%q)", js, leak)
+			}
+		}
+	})
+
+	t.Run("state survives restart", func(t *testing.T) {
+		e2 := mustEngine(t, box, state)
+		if got := e2.Metrics(d.Vendor.Hex()).AgentsMatched; got != 6 {
+			t.Fatalf("after restart agentsMatched = %d, want 6", got)
+		}
+		if res, _ := e2.Match(ctx, "0xdeal", "bafy", 1, d); !res.Skipped {
+			t.Fatal("restarted engine re-processed a deal version")
+		}
+	})
+}
+
+func TestSignal_Matches(t *testing.T) {
+	d := coffeeDeal()
+	cases := []struct {
+		name string
+		mod  func(*bazaar.Signal)
+		want bool
+	}{
+		{"eligible", func(*bazaar.Signal) {}, true},
+		{"other area", func(s *bazaar.Signal) { s.Area = "Quận 5" }, false},
+		{"low tier", func(s *bazaar.Signal) { s.LTVTier = "low" }, false},
+		{"loyalty below", func(s *bazaar.Signal) { s.LoyaltyLevel = 0 }, false},
+		{"category listed", func(s *bazaar.Signal) { s.Categories = []string{"tea", "coffee"} }, true},
+		{"category not listed", func(s *bazaar.Signal) { s.Categories = []string{"tea"} }, false},
+		{"within maxPrice", func(s *bazaar.Signal) { s.MaxPrice = 400 }, true},
+		{"over maxPrice", func(s *bazaar.Signal) { s.MaxPrice = 399 }, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := signal(1, "Quận 3", "medium", 1)
+			c.mod(&s)
+			if got := s.Matches(d); got != c.want {
+				t.Fatalf("Matches = %v, want %v", got, c.want)
+			}
+		})
+	}
+}
