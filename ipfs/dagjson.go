@@ -71,3 +71,13 @@ func checkCanonical(doc []byte) error {
 	}
 	return nil
 }
+
+// CIDFromDigest returns the document CID whose sha2-256 digest is d: the on-chain header stores
+// only the digest, and this is how a reader finds the document on IPFS.
+func CIDFromDigest(d [32]byte) cid.Cid {
+	mh, err := multihash.Encode(d[:], multihash.SHA2_256)
+	if err != nil {
+		panic(fmt.Sprintf("ipfs: sha2-256 multihash: %v", err))
+	}
+	return cid.NewCidV1(cid.DagJSON, mh)
+}

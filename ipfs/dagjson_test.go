@@ -2,6 +2,7 @@ package ipfs_test
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"testing"
 
@@ -89,5 +90,13 @@ func TestCID(t *testing.T) {
 	}
 	if ipfs.CID([]byte(reorderedDeal)).Equals(c) {
 		t.Error("CID must hash the bytes as given")
+	}
+}
+
+func TestCIDFromDigest(t *testing.T) {
+	doc := []byte(`{"a":1}`)
+	want := ipfs.CID(doc)
+	if got := ipfs.CIDFromDigest(sha256.Sum256(doc)); !got.Equals(want) {
+		t.Fatalf("CIDFromDigest = %s, want %s", got, want)
 	}
 }
