@@ -30,9 +30,9 @@ const DevChainID = 1337
 
 // DevConfig configures the embedded development chain.
 type DevConfig struct {
-	DataDir   string            // chain database lives in DataDir/geth; reused across restarts
-	RPCListen string            // host:port for HTTP+WS JSON-RPC; port 0 picks a free one; "" = no RPC server
-	Fund      []common.Address  // accounts funded in genesis besides the relayer (first start only)
+	DataDir   string           // chain database lives in DataDir/geth; reused across restarts
+	RPCListen string           // host:port for HTTP+WS JSON-RPC; port 0 picks a free one; "" = no RPC server
+	Fund      []common.Address // accounts funded in genesis besides the relayer (first start only)
 	Logger    *slog.Logger
 }
 

@@ -2,6 +2,7 @@ package chain
 
 import (
 	"crypto/ecdsa"
+	"encoding/json"
 	"fmt"
 	"math/big"
 
@@ -20,13 +21,15 @@ type Domain struct {
 	Registry common.Address
 }
 
+var domainType = []apitypes.Type{
+	{Name: "name", Type: "string"},
+	{Name: "version", Type: "string"},
+	{Name: "chainId", Type: "uint256"},
+	{Name: "verifyingContract", Type: "address"},
+}
+
 var dealTypes = apitypes.Types{
-	"EIP712Domain": {
-		{Name: "name", Type: "string"},
-		{Name: "version", Type: "string"},
-		{Name: "chainId", Type: "uint256"},
-		{Name: "verifyingContract", Type: "address"},
-	},
+	"EIP712Domain": domainType,
 	"DealHeader": {
 		{Name: "vendor", Type: "address"},
 		{Name: "digest", Type: "bytes32"},
@@ -36,9 +39,11 @@ var dealTypes = apitypes.Types{
 		{Name: "nonce", Type: "uint256"},
 		{Name: "counter", Type: "uint256"},
 	},
-	"CancelDeal": {
-		{Name: "dealId", Type: "bytes32"},
-	},
+}
+
+var cancelTypes = apitypes.Types{
+	"EIP712Domain": domainType,
+	"CancelDeal":   {{Name: "dealId", Type: "bytes32"}},
 }
 
 func (d Domain) typed() apitypes.TypedDataDomain {
@@ -72,7 +77,7 @@ func (d Domain) DealTypedData(h bazaar.DealHeader) apitypes.TypedData {
 // CancelTypedData is the payload a vendor signs to cancel one deal.
 func (d Domain) CancelTypedData(dealID common.Hash) apitypes.TypedData {
 	return apitypes.TypedData{
-		Types:       dealTypes,
+		Types:       cancelTypes,
 		PrimaryType: "CancelDeal",
 		Domain:      d.typed(),
 		Message:     apitypes.TypedDataMessage{"dealId": dealID.Hex()},
@@ -142,4 +147,50 @@ func ParseSignature(s string) ([]byte, error) {
 		return nil, fmt.Errorf("signature is empty")
 	}
 	return b, nil
+}
+
+// walletTypedData is the eth_signTypedData_v4 JSON shape: chainId as a JSON number and no empty
+// salt, which wallets and cast reject.
+type walletTypedData struct {
+	Types       apitypes.Types `json:"types"`
+	PrimaryType string         `json:"primaryType"`
+	Domain      struct {
+		Name              string         `json:"name"`
+		Version           string         `json:"version"`
+		ChainID           *big.Int       `json:"chainId"`
+		VerifyingContract common.Address `json:"verifyingContract"`
+	} `json:"domain"`
+	Message apitypes.TypedDataMessage `json:"message"`
+}
+
+// WalletJSON encodes typed data for eth_signTypedData_v4 and `cast wallet sign --data`.
+func WalletJSON(td apitypes.TypedData) ([]byte, error) {
+	var w walletTypedData
+	w.Types, w.PrimaryType, w.Message = td.Types, td.PrimaryType, td.Message
+	w.Domain.Name, w.Domain.Version = td.Domain.Name, td.Domain.Version
+	if td.Domain.ChainId == nil {
+		return nil, fmt.Errorf("typed data has no chain id")
+	}
+	w.Domain.ChainID = (*big.Int)(td.Domain.ChainId)
+	if !common.IsHexAddress(td.Domain.VerifyingContract) {
+		return nil, fmt.Errorf("typed data verifying contract %q is not an address", td.Domain.VerifyingContract)
+	}
+	w.Domain.VerifyingContract = common.HexToAddress(td.Domain.VerifyingContract)
+	return json.Marshal(w)
+}
+
+// ParseWalletJSON decodes what WalletJSON (or a wallet) produced.
+func ParseWalletJSON(b []byte) (apitypes.TypedData, error) {
+	var w walletTypedData
+	if err := json.Unmarshal(b, &w); err != nil {
+		return apitypes.TypedData{}, fmt.Errorf("typed data: %w", err)
+	}
+	if w.Domain.ChainID == nil {
+		return apitypes.TypedData{}, fmt.Errorf("typed data has no chain id")
+	}
+	return apitypes.TypedData{
+		Types: w.Types, PrimaryType: w.PrimaryType, Message: w.Message,
+		Domain: apitypes.TypedDataDomain{Name: w.Domain.Name, Version: w.Domain.Version,
+			ChainId: (*math.HexOrDecimal256)(w.Domain.ChainID), VerifyingContract: w.Domain.VerifyingContract.Hex()},
+	}, nil
 }

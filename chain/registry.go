@@ -152,6 +152,17 @@ func (r *Registry) Post(ctx context.Context, relayer *ecdsa.PrivateKey, h bazaar
 	return r.send(ctx, relayer, "post", registryABI.PackPost(header(h), sig))
 }
 
+// Simulate checks with eth_call that Post would succeed, returning the contract's refusal as a
+// *bazaar.Error otherwise. Nothing is sent.
+func (r *Registry) Simulate(ctx context.Context, from *ecdsa.PrivateKey, h bazaar.DealHeader, sig []byte) error {
+	addr := r.Address()
+	_, err := r.backend.CallContract(ctx, ethereum.CallMsg{From: KeyAddress(from), To: &addr, Data: registryABI.PackPost(header(h), sig)}, nil)
+	if err != nil {
+		return r.revertError("post", err)
+	}
+	return nil
+}
+
 func (r *Registry) send(ctx context.Context, key *ecdsa.PrivateKey, method string, data []byte) (*types.Receipt, error) {
 	from := KeyAddress(key)
 	addr := r.Address()
