@@ -191,6 +191,7 @@ func (w *Watcher) poll(ctx context.Context) error {
 			if !ok {
 				continue
 			}
+			w.log.Debug("registry event", "kind", ev.Kind, "deal", ev.DealID, "block", ev.Block)
 			if err := w.cfg.Handle(ctx, ev); err != nil {
 				// Blocks before this one are done; retry from this block next time.
 				if l.BlockNumber > w.next {

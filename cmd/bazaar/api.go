@@ -1,0 +1,352 @@
+package main
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/big"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+
+	"github.com/bazaar-market/bazaar"
+	"github.com/bazaar-market/bazaar/chain"
+	"github.com/bazaar-market/bazaar/ipfs"
+)
+
+const maxBody = 64 << 10
+
+func (n *Node) routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /deals", n.postDeal)
+	mux.HandleFunc("GET /deals", n.listDeals)
+	mux.HandleFunc("GET /deals/{id}", n.getDeal)
+	mux.HandleFunc("POST /eip712/deal", n.typedDeal)
+	mux.HandleFunc("GET /metrics/{vendor}", n.vendorMetrics)
+	mux.HandleFunc("GET /info", n.info)
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	mux.Handle("GET /ipfs/", n.ipfs.Gateway())
+	mux.Handle("HEAD /ipfs/", n.ipfs.Gateway())
+	mux.Handle("GET /relay", n.hub)
+	return accessLog(n.log, mux)
+}
+
+// accessLog logs method, route, status and duration: never a client address, query string or
+// header, so browsing leaves no trail.
+func accessLog(log *slog.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(sw, r)
+		route := r.Pattern
+		if route == "" {
+			route = "unmatched"
+		}
+		log.Debug("http", "route", route, "status", sw.status, "dur", time.Since(start))
+	})
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (s *statusWriter) WriteHeader(code int) { s.status = code; s.ResponseWriter.WriteHeader(code) }
+
+// Hijack lets the relay take over the connection for its websocket.
+func (s *statusWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	s.status = http.StatusSwitchingProtocols
+	return http.NewResponseController(s.ResponseWriter).Hijack()
+}
+
+// Unwrap lets http.ResponseController (and the websocket upgrade) reach the real writer.
+func (s *statusWriter) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v)
+}
+
+// apiError is the JSON error body: {"error":{"code","message","fields"}}.
+type apiError struct {
+	Error struct {
+		Code    string              `json:"code"`
+		Message string              `json:"message"`
+		Fields  []bazaar.FieldError `json:"fields,omitempty"`
+	} `json:"error"`
+}
+
+func (n *Node) fail(w http.ResponseWriter, err error) {
+	var body apiError
+	body.Error.Code = bazaar.ErrorCode(err)
+	body.Error.Message = bazaar.ErrorMessage(err)
+	var e *bazaar.Error
+	if errors.As(err, &e) {
+		body.Error.Fields = e.Fields
+	}
+	status := map[string]int{
+		bazaar.ECodeInvalid: http.StatusBadRequest, bazaar.ECodeSignature: http.StatusUnauthorized,
+		bazaar.ECodeNotFound: http.StatusNotFound, bazaar.ECodeConflict: http.StatusConflict,
+		bazaar.ECodeTooLarge: http.StatusRequestEntityTooLarge, bazaar.ECodeUnavailable: http.StatusServiceUnavailable,
+	}[body.Error.Code]
+	if status == 0 {
+		status = http.StatusInternalServerError
+		n.log.Error("request failed", "err", err)
+	}
+	writeJSON(w, status, body)
+}
+
+// dealRequest is the body of POST /deals and POST /eip712/deal. Nonce, counter and version are
+// optional: by default the nonce derives from the document digest, the counter is the vendor's
+// current one and the version is 1.
+type dealRequest struct {
+	Document  json.RawMessage `json:"document"`
+	Signature string          `json:"signature,omitempty"`
+	Nonce     string          `json:"nonce,omitempty"`
+	Counter   string          `json:"counter,omitempty"`
+}
+
+// preparedDeal is a validated document with the header a vendor signs for it.
+type preparedDeal struct {
+	deal      *bazaar.Deal
+	canonical []byte
+	header    bazaar.DealHeader
+}
+
+func decodeBody(r *http.Request, v any) error {
+	body, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
+	if err != nil {
+		return bazaar.Errorf(bazaar.ECodeInvalid, "read body: %v", err)
+	}
+	if len(body) > maxBody {
+		return bazaar.Errorf(bazaar.ECodeTooLarge, "body is over %d bytes", maxBody)
+	}
+	dec := json.NewDecoder(strings.NewReader(string(body)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "malformed JSON body: " + err.Error()}
+	}
+	if dec.More() {
+		return bazaar.Errorf(bazaar.ECodeInvalid, "malformed JSON body: trailing data")
+	}
+	return nil
+}
+
+func parseBig(field, s string) (*big.Int, error) {
+	v, ok := new(big.Int).SetString(s, 0)
+	if !ok || v.Sign() < 0 || v.BitLen() > 256 {
+		return nil, &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "invalid request", Fields: []bazaar.FieldError{{Field: field, Message: "must be a uint256 (decimal or 0x-hex)"}}}
+	}
+	return v, nil
+}
+
+func (n *Node) prepare(r *http.Request, req dealRequest) (*preparedDeal, error) {
+	if len(req.Document) == 0 || string(req.Document) == "null" {
+		return nil, &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "invalid request", Fields: []bazaar.FieldError{{Field: "document", Message: "is required"}}}
+	}
+	d, err := bazaar.DecodeDeal(req.Document)
+	if err != nil {
+		return nil, err
+	}
+	if err := d.Validate(time.Now()); err != nil {
+		return nil, err
+	}
+	js, err := json.Marshal(d)
+	if err != nil {
+		return nil, fmt.Errorf("encode document: %w", err)
+	}
+	canonical, err := ipfs.Canonical(js)
+	if err != nil {
+		return nil, fmt.Errorf("canonical document: %w", err)
+	}
+	if len(canonical) > bazaar.MaxDocumentSize {
+		return nil, bazaar.Errorf(bazaar.ECodeTooLarge, "document is %d bytes, over %d", len(canonical), bazaar.MaxDocumentSize)
+	}
+	digest := common.Hash(sha256.Sum256(canonical))
+	nonce := bazaar.NonceFromDigest(digest)
+	if req.Nonce != "" {
+		if nonce, err = parseBig("nonce", req.Nonce); err != nil {
+			return nil, err
+		}
+	}
+	var counter *big.Int
+	if req.Counter != "" {
+		if counter, err = parseBig("counter", req.Counter); err != nil {
+			return nil, err
+		}
+	} else if counter, err = n.registry.Counter(r.Context(), d.Vendor); err != nil {
+		return nil, &bazaar.Error{Code: bazaar.ECodeUnavailable, Message: "chain unavailable", Err: err}
+	}
+	return &preparedDeal{deal: d, canonical: canonical, header: bazaar.NewHeader(d, digest, 1, nonce, counter)}, nil
+}
+
+// typedDeal answers POST /eip712/deal with the eth_signTypedData_v4 JSON for a document.
+func (n *Node) typedDeal(w http.ResponseWriter, r *http.Request) {
+	var req dealRequest
+	if err := decodeBody(r, &req); err != nil {
+		n.fail(w, err)
+		return
+	}
+	p, err := n.prepare(r, req)
+	if err != nil {
+		n.fail(w, err)
+		return
+	}
+	js, err := chain.WalletJSON(n.registry.Domain.DealTypedData(p.header))
+	if err != nil {
+		n.fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, json.RawMessage(js))
+}
+
+// postDeal answers POST /deals: validate, check the signature, simulate, pin, post. Any refusal
+// happens before the pin and the transaction, so bad input changes nothing.
+func (n *Node) postDeal(w http.ResponseWriter, r *http.Request) {
+	var req dealRequest
+	if err := decodeBody(r, &req); err != nil {
+		n.fail(w, err)
+		return
+	}
+	p, err := n.prepare(r, req)
+	if err != nil {
+		n.fail(w, err)
+		return
+	}
+	sig, err := hexutil.Decode(req.Signature)
+	if err != nil || len(sig) == 0 {
+		n.fail(w, &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "invalid request", Fields: []bazaar.FieldError{{Field: "signature", Message: "must be 0x-hex signature bytes"}}})
+		return
+	}
+	ctx := r.Context()
+	// An EOA vendor's signature is checked here; a contract wallet's by the registry (EIP-1271).
+	if signer, rerr := n.registry.Domain.RecoverDeal(p.header, sig); rerr != nil || signer != p.header.Vendor {
+		code, err := n.backend.CodeAt(ctx, p.header.Vendor, nil)
+		if err != nil {
+			n.fail(w, &bazaar.Error{Code: bazaar.ECodeUnavailable, Message: "chain unavailable", Err: err})
+			return
+		}
+		if len(code) == 0 {
+			n.fail(w, &bazaar.Error{Code: bazaar.ECodeSignature, Message: fmt.Sprintf("signature is not by vendor %s over this document's header", p.header.Vendor.Hex()), Err: bazaar.ErrBadSignature})
+			return
+		}
+	}
+	if err := n.registry.Simulate(ctx, n.relayer, p.header, sig); err != nil {
+		n.fail(w, err)
+		return
+	}
+	c, err := n.ipfs.Put(ctx, p.canonical)
+	if err != nil {
+		n.fail(w, fmt.Errorf("pin document: %w", err))
+		return
+	}
+	rcpt, err := n.registry.Post(ctx, n.relayer, p.header, sig)
+	if err != nil {
+		n.fail(w, err)
+		return
+	}
+	// Index straight from the receipt so the deal is browsable at once; the watcher's later
+	// copy of the same event changes nothing.
+	for _, l := range rcpt.Logs {
+		if ev, ok, err := chain.DecodeEvent(*l); err == nil && ok {
+			n.index.Put(ev.DealID, c.String(), ev.Header, p.deal, p.canonical, ev.Block, ev.TxHash)
+		}
+	}
+	n.kick()
+	writeJSON(w, http.StatusCreated, map[string]string{
+		"dealId": p.header.DealID().Hex(), "cid": c.String(), "txHash": rcpt.TxHash.Hex(),
+	})
+}
+
+func (n *Node) listDeals(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	q := Query{Category: v.Get("category"), Area: v.Get("area"), Vendor: v.Get("vendor"), Status: v.Get("status"), Cursor: v.Get("cursor"), Limit: 20}
+	if s := v.Get("limit"); s != "" {
+		l, err := strconv.Atoi(s)
+		if err != nil || l < 1 || l > 100 {
+			n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "limit must be 1-100"))
+			return
+		}
+		q.Limit = l
+	}
+	if s := v.Get("maxPrice"); s != "" {
+		if err := q.MaxPrice.UnmarshalJSON([]byte(s)); err != nil || q.MaxPrice < 0 {
+			n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "maxPrice must be a non-negative amount"))
+			return
+		}
+		q.HasMax = true
+	}
+	if q.Status != "" && q.Status != "all" {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, `status must be empty (active) or "all"`))
+		return
+	}
+	if q.Cursor != "" {
+		if _, ok := DecodeCursor(q.Cursor); !ok {
+			n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "bad cursor"))
+			return
+		}
+	}
+	deals, next := n.index.Find(q)
+	resp := struct {
+		Deals []DealView `json:"deals"`
+		Next  *string    `json:"next"`
+	}{Deals: deals}
+	if next != "" {
+		resp.Next = &next
+	}
+	writeJSON(w, http.StatusOK, resp)
+}
+
+func (n *Node) getDeal(w http.ResponseWriter, r *http.Request) {
+	s := r.PathValue("id")
+	b, err := hexutil.Decode(s)
+	if err != nil || len(b) != 32 {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "deal id must be 0x + 64 hex digits"))
+		return
+	}
+	v, ok := n.index.Get(common.BytesToHash(b))
+	if !ok {
+		n.fail(w, &bazaar.Error{Code: bazaar.ECodeNotFound, Message: "no deal " + s, Err: bazaar.ErrNotFound})
+		return
+	}
+	writeJSON(w, http.StatusOK, v)
+}
+
+func (n *Node) vendorMetrics(w http.ResponseWriter, r *http.Request) {
+	s := r.PathValue("vendor")
+	if !common.IsHexAddress(s) {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "vendor must be a 0x address"))
+		return
+	}
+	writeJSON(w, http.StatusOK, n.engine.Metrics(common.HexToAddress(s).Hex()))
+}
+
+func (n *Node) info(w http.ResponseWriter, _ *http.Request) {
+	peer := []string{}
+	for _, a := range n.ipfs.Addrs() {
+		peer = append(peer, a.String())
+	}
+	writeJSON(w, http.StatusOK, map[string]any{
+		"mode":      "dev",
+		"chainId":   n.deployment.ChainID,
+		"rpcUrl":    n.dev.RPCURL(),
+		"contracts": map[string]any{"DealRegistry": n.deployment.DealRegistry.Hex(), "deployBlock": n.deployment.DeployBlock},
+		"matcher":   "plain process (development: no SEV-SNP attestation yet)",
+		"ipfs":      map[string]any{"addrs": peer},
+	})
+}

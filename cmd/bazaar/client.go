@@ -1,0 +1,273 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/ecdsa"
+	"crypto/sha256"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/gorilla/websocket"
+
+	"github.com/bazaar-market/bazaar"
+	"github.com/bazaar-market/bazaar/chain"
+	"github.com/bazaar-market/bazaar/ipfs"
+)
+
+func cryptoBytes(k *ecdsa.PrivateKey) []byte { return crypto.FromECDSA(k) }
+
+// loadKey reads a hex private key from --key, --key-file or $BAZAAR_VENDOR_KEY.
+func loadKey(hexKey, file string) (*ecdsa.PrivateKey, error) {
+	if hexKey == "" && file != "" {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return nil, fmt.Errorf("key file: %w", err)
+		}
+		hexKey = strings.TrimSpace(string(b))
+	}
+	if hexKey == "" {
+		hexKey = os.Getenv("BAZAAR_VENDOR_KEY")
+	}
+	if hexKey == "" {
+		return nil, errors.New("a vendor key is required: --key HEX, --key-file FILE or $BAZAAR_VENDOR_KEY")
+	}
+	k, err := crypto.HexToECDSA(strings.TrimPrefix(hexKey, "0x"))
+	if err != nil {
+		return nil, fmt.Errorf("vendor key: %w", err)
+	}
+	return k, nil
+}
+
+// apiCall posts JSON and decodes the answer; a JSON error body becomes a plain error.
+func apiCall(ctx context.Context, method, u string, in, out any) error {
+	var body io.Reader
+	if in != nil {
+		b, err := json.Marshal(in)
+		if err != nil {
+			return err
+		}
+		body = bytes.NewReader(b)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u, body)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode >= 300 {
+		var e apiError
+		if json.Unmarshal(b, &e) == nil && e.Error.Code != "" {
+			msg := e.Error.Message
+			for _, f := range e.Error.Fields {
+				msg += fmt.Sprintf("\n  %s: %s", f.Field, f.Message)
+			}
+			return fmt.Errorf("%s %s: %s (%s)", method, u, msg, e.Error.Code)
+		}
+		return fmt.Errorf("%s %s: %s", method, u, resp.Status)
+	}
+	if out != nil {
+		return json.Unmarshal(b, out)
+	}
+	return nil
+}
+
+// PostResult is POST /deals' answer.
+type PostResult struct {
+	DealID string `json:"dealId"`
+	CID    string `json:"cid"`
+	TxHash string `json:"txHash"`
+}
+
+// VendorPost signs and posts a document: it asks the node for the EIP-712 typed data, checks
+// that the typed data is really about this document and this vendor, signs it and posts.
+func VendorPost(ctx context.Context, node string, key *ecdsa.PrivateKey, doc *bazaar.Deal) (PostResult, error) {
+	vendor := crypto.PubkeyToAddress(key.PublicKey)
+	if doc.Vendor == (common.Address{}) {
+		doc.Vendor = vendor
+	}
+	if doc.Vendor != vendor {
+		return PostResult{}, fmt.Errorf("document vendor %s is not the key's address %s", doc.Vendor.Hex(), vendor.Hex())
+	}
+	js, err := json.Marshal(doc)
+	if err != nil {
+		return PostResult{}, err
+	}
+	canonical, err := ipfs.Canonical(js)
+	if err != nil {
+		return PostResult{}, err
+	}
+	var tdJSON json.RawMessage
+	if err := apiCall(ctx, http.MethodPost, node+"/eip712/deal", map[string]any{"document": json.RawMessage(js)}, &tdJSON); err != nil {
+		return PostResult{}, err
+	}
+	td, err := chain.ParseWalletJSON(tdJSON)
+	if err != nil {
+		return PostResult{}, err
+	}
+	digest := common.Hash(sha256.Sum256(canonical))
+	if td.PrimaryType != "DealHeader" || !strings.EqualFold(fmt.Sprint(td.Message["digest"]), digest.Hex()) ||
+		!strings.EqualFold(fmt.Sprint(td.Message["vendor"]), vendor.Hex()) || td.Domain.Name != "Bazaar" {
+		return PostResult{}, errors.New("the node's typed data does not describe this document: refusing to sign")
+	}
+	sig, err := chain.SignTyped(key, td)
+	if err != nil {
+		return PostResult{}, err
+	}
+	var res PostResult
+	err = apiCall(ctx, http.MethodPost, node+"/deals", map[string]any{
+		"document": json.RawMessage(js), "signature": hexutil.Encode(sig),
+		"nonce": fmt.Sprint(td.Message["nonce"]), "counter": fmt.Sprint(td.Message["counter"]),
+	}, &res)
+	return res, err
+}
+
+func runVendorPost(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("vendor post", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	keyHex := fs.String("key", "", "vendor private key (hex)")
+	keyFile := fs.String("key-file", "", "file holding the vendor private key (hex)")
+	node := fs.String("node", "http://127.0.0.1:8080", "node API URL")
+	expiresIn := fs.Duration("expires-in", 7*24*time.Hour, "expiry to set when the document has no expiresAt")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return errors.New("usage: bazaar vendor post FILE --key HEX|--key-file F [--node URL]")
+	}
+	key, err := loadKey(*keyHex, *keyFile)
+	if err != nil {
+		return err
+	}
+	raw, err := os.ReadFile(pos[0])
+	if err != nil {
+		return err
+	}
+	doc, err := bazaar.DecodeDeal(raw)
+	if err != nil {
+		return fmt.Errorf("%s: %w", pos[0], err)
+	}
+	if doc.ExpiresAt == 0 {
+		doc.ExpiresAt = time.Now().Add(*expiresIn).UnixMilli()
+	}
+	res, err := VendorPost(ctx, strings.TrimRight(*node, "/"), key, doc)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(res)
+}
+
+// relayURL turns a node URL into its relay websocket URL for a mailbox.
+func relayURL(node, mailbox string) (string, error) {
+	u, err := url.Parse(node)
+	if err != nil {
+		return "", err
+	}
+	switch u.Scheme {
+	case "http":
+		u.Scheme = "ws"
+	case "https":
+		u.Scheme = "wss"
+	default:
+		return "", fmt.Errorf("node URL %q: want http or https", node)
+	}
+	u.Path = strings.TrimRight(u.Path, "/") + "/relay"
+	u.RawQuery = url.Values{"mailbox": {mailbox}}.Encode()
+	return u.String(), nil
+}
+
+// AgentListen subscribes to a mailbox and calls each with every payload received, until ctx ends,
+// each returns false, or the connection fails.
+func AgentListen(ctx context.Context, node, mailbox string, each func(json.RawMessage) bool) error {
+	if !bazaar.ValidMailbox(mailbox) {
+		return fmt.Errorf("mailbox %q: want 1-128 characters of A-Z a-z 0-9 _ -", mailbox)
+	}
+	u, err := relayURL(node, mailbox)
+	if err != nil {
+		return err
+	}
+	conn, _, err := websocket.DefaultDialer.DialContext(ctx, u, nil)
+	if err != nil {
+		return fmt.Errorf("connect to relay: %w", err)
+	}
+	defer conn.Close()
+	stop := context.AfterFunc(ctx, func() { conn.Close() })
+	defer stop()
+	for {
+		_, msg, err := conn.ReadMessage()
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			return fmt.Errorf("relay: %w", err)
+		}
+		p, err := envelopePayload(msg)
+		if err != nil {
+			return err
+		}
+		if !each(p) {
+			conn.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseNormalClosure, ""))
+			return nil
+		}
+	}
+}
+
+func runAgentListen(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("agent listen", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	mailbox := fs.String("mailbox", "", "mailbox id to listen on")
+	node := fs.String("node", "http://127.0.0.1:8080", "node API URL")
+	count := fs.Int("count", 0, "exit after this many notifications (0: run until interrupted)")
+	if _, err := parseInterspersed(fs, args); err != nil {
+		return err
+	}
+	seen := 0
+	return AgentListen(ctx, strings.TrimRight(*node, "/"), *mailbox, func(p json.RawMessage) bool {
+		var buf bytes.Buffer
+		if json.Compact(&buf, p) != nil {
+			buf.Reset()
+			buf.Write(p)
+		}
+		fmt.Fprintln(stdout, buf.String())
+		seen++
+		return *count == 0 || seen < *count
+	})
+}
+
+// envelopePayload extracts the payload from a relay envelope.
+func envelopePayload(msg []byte) (json.RawMessage, error) {
+	var env struct {
+		Payload    json.RawMessage `json:"payload"`
+		PayloadB64 []byte          `json:"payloadB64"`
+	}
+	if err := json.Unmarshal(msg, &env); err != nil {
+		return nil, fmt.Errorf("relay envelope: %w", err)
+	}
+	if len(env.Payload) > 0 {
+		return env.Payload, nil
+	}
+	b, _ := json.Marshal(map[string][]byte{"payloadB64": env.PayloadB64})
+	return b, nil
+}

@@ -1,0 +1,297 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/bazaar-market/bazaar"
+	"github.com/bazaar-market/bazaar/chain"
+	"github.com/bazaar-market/bazaar/ipfs"
+)
+
+func mustNode(tb testing.TB, dir string) *Node {
+	tb.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	n, err := StartDev(ctx, Config{DataDir: dir, HTTPListen: "127.0.0.1:0", RPCListen: "127.0.0.1:0",
+		P2PListen: []string{"/ip4/127.0.0.1/tcp/0"}, SeedDemo: true, WatchInterval: 10 * time.Millisecond, Logger: testLogger(tb)})
+	if err != nil {
+		tb.Fatalf("start node: %v", err)
+	}
+	return n
+}
+
+func getJSON(tb testing.TB, url string, out any) int {
+	tb.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if out != nil {
+		if err := json.Unmarshal(b, out); err != nil {
+			tb.Fatalf("GET %s: %v in %s", url, err, b)
+		}
+	}
+	return resp.StatusCode
+}
+
+func postRaw(tb testing.TB, url, body string) (int, apiError) {
+	tb.Helper()
+	resp, err := http.Post(url, "application/json", strings.NewReader(body))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var e apiError
+	b, _ := io.ReadAll(resp.Body)
+	json.Unmarshal(b, &e)
+	return resp.StatusCode, e
+}
+
+func exampleDeal(tb testing.TB) *bazaar.Deal {
+	tb.Helper()
+	raw := mustRead(tb, "../../examples/deal.json")
+	d, err := bazaar.DecodeDeal(raw)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	d.Vendor = chain.KeyAddress(chain.DevVendorKey)
+	d.ExpiresAt = time.Now().Add(7 * 24 * time.Hour).UnixMilli()
+	return d
+}
+
+type dealList struct {
+	Deals []DealView `json:"deals"`
+	Next  *string    `json:"next"`
+}
+
+// TestDev_Walk is the foundation's end-to-end walk: a vendor signs and posts the example deal,
+// it is pinned, mined and listed, the gateway serves its bytes, matched demo agents receive the
+// notification over the relay websocket, and the vendor sees aggregate counts only.
+func TestDev_Walk(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	n := mustNode(t, dir)
+	stopped := false
+	defer func() {
+		if !stopped {
+			n.Stop(ctx)
+		}
+	}()
+	vendor := chain.KeyAddress(chain.DevVendorKey)
+
+	// An agent in a targeted area listens before the deal exists; one in another area after it.
+	var wg sync.WaitGroup
+	got := make(chan bazaar.Notification, 1)
+	lctx, lcancel := context.WithTimeout(ctx, 30*time.Second)
+	defer lcancel()
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		err := AgentListen(lctx, n.URL(), "demo-q1-high-l3", func(p json.RawMessage) bool {
+			var nt bazaar.Notification
+			if err := json.Unmarshal(p, &nt); err != nil {
+				t.Errorf("notification %s: %v", p, err)
+			}
+			got <- nt
+			return false
+		})
+		if err != nil {
+			t.Errorf("listen: %v", err)
+		}
+	}()
+
+	var relayerNonce = func() uint64 {
+		nonce, err := n.dev.Client().NonceAt(ctx, chain.KeyAddress(chain.DevRelayerKey), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return nonce
+	}
+
+	t.Run("bad input changes nothing", func(t *testing.T) {
+		before := relayerNonce()
+		d := exampleDeal(t)
+		docJS, _ := json.Marshal(d)
+		canonical, _ := ipfs.Canonical(docJS)
+		other := exampleDeal(t)
+		other.Service.Description = "something else"
+		otherJS, _ := json.Marshal(other)
+		otherCanon, _ := ipfs.Canonical(otherJS)
+		counter := common.Big0
+		// A valid vendor signature, but over another document's digest.
+		h := bazaar.NewHeader(other, sha256.Sum256(otherCanon), 1, bazaar.NonceFromDigest(sha256.Sum256(canonical)), counter)
+		wrongDigestSig, _ := n.registry.Domain.SignDeal(chain.DevVendorKey, h)
+		// The right header, signed by someone else.
+		stranger, _ := crypto.GenerateKey()
+		rightH := bazaar.NewHeader(d, sha256.Sum256(canonical), 1, bazaar.NonceFromDigest(sha256.Sum256(canonical)), counter)
+		strangerSig, _ := n.registry.Domain.SignDeal(stranger, rightH)
+		invalid := exampleDeal(t)
+		invalid.Pricing.DiscountedPrice = invalid.Pricing.BasePrice + 1
+		invalidJS, _ := json.Marshal(invalid)
+
+		cases := []struct {
+			name, body, code string
+			status           int
+		}{
+			{"malformed JSON", `{"document": {`, bazaar.ECodeInvalid, 400},
+			{"unknown field", fmt.Sprintf(`{"document":%s,"signature":"0x00","extra":1}`, docJS), bazaar.ECodeInvalid, 400},
+			{"unknown document field", `{"document":{"vendorId":"x","color":"red"},"signature":"0x00"}`, bazaar.ECodeInvalid, 400},
+			{"invalid document", fmt.Sprintf(`{"document":%s,"signature":"%s"}`, invalidJS, hexutil.Encode(strangerSig)), bazaar.ECodeInvalid, 400},
+			{"missing signature", fmt.Sprintf(`{"document":%s}`, docJS), bazaar.ECodeInvalid, 400},
+			{"wrong signer", fmt.Sprintf(`{"document":%s,"signature":"%s"}`, docJS, hexutil.Encode(strangerSig)), bazaar.ECodeSignature, 401},
+			{"digest differs from signed header", fmt.Sprintf(`{"document":%s,"signature":"%s"}`, docJS, hexutil.Encode(wrongDigestSig)), bazaar.ECodeSignature, 401},
+		}
+		for _, c := range cases {
+			t.Run(c.name, func(t *testing.T) {
+				status, e := postRaw(t, n.URL()+"/deals", c.body)
+				if status != c.status || e.Error.Code != c.code || e.Error.Message == "" {
+					t.Fatalf("got %d %+v, want %d %s", status, e, c.status, c.code)
+				}
+			})
+		}
+		if has, _ := n.ipfs.Has(ctx, ipfs.CID(canonical)); has {
+			t.Error("a refused document was pinned")
+		}
+		if after := relayerNonce(); after != before {
+			t.Errorf("relayer sent %d transactions for refused input", after-before)
+		}
+		var l dealList
+		getJSON(t, n.URL()+"/deals", &l)
+		if len(l.Deals) != 0 {
+			t.Errorf("refused input listed %d deals", len(l.Deals))
+		}
+	})
+
+	var posted PostResult
+	t.Run("vendor post", func(t *testing.T) {
+		var out bytes.Buffer
+		err := run(ctx, []string{"vendor", "post", "../../examples/deal.json", "--key", hexutil.Encode(cryptoBytes(chain.DevVendorKey)), "--node", n.URL()}, &out, io.Discard)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(out.Bytes(), &posted); err != nil || posted.DealID == "" || posted.CID == "" || posted.TxHash == "" {
+			t.Fatalf("post output %q: %v", out.String(), err)
+		}
+	})
+
+	var view DealView
+	t.Run("listed and served by the gateway", func(t *testing.T) {
+		var l dealList
+		if st := getJSON(t, n.URL()+"/deals?area=Qu%E1%BA%ADn%201&category=coffee", &l); st != 200 || len(l.Deals) != 1 {
+			t.Fatalf("GET /deals: %d %+v", st, l)
+		}
+		view = l.Deals[0]
+		if view.DealID != posted.DealID || view.CID != posted.CID || view.Status != StatusActive || view.Vendor != vendor.Hex() {
+			t.Fatalf("listed %+v, posted %+v", view, posted)
+		}
+		var none dealList
+		getJSON(t, n.URL()+"/deals?area=Qu%E1%BA%ADn%207", &none)
+		if len(none.Deals) != 0 {
+			t.Fatalf("area filter let through %d deals", len(none.Deals))
+		}
+		var one DealView
+		if st := getJSON(t, n.URL()+"/deals/"+posted.DealID, &one); st != 200 || one.Digest != view.Digest {
+			t.Fatalf("GET /deals/{id}: %d %+v", st, one)
+		}
+		if st := getJSON(t, n.URL()+"/deals/0x"+strings.Repeat("ab", 32), nil); st != 404 {
+			t.Fatalf("unknown deal: %d, want 404", st)
+		}
+		resp, err := http.Get(n.URL() + "/ipfs/" + posted.CID + "?format=raw")
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if sum := sha256.Sum256(raw); resp.StatusCode != 200 || hexutil.Encode(sum[:]) != strings.ToLower(view.Digest) {
+			t.Fatalf("gateway raw: %d, sha256 %x, header digest %s", resp.StatusCode, sum, view.Digest)
+		}
+		onChain, err := n.registry.Deal(ctx, common.HexToHash(posted.DealID))
+		if err != nil || common.Hash(onChain.Digest).Hex() != view.Digest {
+			t.Fatalf("on-chain digest %x, %v; listed %s", onChain.Digest, err, view.Digest)
+		}
+	})
+
+	t.Run("matched agent is notified over the relay", func(t *testing.T) {
+		select {
+		case nt := <-got:
+			if nt.DealID != posted.DealID || nt.CID != posted.CID || nt.Type != bazaar.NotificationMatched {
+				t.Fatalf("notification %+v, posted %+v", nt, posted)
+			}
+		case <-lctx.Done():
+			t.Fatal("no notification reached the demo agent")
+		}
+		// An agent connecting later still gets its stored notification.
+		var late bazaar.Notification
+		err := AgentListen(lctx, n.URL(), "demo-q3-medium-l1", func(p json.RawMessage) bool {
+			json.Unmarshal(p, &late)
+			return false
+		})
+		if err != nil || late.DealID != posted.DealID {
+			t.Fatalf("stored notification: %+v, %v", late, err)
+		}
+	})
+	wg.Wait()
+
+	t.Run("vendor sees aggregates only", func(t *testing.T) {
+		var m bazaar.VendorMetrics
+		var body json.RawMessage
+		getJSON(t, n.URL()+"/metrics/"+vendor.Hex(), &body)
+		json.Unmarshal(body, &m)
+		// Quận 1 and 3 × medium and high tiers × loyalty 1, 3, 5.
+		if m.AgentsMatched != 12 || m.ByLocation["Quận 1"].Matched != 6 || m.ByLocation["Quận 3"].Matched != 6 {
+			t.Fatalf("metrics %s", body)
+		}
+		for _, leak := range []string{"demo-", "mailbox", "ephemeral"} {
+			if strings.Contains(string(body), leak) {
+				t.Fatalf("metrics %s carry %q", body, leak)
+			}
+		}
+	})
+
+	t.Run("info", func(t *testing.T) {
+		var info struct {
+			ChainID   uint64         `json:"chainId"`
+			RPCURL    string         `json:"rpcUrl"`
+			Contracts map[string]any `json:"contracts"`
+		}
+		getJSON(t, n.URL()+"/info", &info)
+		if info.ChainID != chain.DevChainID || info.RPCURL == "" || info.Contracts["DealRegistry"] != n.deployment.DealRegistry.Hex() {
+			t.Fatalf("info %+v", info)
+		}
+	})
+
+	if err := n.Stop(ctx); err != nil {
+		t.Fatal(err)
+	}
+	stopped = true
+	t.Run("state persists across restart", func(t *testing.T) {
+		n2 := mustNode(t, dir)
+		defer n2.Stop(ctx)
+		var l dealList
+		getJSON(t, n2.URL()+"/deals", &l)
+		if len(l.Deals) != 1 || l.Deals[0].DealID != posted.DealID || l.Deals[0].Digest != view.Digest {
+			t.Fatalf("after restart: %+v", l)
+		}
+		var m bazaar.VendorMetrics
+		getJSON(t, n2.URL()+"/metrics/"+vendor.Hex(), &m)
+		if m.AgentsMatched != 12 {
+			t.Fatalf("after restart agentsMatched = %d, want 12 (no double count)", m.AgentsMatched)
+		}
+	})
+}

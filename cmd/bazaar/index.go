@@ -1,0 +1,217 @@
+package main
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/bazaar-market/bazaar"
+)
+
+// Deal statuses shown by the browse API.
+const (
+	StatusActive      = "active"
+	StatusExpired     = "expired"
+	StatusCancelled   = "cancelled"
+	StatusUnavailable = "unavailable" // indexed on-chain, but its document is not reachable
+)
+
+// DealView is a deal as the browse API shows it: the on-chain header, the document and status.
+type DealView struct {
+	DealID         string          `json:"dealId"`
+	CID            string          `json:"cid"`
+	Vendor         string          `json:"vendor"`
+	Digest         string          `json:"digest"`
+	Version        uint64          `json:"version"`
+	ExpiresAt      uint64          `json:"expiresAt"`
+	MaxRedemptions uint64          `json:"maxRedemptions"`
+	Status         string          `json:"status"`
+	Document       json.RawMessage `json:"document,omitempty"`
+	Block          uint64          `json:"block"`
+	TxHash         string          `json:"txHash"`
+}
+
+type indexEntry struct {
+	seq       uint64
+	id        common.Hash
+	cid       string
+	header    bazaar.DealHeader
+	doc       *bazaar.Deal
+	raw       json.RawMessage
+	cancelled bool
+	block     uint64
+	tx        common.Hash
+}
+
+// Index is the node's browse index, built from registry events and IPFS documents. It is
+// safe for concurrent use; applying the same event twice changes nothing.
+type Index struct {
+	mu    sync.RWMutex
+	byID  map[common.Hash]*indexEntry
+	order []*indexEntry // by first post
+	now   bazaar.Clock
+}
+
+// NewIndex returns an empty index.
+func NewIndex(now bazaar.Clock) *Index {
+	if now == nil {
+		now = time.Now
+	}
+	return &Index{byID: map[common.Hash]*indexEntry{}, now: now}
+}
+
+// Put records a posted or updated header with its document (nil if unreachable). Versions
+// older than the stored one are ignored.
+func (x *Index) Put(id common.Hash, cid string, h bazaar.DealHeader, doc *bazaar.Deal, raw []byte, block uint64, tx common.Hash) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	e := x.byID[id]
+	if e == nil {
+		e = &indexEntry{seq: uint64(len(x.order)) + 1, id: id}
+		x.byID[id] = e
+		x.order = append(x.order, e)
+	} else if h.Version <= e.header.Version && e.doc != nil {
+		return
+	}
+	nonce := e.header.Nonce
+	e.cid, e.header, e.doc, e.raw, e.block, e.tx = cid, h, doc, raw, block, tx
+	if e.header.Nonce == nil {
+		e.header.Nonce = nonce
+	}
+}
+
+// Cancel marks a deal cancelled.
+func (x *Index) Cancel(id common.Hash) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if e := x.byID[id]; e != nil {
+		e.cancelled = true
+	}
+}
+
+// CancelVendor marks all of a vendor's deals cancelled (cancelAll on-chain).
+func (x *Index) CancelVendor(vendor common.Address) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	for _, e := range x.order {
+		if e.header.Vendor == vendor {
+			e.cancelled = true
+		}
+	}
+}
+
+// Get returns one deal's view.
+func (x *Index) Get(id common.Hash) (DealView, bool) {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	e := x.byID[id]
+	if e == nil {
+		return DealView{}, false
+	}
+	return x.view(e, time.Now()), true
+}
+
+func (x *Index) status(e *indexEntry, now time.Time) string {
+	switch {
+	case e.cancelled:
+		return StatusCancelled
+	case e.doc == nil:
+		return StatusUnavailable
+	case int64(e.header.ExpiresAt) <= now.Unix():
+		return StatusExpired
+	}
+	return StatusActive
+}
+
+func (x *Index) view(e *indexEntry, now time.Time) DealView {
+	return DealView{
+		DealID: e.id.Hex(), CID: e.cid, Vendor: e.header.Vendor.Hex(), Digest: e.header.Digest.Hex(),
+		Version: e.header.Version, ExpiresAt: e.header.ExpiresAt, MaxRedemptions: e.header.MaxRedemptions,
+		Status: x.status(e, now), Document: e.raw, Block: e.block, TxHash: e.tx.Hex(),
+	}
+}
+
+// Query selects deals for GET /deals.
+type Query struct {
+	Category string
+	Area     string
+	Vendor   string // address or vendorId
+	MaxPrice bazaar.Money
+	HasMax   bool
+	Status   string // "" = active only; "all" = every status
+	Limit    int
+	Cursor   string
+}
+
+// EncodeCursor and DecodeCursor make opaque page cursors.
+func EncodeCursor(seq uint64) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(strconv.FormatUint(seq, 10)))
+}
+
+func DecodeCursor(c string) (uint64, bool) {
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	if err != nil {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(string(b), 10, 64)
+	return n, err == nil && n > 0
+}
+
+// Find returns matching deals, newest first, and the cursor of the next page ("" at the end).
+func (x *Index) Find(q Query) ([]DealView, string) {
+	now := x.now()
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	start := len(x.order)
+	if q.Cursor != "" {
+		if seq, ok := DecodeCursor(q.Cursor); ok && seq <= uint64(len(x.order)) {
+			start = int(seq) - 1
+		}
+	}
+	out := make([]DealView, 0, q.Limit)
+	for i := start - 1; i >= 0; i-- {
+		e := x.order[i]
+		if !x.matches(e, q, now) {
+			continue
+		}
+		if len(out) == q.Limit {
+			return out, EncodeCursor(out[len(out)-1].seq(x))
+		}
+		out = append(out, x.view(e, now))
+	}
+	return out, ""
+}
+
+func (v DealView) seq(x *Index) uint64 { return x.byID[common.HexToHash(v.DealID)].seq }
+
+func (x *Index) matches(e *indexEntry, q Query, now time.Time) bool {
+	st := x.status(e, now)
+	if q.Status != "all" && st != StatusActive {
+		return false
+	}
+	d := e.doc
+	if d == nil {
+		return q.Category == "" && q.Area == "" && q.Vendor == "" && !q.HasMax
+	}
+	if q.Category != "" && !strings.EqualFold(d.Service.Category, q.Category) {
+		return false
+	}
+	if q.Area != "" {
+		if areas := d.Areas(); areas != nil && !slices.Contains(areas, q.Area) {
+			return false
+		}
+	}
+	if q.Vendor != "" && !strings.EqualFold(d.Vendor.Hex(), q.Vendor) && d.VendorID != q.Vendor {
+		return false
+	}
+	if q.HasMax && d.Pricing.DiscountedPrice > q.MaxPrice {
+		return false
+	}
+	return true
+}

@@ -1,0 +1,150 @@
+// Command bazaar runs Bazaar: `bazaar dev` starts a complete development node; `bazaar vendor`
+// and `bazaar agent` are the clients vendors and agents use against a node.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/bazaar-market/bazaar/chain"
+)
+
+const usage = `usage: bazaar <command> [flags]
+
+commands:
+  dev                       run a development node: embedded chain, IPFS, matcher, relay, API
+  vendor post FILE          sign a deal document (EIP-712) and post it
+  agent listen              print an agent mailbox's notifications as JSON lines
+
+Run 'bazaar <command> -h' for a command's flags.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "bazaar:", err)
+		}
+		os.Exit(2)
+	}
+}
+
+// errUsage is returned for a command line that names no known command.
+var errUsage = errors.New("unknown command; run 'bazaar help'")
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return errUsage
+	}
+	switch args[0] {
+	case "dev":
+		return runDev(ctx, args[1:], stdout, stderr)
+	case "vendor":
+		if len(args) > 1 && args[1] == "post" {
+			return runVendorPost(ctx, args[2:], stdout, stderr)
+		}
+	case "agent":
+		if len(args) > 1 && args[1] == "listen" {
+			return runAgentListen(ctx, args[2:], stdout, stderr)
+		}
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return errUsage
+}
+
+// parseInterspersed parses flags that may appear before or after positional arguments.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(s string) error { *l = append(*l, strings.Split(s, ",")...); return nil }
+
+func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("dev", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	data := fs.String("data", ".bazaar", "data directory (chain, IPFS blocks, matcher state)")
+	httpAddr := fs.String("http", "127.0.0.1:8080", "API listen address (port 0 picks one)")
+	rpc := fs.String("rpc-listen", "127.0.0.1:8545", "embedded chain JSON-RPC listen address (port 0 picks one)")
+	var p2p listFlag
+	fs.Var(&p2p, "p2p-listen", "IPFS libp2p listen multiaddrs (default /ip4/127.0.0.1/tcp/0)")
+	noDemo := fs.Bool("no-demo", false, "do not seed demo agents")
+	verbose := fs.Bool("v", false, "debug logging")
+	if _, err := parseInterspersed(fs, args); err != nil {
+		return err
+	}
+	if len(p2p) == 0 {
+		p2p = listFlag{"/ip4/127.0.0.1/tcp/0"}
+	}
+	level := slog.LevelInfo
+	if *verbose {
+		level = slog.LevelDebug
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	n, err := StartDev(ctx, Config{DataDir: *data, HTTPListen: *httpAddr, RPCListen: *rpc, P2PListen: p2p, SeedDemo: !*noDemo, Logger: log})
+	if err != nil {
+		return err
+	}
+	n.printBanner(stdout)
+	<-ctx.Done()
+	fmt.Fprintln(stdout, "stopping…")
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	return n.Stop(sctx)
+}
+
+func (n *Node) printBanner(w io.Writer) {
+	vendor := chain.DevVendorKey
+	fmt.Fprintf(w, `Bazaar dev node (DEVELOPMENT ONLY: public dev keys; plain matcher, no SEV-SNP attestation)
+  API          %s   (GET /deals, /info, /healthz, /metrics/{vendor}, /ipfs/{cid}, websocket /relay)
+  chain RPC    %s   (chain id %d; cast and wallets work against it)
+  DealRegistry %s
+  IPFS peer    %s
+  data         %s
+
+Demo vendor  %s
+  key        0x%x
+Post the example deal as the demo vendor:
+  go run ./cmd/bazaar vendor post examples/deal.json --key 0x%x --node %s
+Listen as a demo agent in Quận 1 (high LTV tier, loyalty 3):
+  go run ./cmd/bazaar agent listen --mailbox demo-q1-high-l3 --node %s
+`, n.URL(), n.RPCURL(), n.deployment.ChainID, n.deployment.DealRegistry.Hex(), strings.Join(n.peerAddrs(), " "),
+		n.cfg.DataDir, chain.KeyAddress(vendor).Hex(), cryptoBytes(vendor), cryptoBytes(vendor), n.URL(), n.URL())
+	if len(n.demo) > 0 {
+		fmt.Fprintf(w, "%d demo agents: mailboxes demo-{q1,q3,q5,q7}-{low,medium,high}-l{1,3,5}\n", len(n.demo))
+	}
+}
+
+func (n *Node) peerAddrs() []string {
+	var out []string
+	for _, a := range n.ipfs.Addrs() {
+		out = append(out, a.String())
+	}
+	return out
+}

@@ -1,0 +1,406 @@
+// Package relay is Bazaar's websocket mailbox relay: it stores and forwards sealed envelopes to
+// agent mailboxes. It sees mailbox ids and envelope sizes, never who an agent is.
+package relay
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"regexp"
+	"sync"
+	"time"
+
+	"github.com/gorilla/websocket"
+)
+
+// ErrStopped is returned by Deliver after Stop.
+var ErrStopped = errors.New("relay stopped")
+
+// Config configures a Hub. Zero values take the defaults in brackets.
+type Config struct {
+	Logger        *slog.Logger  // never given a client address, mailbox id or payload
+	MaxMessage    int64         // largest frame a client may send [4096]
+	QueueSize     int           // per-connection send queue; a client that falls this far behind is dropped [256]
+	TTL           time.Duration // how long an envelope waits for an offline mailbox [24h]
+	MaxPerMailbox int           // stored envelopes per mailbox; the oldest go first [1024]
+	MaxConns      int           // concurrent connections; more are refused with 503 [10000]
+	WriteTimeout  time.Duration // [10s]
+	PongTimeout   time.Duration // [60s]
+	PingInterval  time.Duration // [25s]
+}
+
+func (c *Config) defaults() {
+	if c.Logger == nil {
+		c.Logger = slog.New(slog.DiscardHandler)
+	}
+	if c.MaxMessage <= 0 {
+		c.MaxMessage = 4096
+	}
+	if c.QueueSize <= 0 {
+		c.QueueSize = 256
+	}
+	if c.TTL <= 0 {
+		c.TTL = 24 * time.Hour
+	}
+	if c.MaxPerMailbox <= 0 {
+		c.MaxPerMailbox = 1024
+	}
+	if c.MaxConns <= 0 {
+		c.MaxConns = 10000
+	}
+	if c.WriteTimeout <= 0 {
+		c.WriteTimeout = 10 * time.Second
+	}
+	if c.PongTimeout <= 0 {
+		c.PongTimeout = 60 * time.Second
+	}
+	if c.PingInterval <= 0 || c.PingInterval >= c.PongTimeout {
+		c.PingInterval = c.PongTimeout * 4 / 10
+	}
+}
+
+// Envelope is what a subscriber receives, one websocket text message each:
+//
+//	{"mailbox":"ID","seq":N,"payload":<JSON>,"sent":unix-ms}
+//
+// Payload is the delivered bytes when they are JSON; otherwise they are base64 in "payloadB64".
+type Envelope struct {
+	Mailbox    string          `json:"mailbox"`
+	Seq        uint64          `json:"seq"`
+	Payload    json.RawMessage `json:"payload,omitempty"`
+	PayloadB64 []byte          `json:"payloadB64,omitempty"`
+	Sent       int64           `json:"sent"`
+}
+
+type stored struct {
+	seq     uint64
+	msg     []byte // encoded Envelope
+	expires time.Time
+}
+
+type mailbox struct {
+	pending []stored // not yet written to any subscriber, oldest first
+	subs    map[*conn]struct{}
+}
+
+type conn struct {
+	ws   *websocket.Conn
+	send chan []byte
+	box  string
+	once sync.Once
+	done chan struct{}
+}
+
+func (c *conn) close() { c.once.Do(func() { close(c.done) }) }
+
+// Hub is an in-memory relay. Envelopes for a connected mailbox go straight to its subscribers;
+// for an offline one they are stored until TTL and flushed in order when it connects.
+type Hub struct {
+	cfg      Config
+	upgrader websocket.Upgrader
+
+	mu      sync.Mutex
+	boxes   map[string]*mailbox
+	conns   int
+	seq     uint64
+	stopped bool
+	wg      sync.WaitGroup
+	cancel  context.CancelFunc
+}
+
+// New returns a Hub; call Start to run its janitor.
+func New(cfg Config) *Hub {
+	cfg.defaults()
+	return &Hub{
+		cfg:   cfg,
+		boxes: map[string]*mailbox{},
+		upgrader: websocket.Upgrader{
+			ReadBufferSize: 1024, WriteBufferSize: 4096,
+			// Agents connect from native clients and the node's own web UI; a mailbox is
+			// protected by its id (and, later, a signed challenge), not by browser origin.
+			CheckOrigin: func(*http.Request) bool { return true },
+		},
+	}
+}
+
+// Start runs the TTL janitor until Stop or ctx ends.
+func (h *Hub) Start(ctx context.Context) error {
+	ctx, cancel := context.WithCancel(ctx)
+	h.mu.Lock()
+	h.cancel = cancel
+	h.mu.Unlock()
+	h.wg.Add(1)
+	go func() {
+		defer h.wg.Done()
+		t := time.NewTicker(min(h.cfg.TTL/4, time.Minute))
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case now := <-t.C:
+				h.expire(now)
+			}
+		}
+	}()
+	return nil
+}
+
+// Stop closes every connection with a close frame and stops the hub's goroutines. Stored
+// envelopes are dropped (the in-memory backend keeps nothing across restarts).
+func (h *Hub) Stop(ctx context.Context) error {
+	h.mu.Lock()
+	h.stopped = true
+	if h.cancel != nil {
+		h.cancel()
+	}
+	for _, b := range h.boxes {
+		for c := range b.subs {
+			c.close()
+		}
+	}
+	h.mu.Unlock()
+	done := make(chan struct{})
+	go func() { h.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (h *Hub) expire(now time.Time) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	dropped := 0
+	for id, b := range h.boxes {
+		keep := b.pending[:0]
+		for _, s := range b.pending {
+			if s.expires.After(now) {
+				keep = append(keep, s)
+			} else {
+				dropped++
+			}
+		}
+		b.pending = keep
+		if len(b.pending) == 0 && len(b.subs) == 0 {
+			delete(h.boxes, id)
+		}
+	}
+	if dropped > 0 {
+		h.cfg.Logger.Debug("relay expired envelopes", "count", dropped)
+	}
+}
+
+// Connections is the number of open subscriber connections.
+func (h *Hub) Connections() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.conns
+}
+
+// Pending is the number of envelopes stored for offline mailboxes.
+func (h *Hub) Pending() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	n := 0
+	for _, b := range h.boxes {
+		n += len(b.pending)
+	}
+	return n
+}
+
+var mailboxRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,128}$`)
+
+// Deliver sends payload to every subscriber of mailbox, or stores it until one connects. It
+// never blocks on a slow client: a subscriber whose queue is full is disconnected and the
+// envelope stays stored for its next connection.
+func (h *Hub) Deliver(_ context.Context, mailboxID string, payload []byte) error {
+	if !mailboxRE.MatchString(mailboxID) {
+		return errors.New("relay: bad mailbox id")
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.stopped {
+		return ErrStopped
+	}
+	h.seq++
+	env := Envelope{Mailbox: mailboxID, Seq: h.seq, Sent: time.Now().UnixMilli()}
+	if json.Valid(payload) {
+		env.Payload = append(json.RawMessage(nil), payload...)
+	} else {
+		env.PayloadB64 = append([]byte(nil), payload...)
+	}
+	msg, err := json.Marshal(env)
+	if err != nil {
+		return err
+	}
+	b := h.box(mailboxID)
+	delivered := false
+	for c := range b.subs {
+		select {
+		case c.send <- msg:
+			delivered = true
+		default:
+			h.cfg.Logger.Warn("relay dropped a slow subscriber")
+			c.close()
+		}
+	}
+	if !delivered {
+		b.pending = append(b.pending, stored{seq: env.Seq, msg: msg, expires: time.Now().Add(h.cfg.TTL)})
+		if over := len(b.pending) - h.cfg.MaxPerMailbox; over > 0 {
+			b.pending = append(b.pending[:0], b.pending[over:]...)
+		}
+	}
+	return nil
+}
+
+func (h *Hub) box(id string) *mailbox {
+	b := h.boxes[id]
+	if b == nil {
+		b = &mailbox{subs: map[*conn]struct{}{}}
+		h.boxes[id] = b
+	}
+	return b
+}
+
+func httpError(w http.ResponseWriter, status int, code, msg string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"code": code, "message": msg}})
+}
+
+// ServeHTTP upgrades GET /relay?mailbox=ID to a websocket subscribed to that mailbox. Stored
+// envelopes are written first, in order; an envelope leaves the store only once written.
+func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	id := r.URL.Query().Get("mailbox")
+	if !mailboxRE.MatchString(id) {
+		httpError(w, http.StatusBadRequest, "bad_mailbox", "mailbox must be 1-128 characters of A-Z a-z 0-9 _ -")
+		return
+	}
+	h.mu.Lock()
+	if h.stopped {
+		h.mu.Unlock()
+		httpError(w, http.StatusServiceUnavailable, "unavailable", "relay is stopping")
+		return
+	}
+	if h.conns >= h.cfg.MaxConns {
+		h.mu.Unlock()
+		httpError(w, http.StatusServiceUnavailable, "too_many_connections", "relay is at its connection limit")
+		return
+	}
+	h.conns++ // reserve the slot before the upgrade
+	h.mu.Unlock()
+
+	ws, err := h.upgrader.Upgrade(w, r, nil)
+	if err != nil {
+		h.mu.Lock()
+		h.conns--
+		h.mu.Unlock()
+		return // the upgrader already answered
+	}
+	c := &conn{ws: ws, send: make(chan []byte, h.cfg.QueueSize), box: id, done: make(chan struct{})}
+	h.mu.Lock()
+	if h.stopped {
+		h.conns--
+		h.mu.Unlock()
+		ws.Close()
+		return
+	}
+	b := h.box(id)
+	backlog := b.pending
+	b.pending = nil
+	b.subs[c] = struct{}{}
+	h.wg.Add(2)
+	h.mu.Unlock()
+
+	go h.writeLoop(c, backlog)
+	go h.readLoop(c)
+}
+
+// readLoop enforces the frame limit and pong deadline; clients have nothing to send yet.
+func (h *Hub) readLoop(c *conn) {
+	defer h.wg.Done()
+	defer c.close()
+	c.ws.SetReadLimit(h.cfg.MaxMessage)
+	c.ws.SetReadDeadline(time.Now().Add(h.cfg.PongTimeout))
+	c.ws.SetPongHandler(func(string) error { return c.ws.SetReadDeadline(time.Now().Add(h.cfg.PongTimeout)) })
+	for {
+		if _, _, err := c.ws.NextReader(); err != nil {
+			return
+		}
+	}
+}
+
+func (h *Hub) writeLoop(c *conn, backlog []stored) {
+	defer h.wg.Done()
+	defer h.unsubscribe(c)
+	write := func(typ int, msg []byte) error {
+		c.ws.SetWriteDeadline(time.Now().Add(h.cfg.WriteTimeout))
+		return c.ws.WriteMessage(typ, msg)
+	}
+	for i, s := range backlog {
+		if err := write(websocket.TextMessage, s.msg); err != nil {
+			h.restore(c.box, backlog[i:])
+			return
+		}
+	}
+	ping := time.NewTicker(h.cfg.PingInterval)
+	defer ping.Stop()
+	for {
+		select {
+		case <-c.done:
+			c.ws.SetWriteDeadline(time.Now().Add(time.Second))
+			c.ws.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseGoingAway, ""))
+			return
+		case msg := <-c.send:
+			if err := write(websocket.TextMessage, msg); err != nil {
+				h.restore(c.box, []stored{{msg: msg, expires: time.Now().Add(h.cfg.TTL)}})
+				return
+			}
+		case <-ping.C:
+			if err := write(websocket.PingMessage, nil); err != nil {
+				return
+			}
+		}
+	}
+}
+
+// unsubscribe removes c and puts whatever it had queued back into the store.
+func (h *Hub) unsubscribe(c *conn) {
+	c.close()
+	c.ws.Close()
+	var left []stored
+	for {
+		select {
+		case msg := <-c.send:
+			left = append(left, stored{msg: msg, expires: time.Now().Add(h.cfg.TTL)})
+			continue
+		default:
+		}
+		break
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.conns--
+	if b := h.boxes[c.box]; b != nil {
+		delete(b.subs, c)
+		if len(left) > 0 && len(b.subs) == 0 && !h.stopped {
+			b.pending = append(b.pending, left...)
+		}
+	}
+}
+
+// restore puts unwritten envelopes back at the front of a mailbox's store.
+func (h *Hub) restore(id string, s []stored) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.stopped {
+		return
+	}
+	b := h.box(id)
+	b.pending = append(append([]stored(nil), s...), b.pending...)
+}
