@@ -21,6 +21,7 @@ import (
 	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain"
 	"github.com/bazaar-market/bazaar/ipfs"
+	"github.com/bazaar-market/bazaar/web"
 )
 
 const maxBody = 64 << 10
@@ -39,6 +40,7 @@ func (n *Node) routes() http.Handler {
 	mux.Handle("GET /ipfs/", n.ipfs.Gateway())
 	mux.Handle("HEAD /ipfs/", n.ipfs.Gateway())
 	mux.Handle("GET /relay", n.hub)
+	mux.Handle("GET /", web.Handler())
 	return accessLog(n.log, mux)
 }
 
