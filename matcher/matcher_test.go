@@ -81,9 +81,9 @@ func TestEngine_Match(t *testing.T) {
 		add("Quận 1", "high", 3, true)
 	}
 	add("Quận 3", "medium", 1, true)
-	add("Quận 3", "low", 5, false)    // LTV tier below minLTV
-	add("Quận 1", "high", 0, false)   // loyalty below "regular"
-	add("Quận 7", "high", 5, false)   // area not targeted
+	add("Quận 3", "low", 5, false)  // LTV tier below minLTV
+	add("Quận 1", "high", 0, false) // loyalty below "regular"
+	add("Quận 7", "high", 5, false) // area not targeted
 	expired := signal(99, "Quận 1", "high", 5)
 	expired.ExpiresAt = now.Add(-time.Minute).UnixMilli()
 	if err := e.AddSignal(expired); err == nil {
