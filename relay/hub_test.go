@@ -1,0 +1,233 @@
+package relay_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gorilla/websocket"
+
+	"github.com/bazaar-market/bazaar/relay"
+)
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
+
+func mustHub(tb testing.TB, cfg relay.Config) (*relay.Hub, *httptest.Server) {
+	tb.Helper()
+	h := relay.New(cfg)
+	if err := h.Start(context.Background()); err != nil {
+		tb.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	tb.Cleanup(func() {
+		h.Stop(context.Background())
+		srv.Close()
+	})
+	return h, srv
+}
+
+func dial(tb testing.TB, srv *httptest.Server, mailbox string) *websocket.Conn {
+	tb.Helper()
+	u := "ws" + strings.TrimPrefix(srv.URL, "http") + "/relay?mailbox=" + mailbox
+	c, _, err := websocket.DefaultDialer.Dial(u, nil)
+	if err != nil {
+		tb.Fatalf("dial %s: %v", mailbox, err)
+	}
+	tb.Cleanup(func() { c.Close() })
+	return c
+}
+
+func read(tb testing.TB, c *websocket.Conn) relay.Envelope {
+	tb.Helper()
+	c.SetReadDeadline(time.Now().Add(5 * time.Second))
+	_, msg, err := c.ReadMessage()
+	if err != nil {
+		tb.Fatalf("read: %v", err)
+	}
+	var e relay.Envelope
+	if err := json.Unmarshal(msg, &e); err != nil {
+		tb.Fatalf("envelope %s: %v", msg, err)
+	}
+	return e
+}
+
+// eventually polls cond until it holds or a generous deadline passes.
+func eventually(tb testing.TB, what string, cond func() bool) {
+	tb.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			tb.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func TestHub_Deliver(t *testing.T) {
+	ctx := context.Background()
+	t.Run("live", func(t *testing.T) {
+		h, srv := mustHub(t, relay.Config{})
+		a, b := dial(t, srv, "box-a"), dial(t, srv, "box-a")
+		other := dial(t, srv, "box-b")
+		eventually(t, "3 connections", func() bool { return h.Connections() == 3 })
+		if err := h.Deliver(ctx, "box-a", []byte(`{"n":1}`)); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []*websocket.Conn{a, b} {
+			if e := read(t, c); string(e.Payload) != `{"n":1}` || e.Mailbox != "box-a" {
+				t.Fatalf("envelope %+v", e)
+			}
+		}
+		h.Deliver(ctx, "box-b", []byte{0xff, 0x00})
+		if e := read(t, other); !bytes.Equal(e.PayloadB64, []byte{0xff, 0x00}) || e.Payload != nil {
+			t.Fatalf("binary envelope %+v", e)
+		}
+	})
+	t.Run("store and forward in order", func(t *testing.T) {
+		h, srv := mustHub(t, relay.Config{})
+		for i := range 3 {
+			h.Deliver(ctx, "offline", fmt.Appendf(nil, `{"n":%d}`, i))
+		}
+		if h.Pending() != 3 {
+			t.Fatalf("pending %d, want 3", h.Pending())
+		}
+		c := dial(t, srv, "offline")
+		for i := range 3 {
+			if e := read(t, c); string(e.Payload) != fmt.Sprintf(`{"n":%d}`, i) {
+				t.Fatalf("envelope %d: %s", i, e.Payload)
+			}
+		}
+		eventually(t, "store emptied", func() bool { return h.Pending() == 0 })
+	})
+	t.Run("per-mailbox cap drops the oldest", func(t *testing.T) {
+		h, srv := mustHub(t, relay.Config{MaxPerMailbox: 2})
+		for i := range 4 {
+			h.Deliver(ctx, "capped", fmt.Appendf(nil, `{"n":%d}`, i))
+		}
+		c := dial(t, srv, "capped")
+		if e := read(t, c); string(e.Payload) != `{"n":2}` {
+			t.Fatalf("first kept envelope %s, want n=2", e.Payload)
+		}
+	})
+	t.Run("expires after TTL", func(t *testing.T) {
+		h, _ := mustHub(t, relay.Config{TTL: 40 * time.Millisecond})
+		h.Deliver(ctx, "ttl", []byte(`{}`))
+		eventually(t, "expiry", func() bool { return h.Pending() == 0 })
+	})
+	t.Run("bad mailbox id", func(t *testing.T) {
+		h, srv := mustHub(t, relay.Config{})
+		if err := h.Deliver(ctx, "bad id!", []byte(`{}`)); err == nil {
+			t.Fatal("Deliver accepted a bad mailbox id")
+		}
+		resp, err := http.Get(srv.URL + "/relay?mailbox=" + strings.Repeat("x", 129))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var body struct {
+			Error struct{ Code string } `json:"error"`
+		}
+		json.NewDecoder(resp.Body).Decode(&body)
+		if resp.StatusCode != 400 || body.Error.Code != "bad_mailbox" || resp.Header.Get("Set-Cookie") != "" {
+			t.Fatalf("status %d, body %+v", resp.StatusCode, body)
+		}
+	})
+}
+
+func TestHub_Limits(t *testing.T) {
+	ctx := context.Background()
+	t.Run("max message size closes the connection", func(t *testing.T) {
+		_, srv := mustHub(t, relay.Config{MaxMessage: 64})
+		c := dial(t, srv, "big")
+		c.WriteMessage(websocket.TextMessage, bytes.Repeat([]byte("x"), 1024))
+		c.SetReadDeadline(time.Now().Add(5 * time.Second))
+		if _, _, err := c.ReadMessage(); !websocket.IsCloseError(err, websocket.CloseMessageTooBig) && !strings.Contains(fmt.Sprint(err), "close") {
+			t.Fatalf("read after oversized frame: %v", err)
+		}
+	})
+	t.Run("connection limit answers 503", func(t *testing.T) {
+		h, srv := mustHub(t, relay.Config{MaxConns: 1})
+		dial(t, srv, "one")
+		eventually(t, "1 connection", func() bool { return h.Connections() == 1 })
+		u := "ws" + strings.TrimPrefix(srv.URL, "http") + "/relay?mailbox=two"
+		_, resp, err := websocket.DefaultDialer.Dial(u, nil)
+		if err == nil || resp == nil || resp.StatusCode != http.StatusServiceUnavailable {
+			t.Fatalf("second connection: %v, %v", err, resp)
+		}
+	})
+	t.Run("slow consumer is dropped and Deliver never blocks", func(t *testing.T) {
+		h, srv := mustHub(t, relay.Config{QueueSize: 1, WriteTimeout: 200 * time.Millisecond})
+		c := dial(t, srv, "slow")
+		eventually(t, "connection", func() bool { return h.Connections() == 1 })
+		big := fmt.Appendf(nil, `{"pad":"%s"}`, strings.Repeat("x", 64<<10))
+		done := make(chan struct{})
+		go func() {
+			for range 200 { // the client never reads: buffers fill, the queue overflows
+				h.Deliver(ctx, "slow", big)
+			}
+			close(done)
+		}()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatal("Deliver blocked on a slow consumer")
+		}
+		eventually(t, "slow consumer dropped", func() bool { return h.Connections() == 0 })
+		if h.Pending() == 0 {
+			t.Fatal("undelivered envelopes were lost instead of stored")
+		}
+		_ = c
+	})
+	t.Run("stop closes clients", func(t *testing.T) {
+		h, srv := mustHub(t, relay.Config{})
+		c := dial(t, srv, "bye")
+		eventually(t, "connection", func() bool { return h.Connections() == 1 })
+		h.Stop(ctx)
+		c.SetReadDeadline(time.Now().Add(5 * time.Second))
+		if _, _, err := c.ReadMessage(); !websocket.IsCloseError(err, websocket.CloseGoingAway) {
+			t.Fatalf("after Stop: %v", err)
+		}
+		if err := h.Deliver(ctx, "bye", []byte(`{}`)); err == nil {
+			t.Fatal("Deliver after Stop succeeded")
+		}
+	})
+}
+
+// TestHub_Privacy runs a session and checks the logs never carry a client address or mailbox.
+func TestHub_Privacy(t *testing.T) {
+	var logs syncBuffer
+	h, srv := mustHub(t, relay.Config{Logger: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		QueueSize: 1, TTL: 30 * time.Millisecond, WriteTimeout: 100 * time.Millisecond})
+	c := dial(t, srv, "secret-mailbox")
+	h.Deliver(context.Background(), "secret-mailbox", []byte(`{"deal":"x"}`))
+	read(t, c)
+	c.Close()
+	for range 50 {
+		h.Deliver(context.Background(), "secret-mailbox", bytes.Repeat([]byte("y"), 32<<10))
+	}
+	eventually(t, "expiry", func() bool { return h.Pending() == 0 })
+	out := logs.String()
+	for _, leak := range []string{"127.0.0.1", "secret-mailbox", "deal"} {
+		if strings.Contains(out, leak) {
+			t.Fatalf("relay log carries %q:\n%s", leak, out)
+		}
+	}
+}
