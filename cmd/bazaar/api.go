@@ -2,15 +2,19 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	stdlog "log"
 	"log/slog"
 	"math/big"
 	"net"
 	"net/http"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -74,6 +78,41 @@ func (s *statusWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 
 // Unwrap lets http.ResponseController (and the websocket upgrade) reach the real writer.
 func (s *statusWriter) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
+// writeCacheable answers a public GET with an ETag over the exact body (so an expiry that
+// changes a status changes the tag) and a short shared-cache lifetime; If-None-Match gets 304.
+func writeCacheable(w http.ResponseWriter, r *http.Request, v any) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		http.Error(w, "encode", http.StatusInternalServerError)
+		return
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	etag := `"` + base64.RawURLEncoding.EncodeToString(sum[:16]) + `"`
+	h := w.Header()
+	h.Set("ETag", etag)
+	h.Set("Cache-Control", "public, max-age=2, must-revalidate")
+	h.Set("Vary", "Accept-Encoding")
+	if inm := r.Header.Get("If-None-Match"); inm != "" && etagMatch(inm, etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	h.Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusOK)
+	w.Write(buf.Bytes())
+}
+
+func etagMatch(header, etag string) bool {
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
+		if t == etag || t == "*" {
+			return true
+		}
+	}
+	return false
+}
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")
@@ -199,6 +238,9 @@ func (n *Node) prepare(r *http.Request, req dealRequest) (*preparedDeal, error) 
 
 // typedDeal answers POST /eip712/deal with the eth_signTypedData_v4 JSON for a document.
 func (n *Node) typedDeal(w http.ResponseWriter, r *http.Request) {
+	if n.readOnly(w) {
+		return
+	}
 	var req dealRequest
 	if err := decodeBody(r, &req); err != nil {
 		n.fail(w, err)
@@ -220,6 +262,9 @@ func (n *Node) typedDeal(w http.ResponseWriter, r *http.Request) {
 // postDeal answers POST /deals: validate, check the signature, simulate, pin, post. Any refusal
 // happens before the pin and the transaction, so bad input changes nothing.
 func (n *Node) postDeal(w http.ResponseWriter, r *http.Request) {
+	if n.readOnly(w) {
+		return
+	}
 	var req dealRequest
 	if err := decodeBody(r, &req); err != nil {
 		n.fail(w, err)
@@ -311,7 +356,7 @@ func (n *Node) listDeals(w http.ResponseWriter, r *http.Request) {
 	if next != "" {
 		resp.Next = &next
 	}
-	writeJSON(w, http.StatusOK, resp)
+	writeCacheable(w, r, resp)
 }
 
 func (n *Node) getDeal(w http.ResponseWriter, r *http.Request) {
@@ -326,10 +371,33 @@ func (n *Node) getDeal(w http.ResponseWriter, r *http.Request) {
 		n.fail(w, &bazaar.Error{Code: bazaar.ECodeNotFound, Message: "no deal " + s, Err: bazaar.ErrNotFound})
 		return
 	}
-	writeJSON(w, http.StatusOK, v)
+	writeCacheable(w, r, v)
+}
+
+// readOnly answers 503 on a mirror, which has no relayer key.
+func (n *Node) readOnly(w http.ResponseWriter) bool {
+	if n.relayer != nil {
+		return false
+	}
+	n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "this node is a read-only mirror: post through a full node"))
+	return true
+}
+
+func (n *Node) mode() string {
+	switch {
+	case n.cfg.Mirror:
+		return "mirror"
+	case n.dev != nil:
+		return "dev"
+	}
+	return "node"
 }
 
 func (n *Node) vendorMetrics(w http.ResponseWriter, r *http.Request) {
+	if n.engine == nil {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "this node runs no matcher"))
+		return
+	}
 	s := r.PathValue("vendor")
 	if !common.IsHexAddress(s) {
 		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "vendor must be a 0x address"))
@@ -344,11 +412,26 @@ func (n *Node) info(w http.ResponseWriter, _ *http.Request) {
 		peer = append(peer, a.String())
 	}
 	writeJSON(w, http.StatusOK, map[string]any{
-		"mode":      "dev",
+		"mode":      n.mode(),
 		"chainId":   n.deployment.ChainID,
-		"rpcUrl":    n.dev.RPCURL(),
+		"rpcUrl":    n.rpcURL,
 		"contracts": map[string]any{"DealRegistry": n.deployment.DealRegistry.Hex(), "deployBlock": n.deployment.DeployBlock},
-		"matcher":   "plain process (development: no SEV-SNP attestation yet)",
+		"matcher":   map[bool]string{true: "plain process (development: no SEV-SNP attestation yet)", false: "none (mirror)"}[n.engine != nil],
 		"ipfs":      map[string]any{"addrs": peer},
 	})
+}
+
+// serverErrorLog keeps net/http's own messages (which can name a client address, e.g. TLS
+// handshake errors) out of the logs except for a scrubbed line.
+func serverErrorLog(log *slog.Logger) *stdlog.Logger {
+	return stdlog.New(scrubWriter{log}, "", 0)
+}
+
+type scrubWriter struct{ log *slog.Logger }
+
+var addrRE = regexp.MustCompile(`\[?[0-9a-fA-F:.]+\]?:\d+`)
+
+func (s scrubWriter) Write(p []byte) (int, error) {
+	s.log.Warn("http server", "msg", addrRE.ReplaceAllString(strings.TrimSpace(string(p)), "[addr]"))
+	return len(p), nil
 }

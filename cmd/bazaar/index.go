@@ -1,8 +1,10 @@
 package main
 
 import (
+	"cmp"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,6 +12,9 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/syndtr/goleveldb/leveldb"
+	"github.com/syndtr/goleveldb/leveldb/opt"
+	"github.com/syndtr/goleveldb/leveldb/util"
 
 	"github.com/bazaar-market/bazaar"
 )
@@ -50,20 +55,116 @@ type indexEntry struct {
 }
 
 // Index is the node's browse index, built from registry events and IPFS documents. It is
-// safe for concurrent use; applying the same event twice changes nothing.
+// safe for concurrent use; applying the same event twice changes nothing. It lives in memory
+// for fast reads and, when opened on a directory, every change is written through to LevelDB
+// so a restart resumes from where the registry watcher's checkpoint left off.
 type Index struct {
 	mu    sync.RWMutex
 	byID  map[common.Hash]*indexEntry
 	order []*indexEntry // by first post
 	now   bazaar.Clock
+	db    *leveldb.DB
+	gen   uint64 // bumped on every change; part of ETags
+	log   func(msg string, args ...any)
 }
 
-// NewIndex returns an empty index.
+// NewIndex returns an empty in-memory index.
 func NewIndex(now bazaar.Clock) *Index {
 	if now == nil {
 		now = time.Now
 	}
-	return &Index{byID: map[common.Hash]*indexEntry{}, now: now}
+	return &Index{byID: map[common.Hash]*indexEntry{}, now: now, log: func(string, ...any) {}}
+}
+
+// storedEntry is an entry's on-disk form.
+type storedEntry struct {
+	Seq       uint64            `json:"seq"`
+	CID       string            `json:"cid"`
+	Header    bazaar.DealHeader `json:"header"`
+	Raw       json.RawMessage   `json:"raw,omitempty"`
+	Cancelled bool              `json:"cancelled,omitempty"`
+	Block     uint64            `json:"block"`
+	Tx        common.Hash       `json:"tx"`
+}
+
+// OpenIndex opens (or creates) a persistent index in dir and loads it.
+func OpenIndex(dir string, now bazaar.Clock, log func(string, ...any)) (*Index, error) {
+	x := NewIndex(now)
+	if log != nil {
+		x.log = log
+	}
+	db, err := leveldb.OpenFile(dir, nil)
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	x.db = db
+	it := db.NewIterator(util.BytesPrefix([]byte("deal/")), nil)
+	defer it.Release()
+	for it.Next() {
+		var s storedEntry
+		if err := json.Unmarshal(it.Value(), &s); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("index entry %x: %w", it.Key(), err)
+		}
+		e := &indexEntry{seq: s.Seq, id: common.BytesToHash(it.Key()[5:]), cid: s.CID, header: s.Header, raw: s.Raw,
+			cancelled: s.Cancelled, block: s.Block, tx: s.Tx}
+		if len(s.Raw) > 0 {
+			if e.doc, err = bazaar.DecodeDeal(s.Raw); err != nil {
+				db.Close()
+				return nil, fmt.Errorf("index entry %s: %w", e.id, err)
+			}
+		}
+		x.byID[e.id] = e
+		x.order = append(x.order, e)
+	}
+	if err := it.Error(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("load index: %w", err)
+	}
+	slices.SortFunc(x.order, func(a, b *indexEntry) int { return cmp.Compare(a.seq, b.seq) })
+	for i, e := range x.order {
+		if e.seq != uint64(i)+1 {
+			db.Close()
+			return nil, fmt.Errorf("index is corrupt: entry %s has seq %d at position %d", e.id, e.seq, i+1)
+		}
+	}
+	return x, nil
+}
+
+// Close closes the index's database.
+func (x *Index) Close() error {
+	if x.db == nil {
+		return nil
+	}
+	return x.db.Close()
+}
+
+// persistLocked writes entries through; a write failure is logged, and the next event or a
+// restart's rescan repairs it (the watcher checkpoint never passes an unhandled event).
+func (x *Index) persistLocked(es ...*indexEntry) {
+	x.gen++
+	if x.db == nil {
+		return
+	}
+	var b leveldb.Batch
+	for _, e := range es {
+		v, err := json.Marshal(storedEntry{Seq: e.seq, CID: e.cid, Header: e.header, Raw: e.raw, Cancelled: e.cancelled, Block: e.block, Tx: e.tx})
+		if err != nil {
+			x.log("encode index entry", "err", err)
+			return
+		}
+		b.Put(append([]byte("deal/"), e.id[:]...), v)
+	}
+	if err := x.db.Write(&b, &opt.WriteOptions{Sync: false}); err != nil {
+		x.log("write index", "err", err)
+	}
+}
+
+// Generation changes whenever the index does.
+func (x *Index) Generation() uint64 {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	return x.gen
 }
 
 // Put records a posted or updated header with its document (nil if unreachable). Versions
@@ -84,14 +185,16 @@ func (x *Index) Put(id common.Hash, cid string, h bazaar.DealHeader, doc *bazaar
 	if e.header.Nonce == nil {
 		e.header.Nonce = nonce
 	}
+	x.persistLocked(e)
 }
 
 // Cancel marks a deal cancelled.
 func (x *Index) Cancel(id common.Hash) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	if e := x.byID[id]; e != nil {
+	if e := x.byID[id]; e != nil && !e.cancelled {
 		e.cancelled = true
+		x.persistLocked(e)
 	}
 }
 
@@ -99,10 +202,15 @@ func (x *Index) Cancel(id common.Hash) {
 func (x *Index) CancelVendor(vendor common.Address) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
+	var changed []*indexEntry
 	for _, e := range x.order {
-		if e.header.Vendor == vendor {
+		if e.header.Vendor == vendor && !e.cancelled {
 			e.cancelled = true
+			changed = append(changed, e)
 		}
+	}
+	if len(changed) > 0 {
+		x.persistLocked(changed...)
 	}
 }
 

@@ -22,6 +22,7 @@ const usage = `usage: bazaar <command> [flags]
 
 commands:
   dev                       run a development node: embedded chain, IPFS, matcher, relay, API
+  node --rpc URL [--mirror] run a node on any chain; --mirror follows it read-only and pins every deal
   vendor post FILE          sign a deal document (EIP-712) and post it
   agent listen              print an agent mailbox's notifications as JSON lines
 
@@ -49,7 +50,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	switch args[0] {
 	case "dev":
-		return runDev(ctx, args[1:], stdout, stderr)
+		return runNode(ctx, "dev", args[1:], stdout, stderr)
+	case "node":
+		return runNode(ctx, "node", args[1:], stdout, stderr)
 	case "vendor":
 		if len(args) > 1 && args[1] == "post" {
 			return runVendorPost(ctx, args[2:], stdout, stderr)
@@ -86,28 +89,51 @@ type listFlag []string
 func (l *listFlag) String() string     { return strings.Join(*l, ",") }
 func (l *listFlag) Set(s string) error { *l = append(*l, strings.Split(s, ",")...); return nil }
 
-func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("dev", flag.ContinueOnError)
+// runNode runs `bazaar dev` (embedded chain and demo agents by default) or `bazaar node`
+// (an external chain, required) until interrupted.
+func runNode(ctx context.Context, verb string, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet(verb, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	data := fs.String("data", ".bazaar", "data directory (chain, IPFS blocks, matcher state)")
+	data := fs.String("data", ".bazaar", "data directory (chain, IPFS blocks, index, matcher state)")
 	httpAddr := fs.String("http", "127.0.0.1:8080", "API listen address (port 0 picks one)")
-	rpc := fs.String("rpc-listen", "127.0.0.1:8545", "embedded chain JSON-RPC listen address (port 0 picks one)")
-	var p2p listFlag
+	rpc := fs.String("rpc", "", "external chain JSON-RPC URL (anvil, geth, an L2)")
+	rpcListen := fs.String("rpc-listen", "127.0.0.1:8545", "embedded chain JSON-RPC listen address (port 0 picks one)")
+	var p2p, peers listFlag
 	fs.Var(&p2p, "p2p-listen", "IPFS libp2p listen multiaddrs (default /ip4/127.0.0.1/tcp/0)")
-	noDemo := fs.Bool("no-demo", false, "do not seed demo agents")
+	fs.Var(&peers, "peer", "IPFS peer multiaddr (with /p2p/ID) to connect to; repeatable")
+	registry := fs.String("registry", "", "DealRegistry address (default: the recorded or dev deployment)")
+	mirror := fs.Bool("mirror", false, "read-only mirror: follow the chain, fetch and pin every deal document")
+	relayerFile := fs.String("relayer-key-file", "", "file with the hex key that pays for gasless posts (dev chains default to the dev key)")
+	confirmations := fs.Uint64("confirmations", 0, "blocks an event must be buried under before it is indexed")
+	noDemo := fs.Bool("no-demo", verb != "dev", "do not seed demo agents")
 	verbose := fs.Bool("v", false, "debug logging")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
+	if verb == "node" && *rpc == "" {
+		return errors.New("bazaar node needs --rpc URL (use 'bazaar dev' for the embedded chain)")
+	}
 	if len(p2p) == 0 {
 		p2p = listFlag{"/ip4/127.0.0.1/tcp/0"}
+	}
+	cfg := Config{DataDir: *data, HTTPListen: *httpAddr, RPC: *rpc, P2PListen: p2p, Peers: peers, Registry: *registry,
+		Mirror: *mirror, SeedDemo: !*noDemo && !*mirror, Confirmations: *confirmations}
+	if *rpc == "" {
+		cfg.RPCListen = *rpcListen
+	}
+	if *relayerFile != "" {
+		k, err := loadKey("", *relayerFile)
+		if err != nil {
+			return fmt.Errorf("relayer key: %w", err)
+		}
+		cfg.RelayerKey = k
 	}
 	level := slog.LevelInfo
 	if *verbose {
 		level = slog.LevelDebug
 	}
-	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
-	n, err := StartDev(ctx, Config{DataDir: *data, HTTPListen: *httpAddr, RPCListen: *rpc, P2PListen: p2p, SeedDemo: !*noDemo, Logger: log})
+	cfg.Logger = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	n, err := Start(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -120,6 +146,11 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 }
 
 func (n *Node) printBanner(w io.Writer) {
+	if n.cfg.Mirror || n.dev == nil {
+		fmt.Fprintf(w, "Bazaar %s\n  API          %s\n  chain RPC    %s (chain id %d)\n  DealRegistry %s\n  IPFS peer    %s\n  data         %s\n",
+			n.mode(), n.URL(), n.RPCURL(), n.deployment.ChainID, n.deployment.DealRegistry.Hex(), strings.Join(n.peerAddrs(), " "), n.cfg.DataDir)
+		return
+	}
 	vendor := chain.DevVendorKey
 	fmt.Fprintf(w, `Bazaar dev node (DEVELOPMENT ONLY: public dev keys; plain matcher, no SEV-SNP attestation)
   API          %s   (GET /deals, /info, /healthz, /metrics/{vendor}, /ipfs/{cid}, websocket /relay)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math/big"
 	"net"
 	"net/http"
 	"os"
@@ -14,7 +15,10 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ipfs/go-cid"
+	"github.com/multiformats/go-multiaddr"
 
 	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain"
@@ -25,12 +29,19 @@ import (
 
 // Config configures a Node.
 type Config struct {
-	DataDir       string        // all state: chain, blocks, matcher state, deployment
-	HTTPListen    string        // public API; port 0 picks a free port
-	RPCListen     string        // embedded chain's JSON-RPC; "" = none
-	P2PListen     []string      // libp2p multiaddrs for bitswap; empty = offline IPFS
-	SeedDemo      bool          // add demo agents' signals to the matcher
-	WatchInterval time.Duration // registry poll interval (default 50ms)
+	DataDir    string            // all state: chain, blocks, index, matcher state, deployment
+	HTTPListen string            // public API; port 0 picks a free port
+	RPC        string            // external JSON-RPC (anvil, geth, an L2); "" = embedded dev chain
+	RPCListen  string            // embedded chain's JSON-RPC listen address; "" = none
+	P2PListen  []string          // libp2p multiaddrs for bitswap; empty = offline IPFS
+	Peers      []string          // IPFS peers to connect to (multiaddrs with /p2p/), e.g. the node a mirror follows
+	Registry   string            // DealRegistry address; "" = the recorded deployment, else deploy
+	Mirror     bool              // read-only: follow the chain, fetch and pin documents from peers; no posting, no matcher
+	RelayerKey *ecdsa.PrivateKey // pays gas for posts; default chain.DevRelayerKey on dev chains
+	SeedDemo   bool              // add demo agents' signals to the matcher
+	// WatchInterval is the registry poll interval (default 50ms).
+	WatchInterval time.Duration
+	Confirmations uint64 // blocks a registry event must be buried under before it is indexed
 	Logger        *slog.Logger
 }
 
@@ -41,21 +52,24 @@ type Deployment struct {
 	DeployBlock  uint64         `json:"deployBlock"`
 }
 
-// Node is `bazaar dev`: the embedded chain with DealRegistry, the IPFS node, the matcher, the
-// relay and the public HTTP API, wired together. Tests start it in-process.
+// Node is one Bazaar node: the chain connection with DealRegistry, the IPFS node, the matcher,
+// the relay and the public HTTP API, wired together. `bazaar dev` runs it on an embedded chain;
+// `bazaar node --rpc` on any chain; tests start it in-process.
 type Node struct {
 	cfg        Config
 	log        *slog.Logger
-	dev        *chain.DevChain
+	dev        *chain.DevChain // nil on an external chain
+	client     *ethclient.Client
 	backend    chain.Backend
 	registry   *chain.Registry
 	deployment Deployment
+	rpcURL     string
 	ipfs       *ipfs.Node
 	hub        *relay.Hub
-	engine     *matcher.Engine
+	engine     *matcher.Engine // nil on a mirror
 	index      *Index
 	watchers   []*chain.Watcher
-	relayer    *ecdsa.PrivateKey
+	relayer    *ecdsa.PrivateKey // nil on a mirror
 	demo       []DemoAgent
 
 	ln     net.Listener
@@ -63,9 +77,12 @@ type Node struct {
 	cancel context.CancelFunc // ends the long-running parts' context
 }
 
-// StartDev starts every part of a development node and returns once the API is serving and the
-// browse index has caught up with the chain. Stop it with Stop.
-func StartDev(ctx context.Context, cfg Config) (_ *Node, err error) {
+// StartDev starts a development node: the embedded chain unless cfg.RPC names another.
+func StartDev(ctx context.Context, cfg Config) (*Node, error) { return Start(ctx, cfg) }
+
+// Start starts every part of a node and returns once the API is serving and the browse index
+// has caught up with the chain. Stop it with Stop.
+func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	if cfg.WatchInterval <= 0 {
 		cfg.WatchInterval = 50 * time.Millisecond
 	}
@@ -76,7 +93,7 @@ func StartDev(ctx context.Context, cfg Config) (_ *Node, err error) {
 	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
 		return nil, fmt.Errorf("data dir: %w", err)
 	}
-	n := &Node{cfg: cfg, log: log, index: NewIndex(time.Now), relayer: chain.DevRelayerKey}
+	n := &Node{cfg: cfg, log: log}
 	// ctx bounds start-up only; the parts run until Stop.
 	runCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	n.cancel = cancel
@@ -86,14 +103,9 @@ func StartDev(ctx context.Context, cfg Config) (_ *Node, err error) {
 		}
 	}()
 
-	n.dev, err = chain.StartDev(ctx, chain.DevConfig{
-		DataDir: filepath.Join(cfg.DataDir, "chain"), RPCListen: cfg.RPCListen,
-		Fund: []common.Address{chain.KeyAddress(chain.DevVendorKey)}, Logger: log.With("part", "chain"),
-	})
-	if err != nil {
+	if err := n.connectChain(ctx); err != nil {
 		return nil, err
 	}
-	n.backend = n.dev.Client()
 	if err := n.deploy(ctx); err != nil {
 		return nil, err
 	}
@@ -105,29 +117,46 @@ func StartDev(ctx context.Context, cfg Config) (_ *Node, err error) {
 	if err := n.ipfs.Start(runCtx); err != nil {
 		return nil, fmt.Errorf("ipfs: %w", err)
 	}
+	for _, p := range cfg.Peers {
+		ma, err := multiaddr.NewMultiaddr(p)
+		if err != nil {
+			return nil, fmt.Errorf("peer %q: %w", p, err)
+		}
+		if err := n.ipfs.Connect(ctx, ma); err != nil {
+			return nil, fmt.Errorf("connect to peer %s: %w", p, err)
+		}
+	}
+	n.index, err = OpenIndex(filepath.Join(cfg.DataDir, "index"), time.Now, func(msg string, args ...any) { log.Warn(msg, args...) })
+	if err != nil {
+		return nil, err
+	}
 
 	n.hub = relay.New(relay.Config{Logger: log.With("part", "relay")})
 	if err := n.hub.Start(runCtx); err != nil {
 		return nil, fmt.Errorf("relay: %w", err)
 	}
-	n.engine, err = matcher.New(matcher.Config{Notifier: n.hub, StateFile: filepath.Join(cfg.DataDir, "matcher", "state.json"),
-		Logger: log.With("part", "matcher")})
-	if err != nil {
-		return nil, err
-	}
-	if cfg.SeedDemo {
-		n.demo, err = SeedDemoAgents(n.engine, time.Now())
+	handlers := map[string]func(context.Context, chain.Event) error{"index": n.indexEvent}
+	if !cfg.Mirror {
+		n.engine, err = matcher.New(matcher.Config{Notifier: n.hub, StateFile: filepath.Join(cfg.DataDir, "matcher", "state.json"),
+			Logger: log.With("part", "matcher")})
 		if err != nil {
 			return nil, err
 		}
+		if cfg.SeedDemo {
+			if n.demo, err = SeedDemoAgents(n.engine, time.Now()); err != nil {
+				return nil, err
+			}
+		}
+		handlers["matcher"] = n.matchEvent
 	}
 
 	// The browse index and the matcher each follow the registry on their own, as separate
-	// services would. The index is rebuilt from the chain at every start; the matcher's
-	// persisted state makes its rescan notify nobody twice.
-	for _, h := range []func(context.Context, chain.Event) error{n.indexEvent, n.matchEvent} {
+	// services would, each with its own checkpoint. The matcher's persisted state makes a
+	// replay notify nobody twice; the index applies events idempotently.
+	for name, h := range handlers {
 		w, err := chain.NewWatcher(chain.WatcherConfig{Backend: n.backend, Registry: n.deployment.DealRegistry,
-			FromBlock: n.deployment.DeployBlock, Interval: cfg.WatchInterval, Handle: h, Logger: log.With("part", "watcher")})
+			FromBlock: n.deployment.DeployBlock, Interval: cfg.WatchInterval, Confirmations: cfg.Confirmations,
+			Checkpoint: filepath.Join(cfg.DataDir, name, "checkpoint"), Handle: h, Logger: log.With("part", "watcher", "for", name)})
 		if err != nil {
 			return nil, err
 		}
@@ -148,30 +177,104 @@ func StartDev(ctx context.Context, cfg Config) (_ *Node, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("http listen: %w", err)
 	}
-	n.srv = &http.Server{Handler: n.routes(), ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	n.srv = &http.Server{Handler: n.routes(), ReadHeaderTimeout: 10 * time.Second, ErrorLog: serverErrorLog(log)}
 	go func() {
 		if err := n.srv.Serve(n.ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			log.Error("http server", "err", err)
 		}
 	}()
-	log.Info("node ready", "http", n.URL(), "rpc", n.dev.RPCURL())
+	log.Info("node ready", "http", n.URL(), "rpc", n.rpcURL, "mirror", cfg.Mirror)
 	return n, nil
 }
 
-// deploy reuses the recorded deployment when its code is still on the chain, else deploys.
+// connectChain starts the embedded dev chain or dials cfg.RPC, and picks the relayer key.
+func (n *Node) connectChain(ctx context.Context) error {
+	cfg := n.cfg
+	if cfg.RPC == "" {
+		dev, err := chain.StartDev(ctx, chain.DevConfig{
+			DataDir: filepath.Join(cfg.DataDir, "chain"), RPCListen: cfg.RPCListen,
+			Fund: []common.Address{chain.KeyAddress(chain.DevVendorKey)}, Logger: n.log.With("part", "chain"),
+		})
+		if err != nil {
+			return err
+		}
+		n.dev, n.client, n.rpcURL = dev, dev.Client(), dev.RPCURL()
+	} else {
+		c, err := ethclient.DialContext(ctx, cfg.RPC)
+		if err != nil {
+			return fmt.Errorf("dial %s: %w", cfg.RPC, err)
+		}
+		n.client, n.rpcURL = c, cfg.RPC
+	}
+	n.backend = n.client
+	if cfg.Mirror {
+		return nil
+	}
+	n.relayer = cfg.RelayerKey
+	if n.relayer == nil {
+		id, err := n.client.ChainID(ctx)
+		if err != nil {
+			return fmt.Errorf("chain id: %w", err)
+		}
+		if !isDevChain(id) {
+			return fmt.Errorf("chain %s is not a development chain: give a relayer key (--relayer-key-file)", id)
+		}
+		n.relayer = chain.DevRelayerKey
+	}
+	return nil
+}
+
+func isDevChain(id *big.Int) bool {
+	return id.IsUint64() && (id.Uint64() == chain.DevChainID || id.Uint64() == 31337)
+}
+
+// devRegistryAddress is where the dev relayer's first contract lands (nonce 0): the registry
+// on a fresh embedded chain or anvil, so a mirror finds it without being told.
+var devRegistryAddress = crypto.CreateAddress(chain.KeyAddress(chain.DevRelayerKey), 0)
+
+// deploy resolves the DealRegistry: --registry, else the recorded deployment, else (mirrors on
+// dev chains) the dev address, else a fresh deployment, which is recorded.
 func (n *Node) deploy(ctx context.Context) error {
+	id, err := n.backend.ChainID(ctx)
+	if err != nil {
+		return fmt.Errorf("chain id: %w", err)
+	}
 	path := filepath.Join(n.cfg.DataDir, "deployment.json")
+	hasCode := func(a common.Address) bool {
+		code, err := n.backend.CodeAt(ctx, a, nil)
+		return err == nil && len(code) > 0
+	}
+	use := func(d Deployment) error {
+		n.deployment = d
+		n.registry, err = chain.NewRegistry(ctx, n.backend, d.DealRegistry)
+		if err != nil {
+			return err
+		}
+		b, _ := json.MarshalIndent(d, "", "  ")
+		return os.WriteFile(path, b, 0o600)
+	}
+	switch {
+	case n.cfg.Registry != "":
+		if !common.IsHexAddress(n.cfg.Registry) {
+			return fmt.Errorf("--registry %q is not an address", n.cfg.Registry)
+		}
+		return use(Deployment{ChainID: id.Uint64(), DealRegistry: common.HexToAddress(n.cfg.Registry)})
+	}
 	if b, err := os.ReadFile(path); err == nil {
 		var d Deployment
 		if err := json.Unmarshal(b, &d); err != nil {
 			return fmt.Errorf("deployment %s: %w", path, err)
 		}
-		if code, err := n.backend.CodeAt(ctx, d.DealRegistry, nil); err == nil && len(code) > 0 {
-			n.deployment = d
-			n.registry, err = chain.NewRegistry(ctx, n.backend, d.DealRegistry)
-			return err
+		if d.ChainID == id.Uint64() && hasCode(d.DealRegistry) {
+			return use(d)
 		}
-		n.log.Warn("recorded deployment has no code on this chain; deploying again")
+		n.log.Warn("recorded deployment is not on this chain; looking again")
+	}
+	if n.cfg.Mirror {
+		if isDevChain(id) && hasCode(devRegistryAddress) {
+			return use(Deployment{ChainID: id.Uint64(), DealRegistry: devRegistryAddress})
+		}
+		return errors.New("mirror: no DealRegistry found; give --registry")
 	}
 	addr, err := chain.DeployRegistry(ctx, n.backend, n.relayer)
 	if err != nil {
@@ -181,24 +284,14 @@ func (n *Node) deploy(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	id, err := n.backend.ChainID(ctx)
-	if err != nil {
-		return err
-	}
-	n.deployment = Deployment{ChainID: id.Uint64(), DealRegistry: addr, DeployBlock: head}
-	b, _ := json.MarshalIndent(n.deployment, "", "  ")
-	if err := os.WriteFile(path, b, 0o600); err != nil {
-		return fmt.Errorf("write deployment: %w", err)
-	}
-	n.registry, err = chain.NewRegistry(ctx, n.backend, addr)
-	return err
+	return use(Deployment{ChainID: id.Uint64(), DealRegistry: addr, DeployBlock: head})
 }
 
 // URL is the API's base URL.
 func (n *Node) URL() string { return "http://" + n.ln.Addr().String() }
 
-// RPCURL is the embedded chain's JSON-RPC URL.
-func (n *Node) RPCURL() string { return n.dev.RPCURL() }
+// RPCURL is the chain's JSON-RPC URL.
+func (n *Node) RPCURL() string { return n.rpcURL }
 
 // Stop shuts everything down in reverse order. It is safe on a partly started node.
 func (n *Node) Stop(ctx context.Context) error {
@@ -213,21 +306,27 @@ func (n *Node) Stop(ctx context.Context) error {
 	if n.hub != nil {
 		errs = append(errs, n.hub.Stop(ctx))
 	}
+	if n.index != nil {
+		errs = append(errs, n.index.Close())
+	}
 	if n.ipfs != nil {
 		errs = append(errs, n.ipfs.Stop(ctx))
 	}
 	if n.dev != nil {
 		errs = append(errs, n.dev.Stop(ctx))
+	} else if n.client != nil {
+		n.client.Close()
 	}
 	return errors.Join(errs...)
 }
 
-// document fetches a header's document from IPFS and checks it belongs to the header: same
-// vendor, expiry and redemption cap. A document that disagrees with its signed header is
-// treated as unavailable, so nobody can list a deal under another vendor's name.
+// document fetches a header's document from IPFS (the local store, else peers over bitswap,
+// pinning it) and checks it belongs to the header: same vendor, expiry and redemption cap. A
+// document that disagrees with its signed header is treated as unavailable, so nobody can list
+// a deal under another vendor's name.
 func (n *Node) document(ctx context.Context, h bazaar.DealHeader) (cid.Cid, []byte, *bazaar.Deal, error) {
 	c := ipfs.CIDFromDigest(h.Digest)
-	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 	raw, err := n.ipfs.Get(ctx, c)
 	if err != nil {
