@@ -24,10 +24,25 @@ import (
 
 func mustNode(tb testing.TB, dir string) *Node {
 	tb.Helper()
+	return mustStart(tb, Config{DataDir: dir, RPCListen: "127.0.0.1:0", SeedDemo: true})
+}
+
+// mustStart starts a node with test defaults filled in (free ports, fast polling, test logs).
+func mustStart(tb testing.TB, cfg Config) *Node {
+	tb.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	n, err := StartDev(ctx, Config{DataDir: dir, HTTPListen: "127.0.0.1:0", RPCListen: "127.0.0.1:0",
-		P2PListen: []string{"/ip4/127.0.0.1/tcp/0"}, SeedDemo: true, WatchInterval: 10 * time.Millisecond, Logger: testLogger(tb)})
+	if cfg.HTTPListen == "" {
+		cfg.HTTPListen = "127.0.0.1:0"
+	}
+	if cfg.P2PListen == nil {
+		cfg.P2PListen = []string{"/ip4/127.0.0.1/tcp/0"}
+	}
+	cfg.WatchInterval = 10 * time.Millisecond
+	if cfg.Logger == nil {
+		cfg.Logger = testLogger(tb)
+	}
+	n, err := Start(ctx, cfg)
 	if err != nil {
 		tb.Fatalf("start node: %v", err)
 	}
@@ -84,9 +99,20 @@ type dealList struct {
 // it is pinned, mined and listed, the gateway serves its bytes, matched demo agents receive the
 // notification over the relay websocket, and the vendor sees aggregate counts only.
 func TestDev_Walk(t *testing.T) {
-	ctx := context.Background()
 	dir := t.TempDir()
-	n := mustNode(t, dir)
+	walk(t, func() *Node { return mustNode(t, dir) })
+}
+
+// TestNode_Walk_Anvil runs the same walk with anvil as the chain (bazaar node --rpc).
+func TestNode_Walk_Anvil(t *testing.T) {
+	rpc := mustAnvil(t)
+	dir := t.TempDir()
+	walk(t, func() *Node { return mustStart(t, Config{DataDir: dir, RPC: rpc, SeedDemo: true}) })
+}
+
+func walk(t *testing.T, start func() *Node) {
+	ctx := context.Background()
+	n := start()
 	stopped := false
 	defer func() {
 		if !stopped {
@@ -117,7 +143,7 @@ func TestDev_Walk(t *testing.T) {
 	}()
 
 	var relayerNonce = func() uint64 {
-		nonce, err := n.dev.Client().NonceAt(ctx, chain.KeyAddress(chain.DevRelayerKey), nil)
+		nonce, err := n.client.NonceAt(ctx, chain.KeyAddress(chain.DevRelayerKey), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -271,7 +297,7 @@ func TestDev_Walk(t *testing.T) {
 			Contracts map[string]any `json:"contracts"`
 		}
 		getJSON(t, n.URL()+"/info", &info)
-		if info.ChainID != chain.DevChainID || info.RPCURL == "" || info.Contracts["DealRegistry"] != n.deployment.DealRegistry.Hex() {
+		if info.ChainID != n.deployment.ChainID || info.RPCURL != n.RPCURL() || info.RPCURL == "" || info.Contracts["DealRegistry"] != n.deployment.DealRegistry.Hex() {
 			t.Fatalf("info %+v", info)
 		}
 	})
@@ -281,7 +307,7 @@ func TestDev_Walk(t *testing.T) {
 	}
 	stopped = true
 	t.Run("state persists across restart", func(t *testing.T) {
-		n2 := mustNode(t, dir)
+		n2 := start()
 		defer n2.Stop(ctx)
 		var l dealList
 		getJSON(t, n2.URL()+"/deals", &l)

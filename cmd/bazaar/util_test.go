@@ -1,6 +1,15 @@
 package main
 
 import (
+	"context"
+	"fmt"
+	"net"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/ethereum/go-ethereum/ethclient"
 	"log/slog"
 	"os"
 	"testing"
@@ -23,3 +32,42 @@ func testLogger(tb testing.TB) *slog.Logger {
 type tbWriter struct{ tb testing.TB }
 
 func (w tbWriter) Write(p []byte) (int, error) { w.tb.Log(string(p)); return len(p), nil }
+
+// mustAnvil starts anvil from npm on a free loopback port and returns its RPC URL.
+func mustAnvil(tb testing.TB) string {
+	tb.Helper()
+	bin, err := filepath.Abs("../../node_modules/.bin/anvil")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := os.Stat(bin); err != nil {
+		tb.Fatalf("anvil not installed (%v): run 'npm ci' or 'make test'", err)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	cmd := exec.Command(bin, "--host", "127.0.0.1", "--port", strconv.Itoa(port), "--silent")
+	if err := cmd.Start(); err != nil {
+		tb.Fatalf("start anvil: %v", err)
+	}
+	tb.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	url := fmt.Sprintf("http://127.0.0.1:%d", port)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		c, err := ethclient.Dial(url)
+		if err == nil {
+			_, err = c.ChainID(context.Background())
+			c.Close()
+			if err == nil {
+				return url
+			}
+		}
+		if time.Now().After(deadline) {
+			tb.Fatalf("anvil did not answer on %s: %v", url, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
