@@ -89,7 +89,11 @@ func writeCacheable(w http.ResponseWriter, r *http.Request, v any) {
 		http.Error(w, "encode", http.StatusInternalServerError)
 		return
 	}
-	sum := sha256.Sum256(buf.Bytes())
+	writeCacheableBytes(w, r, buf.Bytes())
+}
+
+func writeCacheableBytes(w http.ResponseWriter, r *http.Request, body []byte) {
+	sum := sha256.Sum256(body)
 	etag := `"` + base64.RawURLEncoding.EncodeToString(sum[:16]) + `"`
 	h := w.Header()
 	h.Set("ETag", etag)
@@ -100,8 +104,9 @@ func writeCacheable(w http.ResponseWriter, r *http.Request, v any) {
 		return
 	}
 	h.Set("Content-Type", "application/json")
+	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(http.StatusOK)
-	w.Write(buf.Bytes())
+	w.Write(body)
 }
 
 func etagMatch(header, etag string) bool {
@@ -348,15 +353,24 @@ func (n *Node) listDeals(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	deals, next := n.index.Find(q)
-	resp := struct {
-		Deals []DealView `json:"deals"`
-		Next  *string    `json:"next"`
-	}{Deals: deals}
-	if next != "" {
-		resp.Next = &next
+	deals, next := n.index.FindJSON(q)
+	var buf bytes.Buffer
+	buf.Grow(64 + len(deals)*1024)
+	buf.WriteString(`{"deals":[`)
+	for i, d := range deals {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		buf.Write(d)
 	}
-	writeCacheable(w, r, resp)
+	buf.WriteString(`],"next":`)
+	if next == "" {
+		buf.WriteString("null")
+	} else {
+		buf.WriteString(strconv.Quote(next))
+	}
+	buf.WriteString("}\n")
+	writeCacheableBytes(w, r, buf.Bytes())
 }
 
 func (n *Node) getDeal(w http.ResponseWriter, r *http.Request) {

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -52,6 +53,7 @@ type indexEntry struct {
 	cancelled bool
 	block     uint64
 	tx        common.Hash
+	cache     atomic.Pointer[cachedView]
 }
 
 // Index is the node's browse index, built from registry events and IPFS documents. It is
@@ -143,6 +145,9 @@ func (x *Index) Close() error {
 // restart's rescan repairs it (the watcher checkpoint never passes an unhandled event).
 func (x *Index) persistLocked(es ...*indexEntry) {
 	x.gen++
+	for _, e := range es {
+		e.cache.Store(nil)
+	}
 	if x.db == nil {
 		return
 	}
@@ -273,6 +278,20 @@ func DecodeCursor(c string) (uint64, bool) {
 
 // Find returns matching deals, newest first, and the cursor of the next page ("" at the end).
 func (x *Index) Find(q Query) ([]DealView, string) {
+	var out []DealView
+	next := x.find(q, func(e *indexEntry, now time.Time) { out = append(out, x.view(e, now)) })
+	return out, next
+}
+
+// FindJSON is Find with each deal already encoded as JSON (cached per entry and status), for
+// the hot browse path.
+func (x *Index) FindJSON(q Query) ([][]byte, string) {
+	out := make([][]byte, 0, q.Limit)
+	next := x.find(q, func(e *indexEntry, now time.Time) { out = append(out, x.viewJSON(e, now)) })
+	return out, next
+}
+
+func (x *Index) find(q Query, emit func(*indexEntry, time.Time)) string {
 	now := x.now()
 	x.mu.RLock()
 	defer x.mu.RUnlock()
@@ -282,21 +301,43 @@ func (x *Index) Find(q Query) ([]DealView, string) {
 			start = int(seq) - 1
 		}
 	}
-	out := make([]DealView, 0, q.Limit)
+	n := 0
+	var last *indexEntry
 	for i := start - 1; i >= 0; i-- {
 		e := x.order[i]
 		if !x.matches(e, q, now) {
 			continue
 		}
-		if len(out) == q.Limit {
-			return out, EncodeCursor(out[len(out)-1].seq(x))
+		if n == q.Limit {
+			return EncodeCursor(last.seq)
 		}
-		out = append(out, x.view(e, now))
+		emit(e, now)
+		last = e
+		n++
 	}
-	return out, ""
+	return ""
 }
 
-func (v DealView) seq(x *Index) uint64 { return x.byID[common.HexToHash(v.DealID)].seq }
+// cachedView is an entry's encoded DealView for one status.
+type cachedView struct {
+	status string
+	js     []byte
+}
+
+// viewJSON returns e's encoded view, reusing the cached bytes while its status is unchanged.
+// Callers hold at least the read lock; writers clear the cache under the write lock.
+func (x *Index) viewJSON(e *indexEntry, now time.Time) []byte {
+	st := x.status(e, now)
+	if c := e.cache.Load(); c != nil && c.status == st {
+		return c.js
+	}
+	js, err := json.Marshal(x.view(e, now))
+	if err != nil {
+		js = []byte("null")
+	}
+	e.cache.Store(&cachedView{status: st, js: js})
+	return js
+}
 
 func (x *Index) matches(e *indexEntry, q Query, now time.Time) bool {
 	st := x.status(e, now)

@@ -25,6 +25,7 @@ commands:
   node --rpc URL [--mirror] run a node on any chain; --mirror follows it read-only and pins every deal
   vendor post FILE          sign a deal document (EIP-712) and post it
   agent listen              print an agent mailbox's notifications as JSON lines
+  bench [--json] SUITE      benchmarks: post, browse, all
 
 Run 'bazaar <command> -h' for a command's flags.
 `
@@ -61,6 +62,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if len(args) > 1 && args[1] == "listen" {
 			return runAgentListen(ctx, args[2:], stdout, stderr)
 		}
+	case "bench":
+		return runBench(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
