@@ -7,7 +7,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -290,6 +292,18 @@ func walk(t *testing.T, start func() *Node) {
 		}
 	})
 
+	t.Run("logs carry no agent identifier or client address", func(t *testing.T) {
+		logs := loggedSoFar()
+		if !strings.Contains(logs, "deal matched") {
+			t.Fatal("the node logged nothing of the walk: the privacy check below would prove nothing")
+		}
+		for _, leak := range []string{"demo-q", "mailbox=", "ephemeral", "remote", "127.0.0.1:" + clientPort(t, n)} {
+			if strings.Contains(logs, leak) {
+				t.Fatalf("node logs carry %q", leak)
+			}
+		}
+	})
+
 	t.Run("info", func(t *testing.T) {
 		var info struct {
 			ChainID   uint64         `json:"chainId"`
@@ -320,4 +334,25 @@ func walk(t *testing.T, start func() *Node) {
 			t.Fatalf("after restart agentsMatched = %d, want 12 (no double count)", m.AgentsMatched)
 		}
 	})
+}
+
+// clientPort opens a connection to the node and returns its local port, i.e. the client
+// address the node sees, so the log check can look for it.
+func clientPort(t *testing.T, n *Node) string {
+	t.Helper()
+	var port string
+	tr := &http.Transport{DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+		c, err := (&net.Dialer{}).DialContext(ctx, network, addr)
+		if err == nil {
+			port = strconv.Itoa(c.LocalAddr().(*net.TCPAddr).Port)
+		}
+		return c, err
+	}}
+	defer tr.CloseIdleConnections()
+	resp, err := (&http.Client{Transport: tr}).Get(n.URL() + "/deals?area=x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return port
 }

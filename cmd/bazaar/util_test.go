@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net"
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"syscall"
 	"time"
 
@@ -25,14 +27,32 @@ func mustRead(tb testing.TB, path string) []byte {
 	return b
 }
 
-// testLogger sends the node's logs to the test log.
+// testLogger sends the node's logs to the test log and keeps a copy for privacy checks.
 func testLogger(tb testing.TB) *slog.Logger {
 	return slog.New(slog.NewTextHandler(tbWriter{tb}, &slog.HandlerOptions{Level: slog.LevelDebug}))
 }
 
+var (
+	logMu   sync.Mutex
+	logCopy bytes.Buffer
+)
+
 type tbWriter struct{ tb testing.TB }
 
-func (w tbWriter) Write(p []byte) (int, error) { w.tb.Log(string(p)); return len(p), nil }
+func (w tbWriter) Write(p []byte) (int, error) {
+	logMu.Lock()
+	logCopy.Write(p)
+	logMu.Unlock()
+	w.tb.Log(string(p))
+	return len(p), nil
+}
+
+// loggedSoFar returns everything test nodes have logged in this test binary.
+func loggedSoFar() string {
+	logMu.Lock()
+	defer logMu.Unlock()
+	return logCopy.String()
+}
 
 // mustAnvil starts anvil from npm on a free loopback port and returns its RPC URL.
 func mustAnvil(tb testing.TB) string {
