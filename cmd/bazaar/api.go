@@ -21,6 +21,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ipfs/go-cid"
 
 	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain"
@@ -41,8 +42,8 @@ func (n *Node) routes() http.Handler {
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
-	mux.Handle("GET /ipfs/", n.ipfs.Gateway())
-	mux.Handle("HEAD /ipfs/", n.ipfs.Gateway())
+	mux.HandleFunc("GET /ipfs/{cid}", n.gateway)
+	mux.HandleFunc("HEAD /ipfs/{cid}", n.gateway)
 	mux.Handle("GET /relay", n.hub)
 	mux.Handle("GET /", web.Handler())
 	return accessLog(n.log, mux)
@@ -386,6 +387,26 @@ func (n *Node) getDeal(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeCacheable(w, r, v)
+}
+
+// gateway serves the trustless gateway for blocks this node holds; an unknown or malformed
+// CID gets a JSON 4xx before the gateway starts a (streaming, 200) CAR answer.
+func (n *Node) gateway(w http.ResponseWriter, r *http.Request) {
+	c, err := cid.Decode(r.PathValue("cid"))
+	if err != nil {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "malformed CID: %v", err))
+		return
+	}
+	has, err := n.ipfs.Has(r.Context(), c)
+	if err != nil {
+		n.fail(w, err)
+		return
+	}
+	if !has {
+		n.fail(w, &bazaar.Error{Code: bazaar.ECodeNotFound, Message: "this node does not hold " + c.String(), Err: bazaar.ErrNotFound})
+		return
+	}
+	n.ipfs.Gateway().ServeHTTP(w, r)
 }
 
 // readOnly answers 503 on a mirror, which has no relayer key.

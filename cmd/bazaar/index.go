@@ -25,6 +25,7 @@ const (
 	StatusActive      = "active"
 	StatusExpired     = "expired"
 	StatusCancelled   = "cancelled"
+	StatusSoldOut     = "sold_out"    // the vendor's document says it is out of stock
 	StatusUnavailable = "unavailable" // indexed on-chain, but its document is not reachable
 )
 
@@ -238,6 +239,8 @@ func (x *Index) status(e *indexEntry, now time.Time) string {
 		return StatusUnavailable
 	case int64(e.header.ExpiresAt) <= now.Unix():
 		return StatusExpired
+	case !e.doc.Availability.InStock:
+		return StatusSoldOut
 	}
 	return StatusActive
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math/big"
 	"net"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"log/slog"
 	"os"
@@ -94,3 +96,7 @@ func mustAnvil(tb testing.TB) string {
 		time.Sleep(50 * time.Millisecond)
 	}
 }
+
+func common32(h string) common.Hash { return common.HexToHash(h) }
+
+func bigZero() *big.Int { return new(big.Int) }

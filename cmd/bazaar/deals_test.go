@@ -1,0 +1,221 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/bazaar-market/bazaar"
+	"github.com/bazaar-market/bazaar/chain"
+	"github.com/bazaar-market/bazaar/ipfs"
+)
+
+func postJSON(tb testing.TB, url string, body any, out any) int {
+	tb.Helper()
+	b, _ := json.Marshal(body)
+	resp, err := http.Post(url, "application/json", strings.NewReader(string(b)))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	if out != nil {
+		if err := json.Unmarshal(raw, out); err != nil {
+			tb.Fatalf("POST %s: %v in %s", url, err, raw)
+		}
+	}
+	return resp.StatusCode
+}
+
+// TestDeals_CastSigned: a deal signed by Foundry's cast over POST /eip712/deal's typed data,
+// with anvil's first dev key as the vendor, is accepted by POST /deals.
+func TestDeals_CastSigned(t *testing.T) {
+	ctx := context.Background()
+	n := mustNode(t, t.TempDir())
+	defer n.Stop(ctx)
+	key := chain.DevRelayerKey // anvil's first dev key
+	d := exampleDeal(t)
+	d.Vendor = chain.KeyAddress(key)
+	docJS, _ := json.Marshal(d)
+
+	var typed json.RawMessage
+	if st := postJSON(t, n.URL()+"/eip712/deal", map[string]any{"document": json.RawMessage(docJS)}, &typed); st != 200 {
+		t.Fatalf("eip712: %d %s", st, typed)
+	}
+	file := filepath.Join(t.TempDir(), "typed.json")
+	os.WriteFile(file, typed, 0o600)
+	cast, _ := filepath.Abs("../../node_modules/.bin/cast")
+	out, err := exec.Command(cast, "wallet", "sign", "--private-key", hexutil.Encode(crypto.FromECDSA(key)), "--data", "--from-file", file).CombinedOutput()
+	if err != nil {
+		t.Fatalf("cast wallet sign: %v\n%s", err, out)
+	}
+	var res PostResult
+	st := postJSON(t, n.URL()+"/deals", map[string]any{"document": json.RawMessage(docJS), "signature": strings.TrimSpace(string(out))}, &res)
+	if st != http.StatusCreated || res.DealID == "" {
+		t.Fatalf("post with cast signature: %d %+v", st, res)
+	}
+	var v DealView
+	if getJSON(t, n.URL()+"/deals/"+res.DealID, &v); v.Vendor != d.Vendor.Hex() || v.Status != StatusActive {
+		t.Fatalf("deal %+v", v)
+	}
+}
+
+// TestDeals_BadInput: each refused request gets a 4xx JSON error and changes nothing.
+func TestDeals_BadInput(t *testing.T) {
+	ctx := context.Background()
+	n := mustNode(t, t.TempDir())
+	defer n.Stop(ctx)
+	posted, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, exampleDeal(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	nonce := func() uint64 {
+		v, err := n.client.NonceAt(ctx, chain.KeyAddress(chain.DevRelayerKey), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	before := nonce()
+	signed := func(mod func(*bazaar.Deal)) string {
+		d := exampleDeal(t)
+		mod(d)
+		js, _ := json.Marshal(d)
+		var typed json.RawMessage
+		postJSON(t, n.URL()+"/eip712/deal", map[string]any{"document": json.RawMessage(js)}, &typed)
+		td, err := chain.ParseWalletJSON(typed)
+		if err != nil {
+			// The document is refused already; sign anything so the request is well-formed.
+			return fmt.Sprintf(`{"document":%s,"signature":"0x%s"}`, js, strings.Repeat("11", 65))
+		}
+		sig, _ := chain.SignTyped(chain.DevVendorKey, td)
+		return fmt.Sprintf(`{"document":%s,"signature":"%s"}`, js, hexutil.Encode(sig))
+	}
+	cases := []struct {
+		name, body, code string
+		status           int
+	}{
+		{"negative price", signed(func(d *bazaar.Deal) { d.Pricing.BasePrice = -100; d.Pricing.DiscountedPrice = -100 }), bazaar.ECodeInvalid, 400},
+		{"expired deal", signed(func(d *bazaar.Deal) { d.ExpiresAt = time.Now().Add(-time.Minute).UnixMilli() }), bazaar.ECodeInvalid, 400},
+		{"oversized document", signed(func(d *bazaar.Deal) { d.Service.Description = strings.Repeat("x", 20000) }), bazaar.ECodeTooLarge, 413},
+		{"unknown vendor loyalty tier", signed(func(d *bazaar.Deal) { d.Requirements.LoyaltyTier = "vip" }), bazaar.ECodeInvalid, 400},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			st, e := postRaw(t, n.URL()+"/deals", c.body)
+			if st != c.status || e.Error.Code != c.code {
+				t.Fatalf("got %d %+v, want %d %s", st, e, c.status, c.code)
+			}
+		})
+	}
+	t.Run("replayed signature", func(t *testing.T) {
+		// The exact request that posted the deal, sent again, is refused by the registry.
+		var v DealView
+		getJSON(t, n.URL()+"/deals/"+posted.DealID, &v)
+		var d bazaar.Deal
+		json.Unmarshal(v.Document, &d)
+		js, _ := json.Marshal(&d)
+		h := bazaar.NewHeader(&d, common32(v.Digest), 1, bazaar.NonceFromDigest(common32(v.Digest)), bigZero())
+		sig, _ := n.registry.Domain.SignDeal(chain.DevVendorKey, h)
+		before := nonce()
+		st, e := postRaw(t, n.URL()+"/deals", fmt.Sprintf(`{"document":%s,"signature":"%s"}`, js, hexutil.Encode(sig)))
+		if st != http.StatusConflict || e.Error.Code != bazaar.ECodeConflict {
+			t.Fatalf("replay: %d %+v", st, e)
+		}
+		if nonce() != before {
+			t.Fatal("a replay sent a transaction")
+		}
+	})
+	t.Run("unknown deal id", func(t *testing.T) {
+		if st := getJSON(t, n.URL()+"/deals/0x"+strings.Repeat("cd", 32), nil); st != 404 {
+			t.Fatalf("GET unknown deal: %d", st)
+		}
+		if st := getJSON(t, n.URL()+"/deals/not-an-id", nil); st != 400 {
+			t.Fatalf("GET malformed id: %d", st)
+		}
+	})
+	t.Run("CAR for an unknown CID", func(t *testing.T) {
+		resp, err := http.Get(n.URL() + "/ipfs/baguqeeraxxxx6nmfodnnzll6w5juj2mgohlmypsdroquw4sfotrwg3tkllfvz5q?format=car")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode < 400 || resp.StatusCode >= 500 {
+			t.Fatalf("CAR for unknown CID: %d, want 4xx", resp.StatusCode)
+		}
+		c := ipfs.CID([]byte(`{"nobody":"has this"}`)) // a valid CID nobody has
+		resp, err = http.Get(n.URL() + "/ipfs/" + c.String() + "?format=car")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 404 {
+			t.Fatalf("CAR for absent CID: %d, want 404", resp.StatusCode)
+		}
+	})
+	if after := nonce(); after != before {
+		t.Fatalf("refused requests sent %d transactions", after-before)
+	}
+	var l dealList
+	getJSON(t, n.URL()+"/deals?status=all", &l)
+	if len(l.Deals) != 1 {
+		t.Fatalf("refused requests changed the listing: %d deals", len(l.Deals))
+	}
+}
+
+// TestDeals_ETag: list and deal answers carry ETags and honour If-None-Match.
+func TestDeals_ETag(t *testing.T) {
+	ctx := context.Background()
+	n := mustNode(t, t.TempDir())
+	defer n.Stop(ctx)
+	res, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, exampleDeal(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"/deals", "/deals/" + res.DealID} {
+		resp, err := http.Get(n.URL() + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		etag := resp.Header.Get("ETag")
+		if etag == "" || !strings.Contains(resp.Header.Get("Cache-Control"), "max-age") || resp.Header.Get("Set-Cookie") != "" {
+			t.Fatalf("%s headers %v", path, resp.Header)
+		}
+		req, _ := http.NewRequest("GET", n.URL()+path, nil)
+		req.Header.Set("If-None-Match", etag)
+		resp, err = http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusNotModified {
+			t.Fatalf("%s with If-None-Match: %d", path, resp.StatusCode)
+		}
+	}
+	// A new deal changes the list's tag.
+	resp, _ := http.Get(n.URL() + "/deals")
+	resp.Body.Close()
+	old := resp.Header.Get("ETag")
+	d := exampleDeal(t)
+	d.Service.Description = "another deal"
+	if _, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, d); err != nil {
+		t.Fatal(err)
+	}
+	resp, _ = http.Get(n.URL() + "/deals")
+	resp.Body.Close()
+	if resp.Header.Get("ETag") == old {
+		t.Fatal("list ETag unchanged after a new deal")
+	}
+}
