@@ -15,6 +15,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain"
@@ -217,5 +218,64 @@ func TestDeals_ETag(t *testing.T) {
 	resp.Body.Close()
 	if resp.Header.Get("ETag") == old {
 		t.Fatal("list ETag unchanged after a new deal")
+	}
+}
+
+// TestDeals_ResumeAfterRestart: deals posted on the chain while the node is down are indexed
+// when it comes back (no gap), and nothing indexed before is listed twice (no duplicate).
+func TestDeals_ResumeAfterRestart(t *testing.T) {
+	ctx := context.Background()
+	rpc := mustAnvil(t)
+	dir := t.TempDir()
+	start := func() *Node { return mustStart(t, Config{DataDir: dir, RPC: rpc}) }
+	n := start()
+	first, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, exampleDeal(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Prepare a second document in the node's store, then stop the node and post its header
+	// straight to the chain, as another node or cast would.
+	d := exampleDeal(t)
+	d.Service.Description = "posted while the node was down"
+	js, _ := json.Marshal(d)
+	canonical, _ := ipfs.Canonical(js)
+	if _, err := n.ipfs.Put(ctx, canonical); err != nil {
+		t.Fatal(err)
+	}
+	reg := n.registry
+	if err := n.Stop(ctx); err != nil {
+		t.Fatal(err)
+	}
+	client, err := ethclient.Dial(rpc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.Close()
+	reg, err = chain.NewRegistry(ctx, client, reg.Address())
+	if err != nil {
+		t.Fatal(err)
+	}
+	digest := bazaar.Digest(canonical)
+	h := bazaar.NewHeader(d, digest, 1, bazaar.NonceFromDigest(digest), bigZero())
+	sig, _ := reg.Domain.SignDeal(chain.DevVendorKey, h)
+	if _, err := reg.Post(ctx, chain.DevRelayerKey, h, sig); err != nil {
+		t.Fatal(err)
+	}
+
+	n = start()
+	defer n.Stop(ctx)
+	var l dealList
+	getJSON(t, n.URL()+"/deals?status=all", &l)
+	seen := map[string]int{}
+	for _, v := range l.Deals {
+		seen[v.DealID]++
+	}
+	if len(l.Deals) != 2 || seen[first.DealID] != 1 || seen[h.DealID().Hex()] != 1 {
+		t.Fatalf("after restart: %d deals %v; want %s and %s once each", len(l.Deals), seen, first.DealID, h.DealID().Hex())
+	}
+	var v DealView
+	getJSON(t, n.URL()+"/deals/"+h.DealID().Hex(), &v)
+	if v.Status != StatusActive {
+		t.Fatalf("deal posted while down: status %s", v.Status)
 	}
 }
