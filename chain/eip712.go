@@ -123,6 +123,10 @@ func (d Domain) RecoverDeal(h bazaar.DealHeader, sig []byte) (common.Address, er
 	if err != nil {
 		return common.Address{}, err
 	}
+	return recoverHash(hash, sig)
+}
+
+func recoverHash(hash common.Hash, sig []byte) (common.Address, error) {
 	if len(sig) != 65 {
 		return common.Address{}, fmt.Errorf("signature is %d bytes, want 65", len(sig))
 	}
@@ -135,6 +139,25 @@ func (d Domain) RecoverDeal(h bazaar.DealHeader, sig []byte) (common.Address, er
 		return common.Address{}, fmt.Errorf("recover signer: %w", err)
 	}
 	return crypto.PubkeyToAddress(*pub), nil
+}
+
+// HashCancel is the EIP-712 digest of CancelDeal(dealId); it equals DealRegistry.hashCancel.
+func (d Domain) HashCancel(id common.Hash) (common.Hash, error) {
+	return hashTyped(d.CancelTypedData(id))
+}
+
+// SignCancel signs CancelDeal(dealId) with an EOA key.
+func (d Domain) SignCancel(key *ecdsa.PrivateKey, id common.Hash) ([]byte, error) {
+	return SignTyped(key, d.CancelTypedData(id))
+}
+
+// RecoverCancel returns the EOA that signed CancelDeal(dealId).
+func (d Domain) RecoverCancel(id common.Hash, sig []byte) (common.Address, error) {
+	hash, err := d.HashCancel(id)
+	if err != nil {
+		return common.Address{}, err
+	}
+	return recoverHash(hash, sig)
 }
 
 // ParseSignature decodes a 0x-hex signature.

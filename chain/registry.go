@@ -155,19 +155,48 @@ func (r *Registry) Post(ctx context.Context, relayer *ecdsa.PrivateKey, h bazaar
 // Simulate checks with eth_call that Post would succeed, returning the contract's refusal as a
 // *bazaar.Error otherwise. Nothing is sent.
 func (r *Registry) Simulate(ctx context.Context, from *ecdsa.PrivateKey, h bazaar.DealHeader, sig []byte) error {
+	return r.simulate(ctx, from, "post", registryABI.PackPost(header(h), sig))
+}
+
+// Update submits a higher version of a deal, signed by its vendor, and waits until mined.
+// Like Post it simulates first and sends nothing the contract would refuse.
+func (r *Registry) Update(ctx context.Context, relayer *ecdsa.PrivateKey, h bazaar.DealHeader, sig []byte) (*types.Receipt, error) {
+	return r.send(ctx, relayer, "update", registryABI.PackUpdate(header(h), sig))
+}
+
+// SimulateUpdate checks that Update would succeed; nothing is sent.
+func (r *Registry) SimulateUpdate(ctx context.Context, from *ecdsa.PrivateKey, h bazaar.DealHeader, sig []byte) error {
+	return r.simulate(ctx, from, "update", registryABI.PackUpdate(header(h), sig))
+}
+
+// Cancel cancels a deal with the vendor's CancelDeal signature (empty when the sender is the
+// vendor itself) and waits until mined.
+func (r *Registry) Cancel(ctx context.Context, sender *ecdsa.PrivateKey, id common.Hash, sig []byte) (*types.Receipt, error) {
+	return r.send(ctx, sender, "cancel", registryABI.PackCancel(id, sig))
+}
+
+// SimulateCancel checks that Cancel would succeed; nothing is sent.
+func (r *Registry) SimulateCancel(ctx context.Context, from *ecdsa.PrivateKey, id common.Hash, sig []byte) error {
+	return r.simulate(ctx, from, "cancel", registryABI.PackCancel(id, sig))
+}
+
+// HashCancel asks the contract for the CancelDeal digest (parity with Domain).
+func (r *Registry) HashCancel(ctx context.Context, id common.Hash) (common.Hash, error) {
+	d, err := bind.Call(r.contract, &bind.CallOpts{Context: ctx}, registryABI.PackHashCancel(id), registryABI.UnpackHashCancel)
+	return common.Hash(d), err
+}
+
+func (r *Registry) simulate(ctx context.Context, from *ecdsa.PrivateKey, method string, data []byte) error {
 	addr := r.Address()
-	_, err := r.backend.CallContract(ctx, ethereum.CallMsg{From: KeyAddress(from), To: &addr, Data: registryABI.PackPost(header(h), sig)}, nil)
-	if err != nil {
-		return r.revertError("post", err)
+	if _, err := r.backend.CallContract(ctx, ethereum.CallMsg{From: KeyAddress(from), To: &addr, Data: data}, nil); err != nil {
+		return r.revertError(method, err)
 	}
 	return nil
 }
 
 func (r *Registry) send(ctx context.Context, key *ecdsa.PrivateKey, method string, data []byte) (*types.Receipt, error) {
-	from := KeyAddress(key)
-	addr := r.Address()
-	if _, err := r.backend.CallContract(ctx, ethereum.CallMsg{From: from, To: &addr, Data: data}, nil); err != nil {
-		return nil, r.revertError(method, err)
+	if err := r.simulate(ctx, key, method, data); err != nil {
+		return nil, err
 	}
 	opts, err := transactOpts(ctx, r.backend, key)
 	if err != nil {

@@ -21,6 +21,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ipfs/go-cid"
 
 	"github.com/bazaar-market/bazaar"
@@ -36,7 +37,10 @@ func (n *Node) routes() http.Handler {
 	mux.HandleFunc("POST /deals", n.postDeal)
 	mux.HandleFunc("GET /deals", n.listDeals)
 	mux.HandleFunc("GET /deals/{id}", n.getDeal)
+	mux.HandleFunc("PUT /deals/{id}", n.updateDeal)
+	mux.HandleFunc("DELETE /deals/{id}", n.cancelDeal)
 	mux.HandleFunc("POST /eip712/deal", n.typedDeal)
+	mux.HandleFunc("POST /eip712/cancel", n.typedCancel)
 	mux.HandleFunc("GET /metrics/{vendor}", n.vendorMetrics)
 	mux.HandleFunc("GET /info", n.info)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
@@ -166,6 +170,8 @@ type dealRequest struct {
 	Signature string          `json:"signature,omitempty"`
 	Nonce     string          `json:"nonce,omitempty"`
 	Counter   string          `json:"counter,omitempty"`
+	DealID    string          `json:"dealId,omitempty"`  // POST /eip712/deal: typed data for an update of this deal
+	Version   uint64          `json:"version,omitempty"` // updates: default the deal's version + 1
 }
 
 // preparedDeal is a validated document with the header a vendor signs for it.
@@ -202,7 +208,9 @@ func parseBig(field, s string) (*big.Int, error) {
 	return v, nil
 }
 
-func (n *Node) prepare(r *http.Request, req dealRequest) (*preparedDeal, error) {
+// prepare validates a document and builds the header to sign. With update set, the header
+// updates that deal: same vendor and nonce, the next version (or req.Version).
+func (n *Node) prepare(r *http.Request, req dealRequest, update *common.Hash) (*preparedDeal, error) {
 	if len(req.Document) == 0 || string(req.Document) == "null" {
 		return nil, &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "invalid request", Fields: []bazaar.FieldError{{Field: "document", Message: "is required"}}}
 	}
@@ -226,7 +234,17 @@ func (n *Node) prepare(r *http.Request, req dealRequest) (*preparedDeal, error) 
 	}
 	digest := common.Hash(sha256.Sum256(canonical))
 	nonce := bazaar.NonceFromDigest(digest)
-	if req.Nonce != "" {
+	version := uint64(1)
+	if update != nil {
+		prev, err := n.updatable(r, *update, d)
+		if err != nil {
+			return nil, err
+		}
+		nonce, version = prev.header.Nonce, prev.header.Version+1
+		if req.Version != 0 {
+			version = req.Version
+		}
+	} else if req.Nonce != "" {
 		if nonce, err = parseBig("nonce", req.Nonce); err != nil {
 			return nil, err
 		}
@@ -239,7 +257,193 @@ func (n *Node) prepare(r *http.Request, req dealRequest) (*preparedDeal, error) 
 	} else if counter, err = n.registry.Counter(r.Context(), d.Vendor); err != nil {
 		return nil, &bazaar.Error{Code: bazaar.ECodeUnavailable, Message: "chain unavailable", Err: err}
 	}
-	return &preparedDeal{deal: d, canonical: canonical, header: bazaar.NewHeader(d, digest, 1, nonce, counter)}, nil
+	return &preparedDeal{deal: d, canonical: canonical, header: bazaar.NewHeader(d, digest, version, nonce, counter)}, nil
+}
+
+// updatable finds the deal an update or cancel refers to and checks the document's vendor.
+func (n *Node) updatable(r *http.Request, id common.Hash, d *bazaar.Deal) (DealView, error) {
+	v, ok := n.index.Get(id)
+	if !ok || v.nonce() == nil {
+		return v, &bazaar.Error{Code: bazaar.ECodeNotFound, Message: "no deal " + id.Hex(), Err: bazaar.ErrNotFound}
+	}
+	if d != nil && !strings.EqualFold(d.Vendor.Hex(), v.Vendor) {
+		return v, &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "invalid deal document", Fields: []bazaar.FieldError{{Field: "vendor", Message: "differs from the deal's vendor " + v.Vendor}}}
+	}
+	return v, nil
+}
+
+func pathDealID(r *http.Request) (common.Hash, error) {
+	b, err := hexutil.Decode(r.PathValue("id"))
+	if err != nil || len(b) != 32 {
+		return common.Hash{}, bazaar.Errorf(bazaar.ECodeInvalid, "deal id must be 0x + 64 hex digits")
+	}
+	return common.BytesToHash(b), nil
+}
+
+func parseSig(s string) ([]byte, error) {
+	sig, err := hexutil.Decode(s)
+	if err != nil || len(sig) == 0 {
+		return nil, &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "invalid request", Fields: []bazaar.FieldError{{Field: "signature", Message: "must be 0x-hex signature bytes"}}}
+	}
+	return sig, nil
+}
+
+// checkEOASignature rejects, before any chain call, a signature an EOA vendor did not make. A
+// vendor with code (an EIP-1271 wallet) is left to the registry.
+func (n *Node) checkEOASignature(r *http.Request, vendor common.Address, signer common.Address, rerr error) error {
+	if rerr == nil && signer == vendor {
+		return nil
+	}
+	code, err := n.backend.CodeAt(r.Context(), vendor, nil)
+	if err != nil {
+		return &bazaar.Error{Code: bazaar.ECodeUnavailable, Message: "chain unavailable", Err: err}
+	}
+	if len(code) > 0 {
+		return nil
+	}
+	return &bazaar.Error{Code: bazaar.ECodeSignature, Message: fmt.Sprintf("signature is not by vendor %s over this request's typed data", vendor.Hex()), Err: bazaar.ErrBadSignature}
+}
+
+// updateDeal answers PUT /deals/{id}: a new, higher version signed by the vendor.
+func (n *Node) updateDeal(w http.ResponseWriter, r *http.Request) {
+	if n.readOnly(w) {
+		return
+	}
+	id, err := pathDealID(r)
+	if err != nil {
+		n.fail(w, err)
+		return
+	}
+	var req dealRequest
+	if err := decodeBody(r, &req); err != nil {
+		n.fail(w, err)
+		return
+	}
+	if req.Nonce != "" || req.DealID != "" {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "nonce and dealId come from the path on updates"))
+		return
+	}
+	p, err := n.prepare(r, req, &id)
+	if err != nil {
+		n.fail(w, err)
+		return
+	}
+	sig, err := parseSig(req.Signature)
+	if err != nil {
+		n.fail(w, err)
+		return
+	}
+	signer, rerr := n.registry.Domain.RecoverDeal(p.header, sig)
+	if err := n.checkEOASignature(r, p.header.Vendor, signer, rerr); err != nil {
+		n.fail(w, err)
+		return
+	}
+	ctx := r.Context()
+	if err := n.registry.SimulateUpdate(ctx, n.relayer, p.header, sig); err != nil {
+		n.fail(w, err)
+		return
+	}
+	c, err := n.ipfs.Put(ctx, p.canonical)
+	if err != nil {
+		n.fail(w, fmt.Errorf("pin document: %w", err))
+		return
+	}
+	rcpt, err := n.registry.Update(ctx, n.relayer, p.header, sig)
+	if err != nil {
+		n.fail(w, err)
+		return
+	}
+	n.applyReceipt(rcpt, c.String(), p)
+	writeJSON(w, http.StatusOK, map[string]any{"dealId": id.Hex(), "cid": c.String(), "txHash": rcpt.TxHash.Hex(), "version": p.header.Version})
+}
+
+// cancelDeal answers DELETE /deals/{id} with the vendor's EIP-712 CancelDeal signature.
+func (n *Node) cancelDeal(w http.ResponseWriter, r *http.Request) {
+	if n.readOnly(w) {
+		return
+	}
+	id, err := pathDealID(r)
+	if err != nil {
+		n.fail(w, err)
+		return
+	}
+	var req struct {
+		Signature string `json:"signature"`
+	}
+	if err := decodeBody(r, &req); err != nil {
+		n.fail(w, err)
+		return
+	}
+	v, err := n.updatable(r, id, nil)
+	if err != nil {
+		n.fail(w, err)
+		return
+	}
+	sig, err := parseSig(req.Signature)
+	if err != nil {
+		n.fail(w, err)
+		return
+	}
+	vendor := common.HexToAddress(v.Vendor)
+	signer, rerr := n.registry.Domain.RecoverCancel(id, sig)
+	if err := n.checkEOASignature(r, vendor, signer, rerr); err != nil {
+		n.fail(w, err)
+		return
+	}
+	ctx := r.Context()
+	if err := n.registry.SimulateCancel(ctx, n.relayer, id, sig); err != nil {
+		n.fail(w, err)
+		return
+	}
+	rcpt, err := n.registry.Cancel(ctx, n.relayer, id, sig)
+	if err != nil {
+		n.fail(w, err)
+		return
+	}
+	n.index.Cancel(id)
+	n.kick()
+	writeJSON(w, http.StatusOK, map[string]any{"dealId": id.Hex(), "txHash": rcpt.TxHash.Hex(), "status": StatusCancelled})
+}
+
+// typedCancel answers POST /eip712/cancel {"dealId"} with the CancelDeal typed data.
+func (n *Node) typedCancel(w http.ResponseWriter, r *http.Request) {
+	if n.readOnly(w) {
+		return
+	}
+	var req struct {
+		DealID string `json:"dealId"`
+	}
+	if err := decodeBody(r, &req); err != nil {
+		n.fail(w, err)
+		return
+	}
+	b, err := hexutil.Decode(req.DealID)
+	if err != nil || len(b) != 32 {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "dealId must be 0x + 64 hex digits"))
+		return
+	}
+	id := common.BytesToHash(b)
+	if _, err := n.updatable(r, id, nil); err != nil {
+		n.fail(w, err)
+		return
+	}
+	js, err := chain.WalletJSON(n.registry.Domain.CancelTypedData(id))
+	if err != nil {
+		n.fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, json.RawMessage(js))
+}
+
+// applyReceipt indexes a transaction's registry events at once so the change is browsable
+// before the watcher's poll; the watcher's copy of the same events changes nothing.
+func (n *Node) applyReceipt(rcpt *types.Receipt, c string, p *preparedDeal) {
+	for _, l := range rcpt.Logs {
+		if ev, ok, err := chain.DecodeEvent(*l); err == nil && ok {
+			n.index.Put(ev.DealID, c, ev.Header, p.deal, p.canonical, ev.Block, ev.TxHash)
+		}
+	}
+	n.kick()
 }
 
 // typedDeal answers POST /eip712/deal with the eth_signTypedData_v4 JSON for a document.
@@ -252,7 +456,17 @@ func (n *Node) typedDeal(w http.ResponseWriter, r *http.Request) {
 		n.fail(w, err)
 		return
 	}
-	p, err := n.prepare(r, req)
+	var update *common.Hash
+	if req.DealID != "" {
+		b, err := hexutil.Decode(req.DealID)
+		if err != nil || len(b) != 32 {
+			n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "dealId must be 0x + 64 hex digits"))
+			return
+		}
+		id := common.BytesToHash(b)
+		update = &id
+	}
+	p, err := n.prepare(r, req, update)
 	if err != nil {
 		n.fail(w, err)
 		return
@@ -276,29 +490,26 @@ func (n *Node) postDeal(w http.ResponseWriter, r *http.Request) {
 		n.fail(w, err)
 		return
 	}
-	p, err := n.prepare(r, req)
+	if req.DealID != "" || req.Version != 0 {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "dealId and version are for updates (PUT /deals/{id})"))
+		return
+	}
+	p, err := n.prepare(r, req, nil)
 	if err != nil {
 		n.fail(w, err)
 		return
 	}
-	sig, err := hexutil.Decode(req.Signature)
-	if err != nil || len(sig) == 0 {
-		n.fail(w, &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "invalid request", Fields: []bazaar.FieldError{{Field: "signature", Message: "must be 0x-hex signature bytes"}}})
+	sig, err := parseSig(req.Signature)
+	if err != nil {
+		n.fail(w, err)
+		return
+	}
+	signer, rerr := n.registry.Domain.RecoverDeal(p.header, sig)
+	if err := n.checkEOASignature(r, p.header.Vendor, signer, rerr); err != nil {
+		n.fail(w, err)
 		return
 	}
 	ctx := r.Context()
-	// An EOA vendor's signature is checked here; a contract wallet's by the registry (EIP-1271).
-	if signer, rerr := n.registry.Domain.RecoverDeal(p.header, sig); rerr != nil || signer != p.header.Vendor {
-		code, err := n.backend.CodeAt(ctx, p.header.Vendor, nil)
-		if err != nil {
-			n.fail(w, &bazaar.Error{Code: bazaar.ECodeUnavailable, Message: "chain unavailable", Err: err})
-			return
-		}
-		if len(code) == 0 {
-			n.fail(w, &bazaar.Error{Code: bazaar.ECodeSignature, Message: fmt.Sprintf("signature is not by vendor %s over this document's header", p.header.Vendor.Hex()), Err: bazaar.ErrBadSignature})
-			return
-		}
-	}
 	if err := n.registry.Simulate(ctx, n.relayer, p.header, sig); err != nil {
 		n.fail(w, err)
 		return
@@ -313,14 +524,7 @@ func (n *Node) postDeal(w http.ResponseWriter, r *http.Request) {
 		n.fail(w, err)
 		return
 	}
-	// Index straight from the receipt so the deal is browsable at once; the watcher's later
-	// copy of the same event changes nothing.
-	for _, l := range rcpt.Logs {
-		if ev, ok, err := chain.DecodeEvent(*l); err == nil && ok {
-			n.index.Put(ev.DealID, c.String(), ev.Header, p.deal, p.canonical, ev.Block, ev.TxHash)
-		}
-	}
-	n.kick()
+	n.applyReceipt(rcpt, c.String(), p)
 	writeJSON(w, http.StatusCreated, map[string]string{
 		"dealId": p.header.DealID().Hex(), "cid": c.String(), "txHash": rcpt.TxHash.Hex(),
 	})

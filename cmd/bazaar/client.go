@@ -13,12 +13,14 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 	"github.com/gorilla/websocket"
 
 	"github.com/bazaar-market/bazaar"
@@ -93,43 +95,17 @@ func apiCall(ctx context.Context, method, u string, in, out any) error {
 
 // PostResult is POST /deals' answer.
 type PostResult struct {
-	DealID string `json:"dealId"`
-	CID    string `json:"cid"`
-	TxHash string `json:"txHash"`
+	DealID  string `json:"dealId"`
+	CID     string `json:"cid,omitempty"`
+	TxHash  string `json:"txHash"`
+	Version uint64 `json:"version,omitempty"`
+	Status  string `json:"status,omitempty"`
 }
 
 // VendorPost signs and posts a document: it asks the node for the EIP-712 typed data, checks
 // that the typed data is really about this document and this vendor, signs it and posts.
 func VendorPost(ctx context.Context, node string, key *ecdsa.PrivateKey, doc *bazaar.Deal) (PostResult, error) {
-	vendor := crypto.PubkeyToAddress(key.PublicKey)
-	if doc.Vendor == (common.Address{}) {
-		doc.Vendor = vendor
-	}
-	if doc.Vendor != vendor {
-		return PostResult{}, fmt.Errorf("document vendor %s is not the key's address %s", doc.Vendor.Hex(), vendor.Hex())
-	}
-	js, err := json.Marshal(doc)
-	if err != nil {
-		return PostResult{}, err
-	}
-	canonical, err := ipfs.Canonical(js)
-	if err != nil {
-		return PostResult{}, err
-	}
-	var tdJSON json.RawMessage
-	if err := apiCall(ctx, http.MethodPost, node+"/eip712/deal", map[string]any{"document": json.RawMessage(js)}, &tdJSON); err != nil {
-		return PostResult{}, err
-	}
-	td, err := chain.ParseWalletJSON(tdJSON)
-	if err != nil {
-		return PostResult{}, err
-	}
-	digest := common.Hash(sha256.Sum256(canonical))
-	if td.PrimaryType != "DealHeader" || !strings.EqualFold(fmt.Sprint(td.Message["digest"]), digest.Hex()) ||
-		!strings.EqualFold(fmt.Sprint(td.Message["vendor"]), vendor.Hex()) || td.Domain.Name != "Bazaar" {
-		return PostResult{}, errors.New("the node's typed data does not describe this document: refusing to sign")
-	}
-	sig, err := chain.SignTyped(key, td)
+	js, td, sig, err := signDocument(ctx, node, key, doc, "")
 	if err != nil {
 		return PostResult{}, err
 	}
@@ -141,8 +117,88 @@ func VendorPost(ctx context.Context, node string, key *ecdsa.PrivateKey, doc *ba
 	return res, err
 }
 
-func runVendorPost(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("vendor post", flag.ContinueOnError)
+// VendorUpdate signs and submits the next version of a deal.
+func VendorUpdate(ctx context.Context, node string, key *ecdsa.PrivateKey, dealID string, doc *bazaar.Deal) (PostResult, error) {
+	js, td, sig, err := signDocument(ctx, node, key, doc, dealID)
+	if err != nil {
+		return PostResult{}, err
+	}
+	version, err := strconv.ParseUint(fmt.Sprint(td.Message["version"]), 10, 64)
+	if err != nil {
+		return PostResult{}, fmt.Errorf("typed data version: %w", err)
+	}
+	var res PostResult
+	err = apiCall(ctx, http.MethodPut, node+"/deals/"+dealID, map[string]any{
+		"document": json.RawMessage(js), "signature": hexutil.Encode(sig),
+		"counter": fmt.Sprint(td.Message["counter"]), "version": version,
+	}, &res)
+	return res, err
+}
+
+// VendorCancel signs CancelDeal for a deal and submits it.
+func VendorCancel(ctx context.Context, node string, key *ecdsa.PrivateKey, dealID string) (PostResult, error) {
+	var tdJSON json.RawMessage
+	if err := apiCall(ctx, http.MethodPost, node+"/eip712/cancel", map[string]any{"dealId": dealID}, &tdJSON); err != nil {
+		return PostResult{}, err
+	}
+	td, err := chain.ParseWalletJSON(tdJSON)
+	if err != nil {
+		return PostResult{}, err
+	}
+	if td.PrimaryType != "CancelDeal" || !strings.EqualFold(fmt.Sprint(td.Message["dealId"]), dealID) || td.Domain.Name != "Bazaar" {
+		return PostResult{}, errors.New("the node's typed data does not cancel this deal: refusing to sign")
+	}
+	sig, err := chain.SignTyped(key, td)
+	if err != nil {
+		return PostResult{}, err
+	}
+	var res PostResult
+	err = apiCall(ctx, http.MethodDelete, node+"/deals/"+dealID, map[string]any{"signature": hexutil.Encode(sig)}, &res)
+	return res, err
+}
+
+// signDocument fetches the typed data for doc (an update of dealID if set), checks it names
+// this document's digest and this key's vendor, and signs it.
+func signDocument(ctx context.Context, node string, key *ecdsa.PrivateKey, doc *bazaar.Deal, dealID string) ([]byte, apitypes.TypedData, []byte, error) {
+	var td apitypes.TypedData
+	vendor := crypto.PubkeyToAddress(key.PublicKey)
+	if doc.Vendor == (common.Address{}) {
+		doc.Vendor = vendor
+	}
+	if doc.Vendor != vendor {
+		return nil, td, nil, fmt.Errorf("document vendor %s is not the key's address %s", doc.Vendor.Hex(), vendor.Hex())
+	}
+	js, err := json.Marshal(doc)
+	if err != nil {
+		return nil, td, nil, err
+	}
+	canonical, err := ipfs.Canonical(js)
+	if err != nil {
+		return nil, td, nil, err
+	}
+	req := map[string]any{"document": json.RawMessage(js)}
+	if dealID != "" {
+		req["dealId"] = dealID
+	}
+	var tdJSON json.RawMessage
+	if err := apiCall(ctx, http.MethodPost, node+"/eip712/deal", req, &tdJSON); err != nil {
+		return nil, td, nil, err
+	}
+	if td, err = chain.ParseWalletJSON(tdJSON); err != nil {
+		return nil, td, nil, err
+	}
+	digest := common.Hash(sha256.Sum256(canonical))
+	if td.PrimaryType != "DealHeader" || !strings.EqualFold(fmt.Sprint(td.Message["digest"]), digest.Hex()) ||
+		!strings.EqualFold(fmt.Sprint(td.Message["vendor"]), vendor.Hex()) || td.Domain.Name != "Bazaar" {
+		return nil, td, nil, errors.New("the node's typed data does not describe this document: refusing to sign")
+	}
+	sig, err := chain.SignTyped(key, td)
+	return js, td, sig, err
+}
+
+// runVendor runs `bazaar vendor post FILE`, `vendor update DEALID FILE` and `vendor cancel DEALID`.
+func runVendor(ctx context.Context, verb string, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("vendor "+verb, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	keyHex := fs.String("key", "", "vendor private key (hex)")
 	keyFile := fs.String("key-file", "", "file holding the vendor private key (hex)")
@@ -152,27 +208,52 @@ func runVendorPost(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return errors.New("usage: bazaar vendor post FILE --key HEX|--key-file F [--node URL]")
+	want := map[string]int{"post": 1, "update": 2, "cancel": 1}[verb]
+	if len(pos) != want {
+		return errors.New("usage: bazaar vendor post FILE | update DEALID FILE | cancel DEALID  --key HEX|--key-file F [--node URL]")
 	}
 	key, err := loadKey(*keyHex, *keyFile)
 	if err != nil {
 		return err
 	}
-	raw, err := os.ReadFile(pos[0])
-	if err != nil {
-		return err
+	base := strings.TrimRight(*node, "/")
+	readDoc := func(path string) (*bazaar.Deal, error) {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		doc, err := bazaar.DecodeDeal(raw)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		if doc.ExpiresAt == 0 {
+			doc.ExpiresAt = time.Now().Add(*expiresIn).UnixMilli()
+		}
+		return doc, nil
 	}
-	doc, err := bazaar.DecodeDeal(raw)
-	if err != nil {
-		return fmt.Errorf("%s: %w", pos[0], err)
-	}
-	if doc.ExpiresAt == 0 {
-		doc.ExpiresAt = time.Now().Add(*expiresIn).UnixMilli()
-	}
-	res, err := VendorPost(ctx, strings.TrimRight(*node, "/"), key, doc)
-	if err != nil {
-		return err
+	var res PostResult
+	switch verb {
+	case "post":
+		doc, err := readDoc(pos[0])
+		if err != nil {
+			return err
+		}
+		res, err = VendorPost(ctx, base, key, doc)
+		if err != nil {
+			return err
+		}
+	case "update":
+		doc, err := readDoc(pos[1])
+		if err != nil {
+			return err
+		}
+		if res, err = VendorUpdate(ctx, base, key, pos[0], doc); err != nil {
+			return err
+		}
+	case "cancel":
+		if res, err = VendorCancel(ctx, base, key, pos[0]); err != nil {
+			return err
+		}
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)

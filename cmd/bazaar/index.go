@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"math/big"
 	"slices"
 	"strconv"
 	"strings"
@@ -42,7 +43,12 @@ type DealView struct {
 	Document       json.RawMessage `json:"document,omitempty"`
 	Block          uint64          `json:"block"`
 	TxHash         string          `json:"txHash"`
+	Nonce          string          `json:"nonce,omitempty"` // the deal's salt; updates reuse it
+
+	header bazaar.DealHeader
 }
+
+func (v DealView) nonce() *big.Int { return v.header.Nonce }
 
 type indexEntry struct {
 	seq       uint64
@@ -246,11 +252,15 @@ func (x *Index) status(e *indexEntry, now time.Time) string {
 }
 
 func (x *Index) view(e *indexEntry, now time.Time) DealView {
-	return DealView{
+	v := DealView{
 		DealID: e.id.Hex(), CID: e.cid, Vendor: e.header.Vendor.Hex(), Digest: e.header.Digest.Hex(),
 		Version: e.header.Version, ExpiresAt: e.header.ExpiresAt, MaxRedemptions: e.header.MaxRedemptions,
-		Status: x.status(e, now), Document: e.raw, Block: e.block, TxHash: e.tx.Hex(),
+		Status: x.status(e, now), Document: e.raw, Block: e.block, TxHash: e.tx.Hex(), header: e.header,
 	}
+	if e.header.Nonce != nil {
+		v.Nonce = e.header.Nonce.String()
+	}
+	return v
 }
 
 // Query selects deals for GET /deals.

@@ -24,6 +24,8 @@ commands:
   dev                       run a development node: embedded chain, IPFS, matcher, relay, API
   node --rpc URL [--mirror] run a node on any chain; --mirror follows it read-only and pins every deal
   vendor post FILE          sign a deal document (EIP-712) and post it
+  vendor update DEALID FILE sign and post the next version of a deal
+  vendor cancel DEALID      sign and submit a deal's cancellation
   agent listen              print an agent mailbox's notifications as JSON lines
   bench [--json] SUITE      benchmarks: post, browse, all
 
@@ -55,8 +57,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case "node":
 		return runNode(ctx, "node", args[1:], stdout, stderr)
 	case "vendor":
-		if len(args) > 1 && args[1] == "post" {
-			return runVendorPost(ctx, args[2:], stdout, stderr)
+		if len(args) > 1 && (args[1] == "post" || args[1] == "update" || args[1] == "cancel") {
+			return runVendor(ctx, args[1], args[2:], stdout, stderr)
 		}
 	case "agent":
 		if len(args) > 1 && args[1] == "listen" {
