@@ -27,6 +27,7 @@ type Backend interface {
 	bind.DeployBackend
 	ethereum.ChainIDReader
 	ethereum.BlockNumberReader
+	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
 }
 
 var registryABI = bindings.NewDealRegistry()

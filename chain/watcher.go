@@ -2,6 +2,7 @@ package chain
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -31,16 +32,19 @@ const (
 )
 
 // Event is one decoded registry event. Header is set for DealPosted and DealUpdated (Nonce only
-// for DealPosted); Counter only for AllDealsCancelled.
+// for DealPosted); Counter only for AllDealsCancelled. Removed marks an event whose block left
+// the canonical chain in a reorg: handlers undo what they did for it.
 type Event struct {
-	Kind    EventKind
-	DealID  common.Hash
-	Vendor  common.Address
-	Header  bazaar.DealHeader
-	Counter *big.Int
-	Block   uint64
-	TxHash  common.Hash
-	Index   uint
+	Kind      EventKind         `json:"kind"`
+	DealID    common.Hash       `json:"dealId"`
+	Vendor    common.Address    `json:"vendor"`
+	Header    bazaar.DealHeader `json:"header"`
+	Counter   *big.Int          `json:"counter,omitempty"`
+	Block     uint64            `json:"block"`
+	BlockHash common.Hash       `json:"blockHash"`
+	TxHash    common.Hash       `json:"txHash"`
+	Index     uint              `json:"index"`
+	Removed   bool              `json:"removed,omitempty"`
 }
 
 // WatcherConfig configures a Watcher.
@@ -55,13 +59,20 @@ type WatcherConfig struct {
 	Logger        *slog.Logger
 }
 
-// Watcher delivers registry events in chain order to Handle, exactly once per event as long as
-// Handle succeeds: the checkpoint advances only past blocks whose events were all handled, so a
-// restart resumes with no gaps. A failing Handle is retried on the next poll.
+// Watcher delivers registry events in chain order to Handle, once per event as long as Handle
+// succeeds: the checkpoint advances only past blocks whose events were all handled, so a restart
+// resumes with no gaps. A failing Handle is retried on the next poll, so handlers must be
+// idempotent.
+//
+// Reorgs: blocks deeper than the reorg window are scanned by range; the last window blocks one
+// at a time by hash, each checked to extend the previous one. When a remembered block leaves the
+// canonical chain (also while the watcher was down: the window is checkpointed), its events are
+// delivered again with Removed set, newest first, and the new canonical blocks are scanned.
 type Watcher struct {
-	cfg  WatcherConfig
-	next uint64
-	log  *slog.Logger
+	cfg    WatcherConfig
+	next   uint64
+	recent []blockRef // the last processed blocks (window), oldest first
+	log    *slog.Logger
 
 	mu     sync.Mutex
 	cancel context.CancelFunc
@@ -87,15 +98,35 @@ func NewWatcher(cfg WatcherConfig) (*Watcher, error) {
 		case err != nil:
 			return nil, fmt.Errorf("read checkpoint: %w", err)
 		default:
-			n, err := strconv.ParseUint(strings.TrimSpace(string(b)), 10, 64)
-			if err != nil {
-				return nil, fmt.Errorf("checkpoint %s: %w", cfg.Checkpoint, err)
+			var cp checkpoint
+			if err := json.Unmarshal(b, &cp); err != nil {
+				// The first format was a bare block number.
+				n, perr := strconv.ParseUint(strings.TrimSpace(string(b)), 10, 64)
+				if perr != nil {
+					return nil, fmt.Errorf("checkpoint %s: %w", cfg.Checkpoint, err)
+				}
+				cp.Next = n
 			}
-			w.next = n
+			w.next, w.recent = cp.Next, cp.Recent
 		}
 	}
 	return w, nil
 }
+
+// blockRef is a processed block of the reorg window and the events delivered for it.
+type blockRef struct {
+	Number uint64      `json:"number"`
+	Hash   common.Hash `json:"hash"`
+	Events []Event     `json:"events,omitempty"`
+}
+
+type checkpoint struct {
+	Next   uint64     `json:"next"`
+	Recent []blockRef `json:"recent,omitempty"`
+}
+
+// window is how many recent blocks are scanned one by one and remembered for reorgs.
+func (w *Watcher) window() uint64 { return max(64, 2*w.cfg.Confirmations) }
 
 // Start runs the poll loop until Stop or ctx ends.
 func (w *Watcher) Start(ctx context.Context) error {
@@ -162,8 +193,12 @@ func (w *Watcher) loop(ctx context.Context) {
 	}
 }
 
-// poll scans [next, head-confirmations] in chunks and handles every event in order.
+// poll rewinds past any reorg, then scans [next, head-confirmations]: deep blocks by range,
+// the reorg window block by block.
 func (w *Watcher) poll(ctx context.Context) error {
+	if err := w.rewind(ctx); err != nil {
+		return err
+	}
 	head, err := w.cfg.Backend.BlockNumber(ctx)
 	if err != nil {
 		return fmt.Errorf("head: %w", err)
@@ -172,35 +207,117 @@ func (w *Watcher) poll(ctx context.Context) error {
 		return nil
 	}
 	safe := head - w.cfg.Confirmations
-	for w.next <= safe {
-		to := min(safe, w.next+2000)
+	deep := uint64(0)
+	if safe > w.window() {
+		deep = safe - w.window()
+	}
+	for w.next <= deep && w.next <= safe {
+		to := min(deep, w.next+2000)
 		logs, err := w.cfg.Backend.FilterLogs(ctx, ethereum.FilterQuery{
-			FromBlock: new(big.Int).SetUint64(w.next),
-			ToBlock:   new(big.Int).SetUint64(to),
+			FromBlock: new(big.Int).SetUint64(w.next), ToBlock: new(big.Int).SetUint64(to),
 			Addresses: []common.Address{w.cfg.Registry},
 		})
 		if err != nil {
 			return fmt.Errorf("logs %d-%d: %w", w.next, to, err)
 		}
 		for _, l := range logs {
-			ev, ok, err := DecodeEvent(l)
-			if err != nil {
-				w.log.Warn("undecodable registry log", "block", l.BlockNumber, "err", err)
+			if l.Removed {
 				continue
 			}
+			ev, ok := w.decode(l)
 			if !ok {
 				continue
 			}
-			w.log.Debug("registry event", "kind", ev.Kind, "deal", ev.DealID, "block", ev.Block)
 			if err := w.cfg.Handle(ctx, ev); err != nil {
-				// Blocks before this one are done; retry from this block next time.
 				if l.BlockNumber > w.next {
-					w.advance(l.BlockNumber)
+					w.advance(l.BlockNumber) // blocks before this one are done
 				}
 				return fmt.Errorf("handle %s %s: %w", ev.Kind, ev.DealID, err)
 			}
 		}
 		w.advance(to + 1)
+	}
+	for w.next <= safe {
+		if err := w.scanBlock(ctx, w.next); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *Watcher) decode(l types.Log) (Event, bool) {
+	ev, ok, err := DecodeEvent(l)
+	if err != nil {
+		w.log.Warn("undecodable registry log", "block", l.BlockNumber, "err", err)
+		return ev, false
+	}
+	if ok {
+		w.log.Debug("registry event", "kind", ev.Kind, "deal", ev.DealID, "block", ev.Block)
+	}
+	return ev, ok
+}
+
+// scanBlock handles one block of the reorg window, reading its logs by hash so the events and
+// the remembered hash always belong to the same block.
+func (w *Watcher) scanBlock(ctx context.Context, n uint64) error {
+	hdr, err := w.cfg.Backend.HeaderByNumber(ctx, new(big.Int).SetUint64(n))
+	if err != nil {
+		return fmt.Errorf("header %d: %w", n, err)
+	}
+	if k := len(w.recent); k > 0 && w.recent[k-1].Number == n-1 && hdr.ParentHash != w.recent[k-1].Hash {
+		return w.rewind(ctx) // the chain changed under us; the next poll rescans
+	}
+	hash := hdr.Hash()
+	logs, err := w.cfg.Backend.FilterLogs(ctx, ethereum.FilterQuery{BlockHash: &hash, Addresses: []common.Address{w.cfg.Registry}})
+	if err != nil {
+		return fmt.Errorf("logs of block %d: %w", n, err)
+	}
+	ref := blockRef{Number: n, Hash: hash}
+	for _, l := range logs {
+		if l.Removed {
+			continue
+		}
+		ev, ok := w.decode(l)
+		if !ok {
+			continue
+		}
+		if err := w.cfg.Handle(ctx, ev); err != nil {
+			return fmt.Errorf("handle %s %s: %w", ev.Kind, ev.DealID, err)
+		}
+		ref.Events = append(ref.Events, ev)
+	}
+	w.recent = append(w.recent, ref)
+	if over := len(w.recent) - int(w.window()); over > 0 {
+		w.recent = append(w.recent[:0], w.recent[over:]...)
+	}
+	w.advance(n + 1)
+	return nil
+}
+
+// rewind walks back from the newest remembered block until one is still canonical, delivering
+// the events of every dropped block again with Removed set, newest first.
+func (w *Watcher) rewind(ctx context.Context) error {
+	for len(w.recent) > 0 {
+		last := w.recent[len(w.recent)-1]
+		hdr, err := w.cfg.Backend.HeaderByNumber(ctx, new(big.Int).SetUint64(last.Number))
+		if err != nil && !errors.Is(err, ethereum.NotFound) {
+			return fmt.Errorf("header %d: %w", last.Number, err)
+		}
+		if err == nil && hdr.Hash() == last.Hash {
+			return nil
+		}
+		w.log.Info("registry reorg: block left the chain", "block", last.Number, "events", len(last.Events))
+		for i := len(last.Events) - 1; i >= 0; i-- {
+			ev := last.Events[i]
+			ev.Removed = true
+			if err := w.cfg.Handle(ctx, ev); err != nil {
+				return fmt.Errorf("handle removed %s %s: %w", ev.Kind, ev.DealID, err)
+			}
+			last.Events = last.Events[:i] // handled: never delivered twice
+			w.recent[len(w.recent)-1] = last
+		}
+		w.recent = w.recent[:len(w.recent)-1]
+		w.advance(last.Number)
 	}
 	return nil
 }
@@ -210,14 +327,17 @@ func (w *Watcher) advance(next uint64) {
 	if w.cfg.Checkpoint == "" {
 		return
 	}
-	tmp := w.cfg.Checkpoint + ".tmp"
-	if err := os.MkdirAll(filepath.Dir(tmp), 0o700); err == nil {
-		if err = os.WriteFile(tmp, []byte(strconv.FormatUint(next, 10)), 0o600); err == nil {
-			err = os.Rename(tmp, w.cfg.Checkpoint)
+	b, err := json.Marshal(checkpoint{Next: next, Recent: w.recent})
+	if err == nil {
+		tmp := w.cfg.Checkpoint + ".tmp"
+		if err = os.MkdirAll(filepath.Dir(tmp), 0o700); err == nil {
+			if err = os.WriteFile(tmp, b, 0o600); err == nil {
+				err = os.Rename(tmp, w.cfg.Checkpoint)
+			}
 		}
-		if err != nil {
-			w.log.Warn("write watcher checkpoint", "err", err)
-		}
+	}
+	if err != nil {
+		w.log.Warn("write watcher checkpoint", "err", err)
 	}
 }
 
@@ -226,7 +346,7 @@ func DecodeEvent(l types.Log) (Event, bool, error) {
 	if len(l.Topics) == 0 {
 		return Event{}, false, nil
 	}
-	ev := Event{Block: l.BlockNumber, TxHash: l.TxHash, Index: l.Index}
+	ev := Event{Block: l.BlockNumber, BlockHash: l.BlockHash, TxHash: l.TxHash, Index: l.Index}
 	a := registryABI.GetABI()
 	switch l.Topics[0] {
 	case a.Events["DealPosted"].ID:

@@ -58,6 +58,7 @@ type indexEntry struct {
 	doc       *bazaar.Deal
 	raw       json.RawMessage
 	cancelled bool
+	removed   bool // its post left the chain in a reorg
 	block     uint64
 	tx        common.Hash
 	cache     atomic.Pointer[cachedView]
@@ -92,6 +93,7 @@ type storedEntry struct {
 	Header    bazaar.DealHeader `json:"header"`
 	Raw       json.RawMessage   `json:"raw,omitempty"`
 	Cancelled bool              `json:"cancelled,omitempty"`
+	Removed   bool              `json:"removed,omitempty"`
 	Block     uint64            `json:"block"`
 	Tx        common.Hash       `json:"tx"`
 }
@@ -116,7 +118,7 @@ func OpenIndex(dir string, now bazaar.Clock, log func(string, ...any)) (*Index, 
 			return nil, fmt.Errorf("index entry %x: %w", it.Key(), err)
 		}
 		e := &indexEntry{seq: s.Seq, id: common.BytesToHash(it.Key()[5:]), cid: s.CID, header: s.Header, raw: s.Raw,
-			cancelled: s.Cancelled, block: s.Block, tx: s.Tx}
+			cancelled: s.Cancelled, removed: s.Removed, block: s.Block, tx: s.Tx}
 		if len(s.Raw) > 0 {
 			if e.doc, err = bazaar.DecodeDeal(s.Raw); err != nil {
 				db.Close()
@@ -160,7 +162,7 @@ func (x *Index) persistLocked(es ...*indexEntry) {
 	}
 	var b leveldb.Batch
 	for _, e := range es {
-		v, err := json.Marshal(storedEntry{Seq: e.seq, CID: e.cid, Header: e.header, Raw: e.raw, Cancelled: e.cancelled, Block: e.block, Tx: e.tx})
+		v, err := json.Marshal(storedEntry{Seq: e.seq, CID: e.cid, Header: e.header, Raw: e.raw, Cancelled: e.cancelled, Removed: e.removed, Block: e.block, Tx: e.tx})
 		if err != nil {
 			x.log("encode index entry", "err", err)
 			return
@@ -182,6 +184,30 @@ func (x *Index) Generation() uint64 {
 // Put records a posted or updated header with its document (nil if unreachable). Versions
 // older than the stored one are ignored.
 func (x *Index) Put(id common.Hash, cid string, h bazaar.DealHeader, doc *bazaar.Deal, raw []byte, block uint64, tx common.Hash) {
+	x.put(id, cid, h, doc, raw, block, tx, false)
+}
+
+// Replace sets a deal's header and document whatever the stored version: reorg repair, where
+// the canonical version can be lower than the one indexed.
+func (x *Index) Replace(id common.Hash, cid string, h bazaar.DealHeader, doc *bazaar.Deal, raw []byte, cancelled bool) {
+	x.mu.Lock()
+	e := x.byID[id]
+	x.mu.Unlock()
+	var block uint64
+	var tx common.Hash
+	if e != nil {
+		block, tx = e.block, e.tx
+	}
+	x.put(id, cid, h, doc, raw, block, tx, true)
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if e = x.byID[id]; e != nil && e.cancelled != cancelled {
+		e.cancelled = cancelled
+		x.persistLocked(e)
+	}
+}
+
+func (x *Index) put(id common.Hash, cid string, h bazaar.DealHeader, doc *bazaar.Deal, raw []byte, block uint64, tx common.Hash, force bool) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	e := x.byID[id]
@@ -189,15 +215,49 @@ func (x *Index) Put(id common.Hash, cid string, h bazaar.DealHeader, doc *bazaar
 		e = &indexEntry{seq: uint64(len(x.order)) + 1, id: id}
 		x.byID[id] = e
 		x.order = append(x.order, e)
-	} else if h.Version <= e.header.Version && e.doc != nil {
+	} else if !force && !e.removed && h.Version <= e.header.Version && e.doc != nil {
 		return
 	}
 	nonce := e.header.Nonce
-	e.cid, e.header, e.doc, e.raw, e.block, e.tx = cid, h, doc, raw, block, tx
+	e.cid, e.header, e.doc, e.raw, e.block, e.tx, e.removed = cid, h, doc, raw, block, tx, false
 	if e.header.Nonce == nil {
 		e.header.Nonce = nonce
 	}
 	x.persistLocked(e)
+}
+
+// Remove hides a deal whose post left the chain in a reorg. The entry stays as a tombstone so
+// page cursors keep their meaning; a later post of the same id revives it.
+func (x *Index) Remove(id common.Hash) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if e := x.byID[id]; e != nil && !e.removed {
+		e.removed = true
+		x.persistLocked(e)
+	}
+}
+
+// Nonce returns a deal's salt as indexed (nil if unknown).
+func (x *Index) Nonce(id common.Hash) *big.Int {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	if e := x.byID[id]; e != nil {
+		return e.header.Nonce
+	}
+	return nil
+}
+
+// VendorDeals lists the ids of a vendor's indexed deals.
+func (x *Index) VendorDeals(vendor common.Address) []common.Hash {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	var ids []common.Hash
+	for _, e := range x.order {
+		if e.header.Vendor == vendor && !e.removed {
+			ids = append(ids, e.id)
+		}
+	}
+	return ids
 }
 
 // Cancel marks a deal cancelled.
@@ -231,7 +291,7 @@ func (x *Index) Get(id common.Hash) (DealView, bool) {
 	x.mu.RLock()
 	defer x.mu.RUnlock()
 	e := x.byID[id]
-	if e == nil {
+	if e == nil || e.removed {
 		return DealView{}, false
 	}
 	return x.view(e, time.Now()), true
@@ -353,6 +413,9 @@ func (x *Index) viewJSON(e *indexEntry, now time.Time) []byte {
 }
 
 func (x *Index) matches(e *indexEntry, q Query, now time.Time) bool {
+	if e.removed {
+		return false
+	}
 	st := x.status(e, now)
 	if q.Status != "all" && st != StatusActive {
 		return false

@@ -343,6 +343,9 @@ func (n *Node) document(ctx context.Context, h bazaar.DealHeader) (cid.Cid, []by
 }
 
 func (n *Node) indexEvent(ctx context.Context, ev chain.Event) error {
+	if ev.Removed {
+		return n.reconcile(ctx, ev)
+	}
 	switch ev.Kind {
 	case chain.DealPosted, chain.DealUpdated:
 		c, raw, d, err := n.document(ctx, ev.Header)
@@ -358,8 +361,41 @@ func (n *Node) indexEvent(ctx context.Context, ev chain.Event) error {
 	return nil
 }
 
+// reconcile repairs the index after a reorg removed ev: the affected deals are set to what the
+// registry holds now. Reading current state (not undoing ev) keeps it right whatever order
+// removals and re-additions arrive in.
+func (n *Node) reconcile(ctx context.Context, ev chain.Event) error {
+	ids := []common.Hash{ev.DealID}
+	if ev.Kind == chain.AllCancelled {
+		ids = n.index.VendorDeals(ev.Vendor)
+	}
+	for _, id := range ids {
+		d, err := n.registry.Deal(ctx, id)
+		if errors.Is(err, bazaar.ErrNotFound) {
+			n.index.Remove(id)
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		counter, err := n.registry.Counter(ctx, d.Vendor)
+		if err != nil {
+			return err
+		}
+		h := bazaar.DealHeader{Vendor: d.Vendor, Digest: d.Digest, Version: d.Version, ExpiresAt: d.ExpiresAt,
+			MaxRedemptions: d.MaxRedemptions, Nonce: n.index.Nonce(id), Counter: d.Counter}
+		c, raw, doc, err := n.document(ctx, h)
+		if err != nil {
+			n.log.Warn("reorg repair without document", "deal", id, "err", err)
+		}
+		n.index.Replace(id, c.String(), h, doc, raw, d.Cancelled || d.Counter.Cmp(counter) != 0)
+	}
+	return nil
+}
+
 func (n *Node) matchEvent(ctx context.Context, ev chain.Event) error {
-	if ev.Kind != chain.DealPosted && ev.Kind != chain.DealUpdated {
+	// Notifications cannot be unsent; the matcher follows with confirmations where reorgs matter.
+	if ev.Removed || (ev.Kind != chain.DealPosted && ev.Kind != chain.DealUpdated) {
 		return nil
 	}
 	if int64(ev.Header.ExpiresAt) <= time.Now().Unix() {
