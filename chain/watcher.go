@@ -79,6 +79,10 @@ type Watcher struct {
 	done   chan struct{}
 	synced chan struct{} // closed after the first catch-up to head
 	kick   chan struct{}
+
+	progressMu sync.Mutex
+	handled    uint64        // blocks below this are handled (mirrors next for readers)
+	progress   chan struct{} // closed and replaced whenever handled grows
 }
 
 // NewWatcher builds a watcher; it reads the checkpoint, if any.
@@ -90,7 +94,7 @@ func NewWatcher(cfg WatcherConfig) (*Watcher, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	w := &Watcher{cfg: cfg, next: cfg.FromBlock, log: log, synced: make(chan struct{}), kick: make(chan struct{}, 1)}
+	w := &Watcher{cfg: cfg, next: cfg.FromBlock, log: log, synced: make(chan struct{}), kick: make(chan struct{}, 1), progress: make(chan struct{})}
 	if cfg.Checkpoint != "" {
 		b, err := os.ReadFile(cfg.Checkpoint)
 		switch {
@@ -110,6 +114,7 @@ func NewWatcher(cfg WatcherConfig) (*Watcher, error) {
 			w.next, w.recent = cp.Next, cp.Recent
 		}
 	}
+	w.handled = w.next
 	return w, nil
 }
 
@@ -322,8 +327,32 @@ func (w *Watcher) rewind(ctx context.Context) error {
 	return nil
 }
 
+// WaitFor blocks until every event up to and including block has been handled (so a caller
+// that just mined a transaction can answer once it is indexed), or ctx ends.
+func (w *Watcher) WaitFor(ctx context.Context, block uint64) error {
+	w.Kick()
+	for {
+		w.progressMu.Lock()
+		done, ch := w.handled, w.progress
+		w.progressMu.Unlock()
+		if done > block {
+			return nil
+		}
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
 func (w *Watcher) advance(next uint64) {
 	w.next = next
+	w.progressMu.Lock()
+	w.handled = next
+	close(w.progress)
+	w.progress = make(chan struct{})
+	w.progressMu.Unlock()
 	if w.cfg.Checkpoint == "" {
 		return
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
@@ -353,7 +354,7 @@ func (n *Node) updateDeal(w http.ResponseWriter, r *http.Request) {
 		n.fail(w, err)
 		return
 	}
-	n.applyReceipt(rcpt, c.String(), p)
+	n.applyReceipt(ctx, rcpt)
 	writeJSON(w, http.StatusOK, map[string]any{"dealId": id.Hex(), "cid": c.String(), "txHash": rcpt.TxHash.Hex(), "version": p.header.Version})
 }
 
@@ -400,8 +401,7 @@ func (n *Node) cancelDeal(w http.ResponseWriter, r *http.Request) {
 		n.fail(w, err)
 		return
 	}
-	n.index.Cancel(id)
-	n.kick()
+	n.applyReceipt(ctx, rcpt)
 	writeJSON(w, http.StatusOK, map[string]any{"dealId": id.Hex(), "txHash": rcpt.TxHash.Hex(), "status": StatusCancelled})
 }
 
@@ -435,15 +435,16 @@ func (n *Node) typedCancel(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, json.RawMessage(js))
 }
 
-// applyReceipt indexes a transaction's registry events at once so the change is browsable
-// before the watcher's poll; the watcher's copy of the same events changes nothing.
-func (n *Node) applyReceipt(rcpt *types.Receipt, c string, p *preparedDeal) {
-	for _, l := range rcpt.Logs {
-		if ev, ok, err := chain.DecodeEvent(*l); err == nil && ok {
-			n.index.Put(ev.DealID, c, ev.Header, p.deal, p.canonical, ev.Block, ev.TxHash)
-		}
-	}
+// applyReceipt waits until the browse index has handled the transaction's block, so the change
+// is browsable when the client gets its answer. The index learns it from the registry watcher
+// only, never from the receipt: that keeps reorg handling in one place.
+func (n *Node) applyReceipt(ctx context.Context, rcpt *types.Receipt) {
 	n.kick()
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := n.indexer.WaitFor(ctx, rcpt.BlockNumber.Uint64()); err != nil {
+		n.log.Warn("index did not catch up with a mined transaction", "block", rcpt.BlockNumber, "err", err)
+	}
 }
 
 // typedDeal answers POST /eip712/deal with the eth_signTypedData_v4 JSON for a document.
@@ -524,7 +525,7 @@ func (n *Node) postDeal(w http.ResponseWriter, r *http.Request) {
 		n.fail(w, err)
 		return
 	}
-	n.applyReceipt(rcpt, c.String(), p)
+	n.applyReceipt(ctx, rcpt)
 	writeJSON(w, http.StatusCreated, map[string]string{
 		"dealId": p.header.DealID().Hex(), "cid": c.String(), "txHash": rcpt.TxHash.Hex(),
 	})

@@ -16,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain"
@@ -277,5 +278,62 @@ func TestDeals_ResumeAfterRestart(t *testing.T) {
 	getJSON(t, n.URL()+"/deals/"+h.DealID().Hex(), &v)
 	if v.Status != StatusActive {
 		t.Fatalf("deal posted while down: status %s", v.Status)
+	}
+}
+
+// TestDeals_Reorg_Anvil: a deal whose block is reverted on anvil (evm_snapshot / evm_revert,
+// then a different block at that height) leaves the browse index; the replacing deal enters it.
+func TestDeals_Reorg_Anvil(t *testing.T) {
+	ctx := context.Background()
+	rpcURL := mustAnvil(t)
+	n := mustStart(t, Config{DataDir: t.TempDir(), RPC: rpcURL})
+	defer n.Stop(ctx)
+	raw, err := rpc.Dial(rpcURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	a, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, exampleDeal(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var snap string
+	if err := raw.CallContext(ctx, &snap, "evm_snapshot"); err != nil {
+		t.Fatal(err)
+	}
+	bDeal := exampleDeal(t)
+	bDeal.Service.Description = "reverted"
+	b, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, bDeal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := getJSON(t, n.URL()+"/deals/"+b.DealID, nil); st != 200 {
+		t.Fatalf("B not indexed before the revert: %d", st)
+	}
+	var ok bool
+	if err := raw.CallContext(ctx, &ok, "evm_revert", snap); err != nil || !ok {
+		t.Fatalf("evm_revert: %v %v", ok, err)
+	}
+	cDeal := exampleDeal(t)
+	cDeal.Service.Description = "replacement"
+	c, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, cDeal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for getJSON(t, n.URL()+"/deals/"+b.DealID, nil) != 404 {
+		if time.Now().After(deadline) {
+			t.Fatal("the reverted deal is still indexed")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	var l dealList
+	getJSON(t, n.URL()+"/deals", &l)
+	ids := map[string]bool{}
+	for _, v := range l.Deals {
+		ids[v.DealID] = true
+	}
+	if len(l.Deals) != 2 || !ids[a.DealID] || !ids[c.DealID] {
+		t.Fatalf("after the reorg: %+v, want A and C", l.Deals)
 	}
 }

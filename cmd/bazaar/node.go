@@ -69,6 +69,7 @@ type Node struct {
 	engine     *matcher.Engine // nil on a mirror
 	index      *Index
 	watchers   []*chain.Watcher
+	indexer    *chain.Watcher    // the browse index's registry watcher
 	relayer    *ecdsa.PrivateKey // nil on a mirror
 	demo       []DemoAgent
 
@@ -164,6 +165,9 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 			return nil, err
 		}
 		n.watchers = append(n.watchers, w)
+		if name == "index" {
+			n.indexer = w
+		}
 	}
 	for _, w := range n.watchers {
 		select {
