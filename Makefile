@@ -7,7 +7,7 @@ FORGE := ./node_modules/.bin/forge
 CONTRACTS := DealRegistry
 GENTMP := contracts/out/abigen
 
-.PHONY: all deps build gen check-gen vet test test-go test-forge bench clean
+.PHONY: all deps build gen check-gen vet test test-go test-forge interop bench clean
 
 all: build
 
@@ -50,7 +50,12 @@ test-go: deps
 test-forge: node_modules/.installed
 	$(FORGE) test
 
-test: vet test-go test-forge check-gen
+## interop: Kubo 0.43.1 (built once from the module proxy into the user cache) fetches our
+## deals over bitswap, imports our CARs, and serves us a document only it has.
+interop: deps
+	go test -count=1 -tags interop ./ipfs/ -run Interop -v
+
+test: vet test-go test-forge interop check-gen
 
 bench: deps
 	go run ./cmd/bazaar bench --json all
