@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/big"
 	"net/http"
 	"os"
 	"os/exec"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
@@ -43,8 +45,15 @@ func postJSON(tb testing.TB, url string, body any, out any) int {
 // TestDeals_CastSigned: a deal signed by Foundry's cast over POST /eip712/deal's typed data,
 // with anvil's first dev key as the vendor, is accepted by POST /deals.
 func TestDeals_CastSigned(t *testing.T) {
+	castSigned(t, mustNode(t, t.TempDir()))
+}
+
+func TestDeals_CastSigned_Anvil(t *testing.T) {
+	castSigned(t, mustStart(t, Config{DataDir: t.TempDir(), RPC: mustAnvil(t)}))
+}
+
+func castSigned(t *testing.T, n *Node) {
 	ctx := context.Background()
-	n := mustNode(t, t.TempDir())
 	defer n.Stop(ctx)
 	key := chain.DevRelayerKey // anvil's first dev key
 	d := exampleDeal(t)
@@ -75,8 +84,15 @@ func TestDeals_CastSigned(t *testing.T) {
 
 // TestDeals_BadInput: each refused request gets a 4xx JSON error and changes nothing.
 func TestDeals_BadInput(t *testing.T) {
+	badInput(t, mustNode(t, t.TempDir()))
+}
+
+func TestDeals_BadInput_Anvil(t *testing.T) {
+	badInput(t, mustStart(t, Config{DataDir: t.TempDir(), RPC: mustAnvil(t)}))
+}
+
+func badInput(t *testing.T, n *Node) {
 	ctx := context.Background()
-	n := mustNode(t, t.TempDir())
 	defer n.Stop(ctx)
 	posted, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, exampleDeal(t))
 	if err != nil {
@@ -104,10 +120,26 @@ func TestDeals_BadInput(t *testing.T) {
 		sig, _ := chain.SignTyped(chain.DevVendorKey, td)
 		return fmt.Sprintf(`{"document":%s,"signature":"%s"}`, js, hexutil.Encode(sig))
 	}
+	// The right header, signed for another chain id or another registry address.
+	foreign := func(dom chain.Domain) string {
+		d := exampleDeal(t)
+		d.Service.Description = "foreign domain"
+		js, _ := json.Marshal(d)
+		canonical, _ := ipfs.Canonical(js)
+		digest := bazaar.Digest(canonical)
+		sig, _ := dom.SignDeal(chain.DevVendorKey, bazaar.NewHeader(d, digest, 1, bazaar.NonceFromDigest(digest), bigZero()))
+		return fmt.Sprintf(`{"document":%s,"signature":"%s"}`, js, hexutil.Encode(sig))
+	}
+	otherChain := n.registry.Domain
+	otherChain.ChainID = new(big.Int).Add(otherChain.ChainID, big.NewInt(1))
+	otherRegistry := n.registry.Domain
+	otherRegistry.Registry = common.HexToAddress("0x000000000000000000000000000000000000dEaD")
 	cases := []struct {
 		name, body, code string
 		status           int
 	}{
+		{"signature for another chain", foreign(otherChain), bazaar.ECodeSignature, 401},
+		{"signature for another registry", foreign(otherRegistry), bazaar.ECodeSignature, 401},
 		{"negative price", signed(func(d *bazaar.Deal) { d.Pricing.BasePrice = -100; d.Pricing.DiscountedPrice = -100 }), bazaar.ECodeInvalid, 400},
 		{"expired deal", signed(func(d *bazaar.Deal) { d.ExpiresAt = time.Now().Add(-time.Minute).UnixMilli() }), bazaar.ECodeInvalid, 400},
 		{"oversized document", signed(func(d *bazaar.Deal) { d.Service.Description = strings.Repeat("x", 20000) }), bazaar.ECodeTooLarge, 413},
