@@ -54,11 +54,15 @@ func TestVerify_Simulated(t *testing.T) {
 		t.Fatalf("report %+v", r)
 	}
 
-	otherVCEK, err := simsnp.NewWithKeys(t0, false)
+	otherVCEK, err := simsnp.NewWithKeys(t0, false, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	otherASK, err := simsnp.NewWithKeys(t0, true)
+	otherASK, err := simsnp.NewWithKeys(t0, true, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	otherARK, err := simsnp.NewWithKeys(t0, false, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,8 +105,8 @@ func TestVerify_Simulated(t *testing.T) {
 			return e
 		}()},
 		{name: "ASK not signed by the pinned ARK", want: enclave.ErrChain, ev: func() enclave.Evidence {
-			e := attest(otherASK, *b)
-			e.ARK = ev.ARK
+			e := attest(otherARK, *b) // its ASK is signed by another root key
+			e.ARK = ev.ARK            // presented with the pinned root
 			return e
 		}()},
 		{name: "simulated report against AMD's real roots", want: enclave.ErrChain, roots: realRoots, ev: ev},

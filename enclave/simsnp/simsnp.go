@@ -45,9 +45,9 @@ func New(now time.Time) (*SNP, error) {
 	return &SNP{signer: s, Measurement: DevMeasurement}, nil
 }
 
-// NewWithKeys creates a simulated chip under the same test ARK but with its own VCEK and, if
-// freshASK, its own ASK: a chip (or a forger) that the pinned chain does not vouch for.
-func NewWithKeys(now time.Time, freshASK bool) (*SNP, error) {
+// NewWithKeys creates a simulated chip with its own VCEK and, if asked, its own ASK and ARK:
+// a chip (or a forger) that the pinned chain does not vouch for.
+func NewWithKeys(now time.Time, freshASK, freshARK bool) (*SNP, error) {
 	keys := *sevtest.DefaultAmdKeys()
 	vcek, err := ecdsa.GenerateKey(elliptic.P384(), rand.Reader)
 	if err != nil {
@@ -56,6 +56,11 @@ func NewWithKeys(now time.Time, freshASK bool) (*SNP, error) {
 	keys.Vcek = vcek
 	if freshASK {
 		if keys.Ask, err = rsa.GenerateKey(rand.Reader, 4096); err != nil {
+			return nil, err
+		}
+	}
+	if freshARK {
+		if keys.Ark, err = rsa.GenerateKey(rand.Reader, 4096); err != nil {
 			return nil, err
 		}
 	}
