@@ -101,6 +101,10 @@ func verifyChain(ev Evidence, roots Roots, now time.Time) (*Report, *spb.Attesta
 	if !pinnedARK(pinned, ev.ARK) {
 		return nil, nil, fmt.Errorf("%w: the ARK is not pinned for %s", ErrChain, ev.Product)
 	}
+	// The presented ASK must itself be signed by the pinned root, as the registry checks it.
+	if err := askSignedByRoot(ev.ASK, pinned); err != nil {
+		return nil, nil, fmt.Errorf("%w: %v", ErrChain, err)
+	}
 	proto, err := abi.ReportToProto(ev.Report)
 	if err != nil {
 		return nil, nil, fmt.Errorf("parse report: %w", err)
@@ -120,6 +124,19 @@ func verifyChain(ev Evidence, roots Roots, now time.Time) (*Report, *spb.Attesta
 		return nil, nil, fmt.Errorf("%w: %v", ErrChain, err)
 	}
 	return r, att, nil
+}
+
+func askSignedByRoot(askDER []byte, roots []*trust.AMDRootCerts) error {
+	ask, err := x509.ParseCertificate(askDER)
+	if err != nil {
+		return fmt.Errorf("ASK certificate: %w", err)
+	}
+	for _, r := range roots {
+		if r.ProductCerts != nil && r.ProductCerts.Ark != nil && ask.CheckSignatureFrom(r.ProductCerts.Ark) == nil {
+			return nil
+		}
+	}
+	return errors.New("the ASK is not signed by a pinned ARK")
 }
 
 // vcekChains reports whether a VCEK certificate verifies under one of the pinned roots.
