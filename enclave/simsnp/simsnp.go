@@ -103,3 +103,8 @@ func (s *SNP) Sign(rep []byte) error {
 
 // Simulated is true.
 func (s *SNP) Simulated() bool { return true }
+
+// Certificates returns the chip's ARK, ASK and VCEK certificates (DER).
+func (s *SNP) Certificates() (ark, ask, vcek []byte) {
+	return s.signer.Ark.Raw, s.signer.Ask.Raw, s.signer.Vcek.Raw
+}

@@ -72,23 +72,19 @@ interface IAttestationRegistry {
     /// @notice Verifies a VCEK certificate against a cached ASK and caches its key and TCB.
     function registerVcek(bytes32 askId, bytes calldata vcekDer) external returns (bytes32 vcekId);
 
-    /// @notice Verifies an attestation report under a cached VCEK and registers `matcher`.
-    /// `hints` are the P-384 verification hints (see the P384 library).
-    function registerMatcher(
-        bytes32 vcekId,
-        bytes calldata report,
-        address matcher,
-        bytes calldata hpkeKey,
-        uint256 nonce,
-        uint256[] calldata hints
-    ) external;
-
-    /// @notice The 64-byte REPORT_DATA a matcher's report must carry.
+    /// @notice The 64-byte REPORT_DATA a matcher's report must carry: the matcher address, 12
+    /// zero bytes, keccak256(abi.encode(chainId, this registry, nonce, keccak256(hpkeKey))).
     function reportData(address matcher, bytes calldata hpkeKey, uint256 nonce) external view returns (bytes memory);
 
-    /// @notice True while `matcher` is registered, unexpired and its measurement still allowed.
-    function isRegistered(address matcher) external view returns (bool);
+    /// @notice Allows a 48-byte launch measurement (governance only).
+    function allowMeasurement(bytes calldata measurement) external;
 
-    /// @notice Recovers the signer of a matcher output digest and requires it to be registered.
-    function requireMatcherSignature(bytes32 digest, bytes calldata signature) external view returns (address matcher);
+    /// @notice Revokes a measurement (governance only); matchers running it stop counting at once.
+    function revokeMeasurement(bytes32 measurement) external;
+
+    /// @notice A cached VCEK.
+    function vcek(bytes32 vcekId) external view returns (Vcek memory);
+
+    // Matcher registration (report signature: ECDSA P-384 with checked hints) lands with the
+    // P-384 library: registerMatcher, isRegistered, requireMatcherSignature.
 }

@@ -101,11 +101,20 @@ library X509 {
     uint256 internal constant OCTET_STRING = 0x04;
     uint256 internal constant OID = 0x06;
 
-    /// @dev keccak256 of the DER AlgorithmIdentifier AMD signs certificates with:
-    /// RSASSA-PSS, SHA-384, MGF1-SHA-384, salt length 48, trailer 1.
+    /// @dev keccak256 of the AlgorithmIdentifier AMD signs certificates with: RSASSA-PSS, SHA-384,
+    /// MGF1-SHA-384, salt length 48, trailer field 1 written out (as AMD's KDS encodes it).
     bytes32 internal constant RSA_PSS_SHA384 = keccak256(
         hex"304606092a864886f70d01010a3039a00f300d06096086480165030402020500a11c301a06092a864886f70d010108300d06096086480165030402020500a203020130a303020101"
     );
+    /// @dev The same parameters with the DEFAULT trailer field omitted (strict DER, as Go's
+    /// crypto/x509 and go-sev-guest's test chain encode it).
+    bytes32 internal constant RSA_PSS_SHA384_NO_TRAILER = keccak256(
+        hex"304106092a864886f70d01010a3034a00f300d06096086480165030402020500a11c301a06092a864886f70d010108300d06096086480165030402020500a203020130"
+    );
+
+    function _isPssSha384(bytes32 h) private pure returns (bool) {
+        return h == RSA_PSS_SHA384 || h == RSA_PSS_SHA384_NO_TRAILER;
+    }
 
     error UnexpectedDer(uint256 offset, uint256 tag);
     error UnsupportedAlgorithm();
@@ -132,7 +141,7 @@ library X509 {
         expect(c.tbs, SEQUENCE);
         Der.Node memory alg = der.next(c.tbs, outer);
         expect(alg, SEQUENCE);
-        if (der.rawHash(alg) != RSA_PSS_SHA384) revert UnsupportedAlgorithm();
+        if (!_isPssSha384(der.rawHash(alg))) revert UnsupportedAlgorithm();
         Der.Node memory sig = der.next(alg, outer);
         expect(sig, BIT_STRING);
         if (!Der.last(sig, outer) || sig.end == sig.content || uint8(der[sig.content]) != 0) {
@@ -146,7 +155,7 @@ library X509 {
         f = der.next(f, c.tbs); // serialNumber
         expect(f, INTEGER);
         f = der.next(f, c.tbs); // signature AlgorithmIdentifier, must equal the outer one
-        if (der.rawHash(f) != RSA_PSS_SHA384) revert UnsupportedAlgorithm();
+        if (der.rawHash(f) != der.rawHash(alg)) revert UnsupportedAlgorithm();
         f = der.next(f, c.tbs); // issuer
         expect(f, SEQUENCE);
         f = der.next(f, c.tbs); // validity
@@ -254,6 +263,9 @@ library X509 {
             if (which == 0 || which > 15) return (0, 0, 0);
             value = _smallInt(der, der.read(val.content, val.end));
         } else if (olen == 9 && der.contentHash(oid) == keccak256(hex"2b060104019c780104")) {
+            // AMD's KDS puts the 64 raw bytes in the extension value; some encoders wrap them
+            // in an inner OCTET STRING.
+            if (val.end - val.content == 66 && uint8(der[val.content]) == 0x04) val = der.read(val.content, val.end);
             if (val.end - val.content != 64) revert Der.MalformedDer(val.start);
             return (0x100, 0, der.contentHash(val));
         }
