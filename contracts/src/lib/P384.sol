@@ -1,0 +1,333 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+/// @title P384
+/// @notice ECDSA verification over NIST P-384 (secp384r1) for SEV-SNP attestation reports.
+/// A 384-bit number is two words (h, l): value = h·2^256 + l with h < 2^128. Field products are
+/// formed exactly (768 bits) and reduced by one MODEXP call with exponent 1 (500 gas under
+/// EIP-7883); inverses are one MODEXP by p−2 or n−2 (Fermat), used three times per verification,
+/// so no inversion happens inside the point arithmetic (Jacobian coordinates, a = −3).
+library P384 {
+    // Field prime p = 2^384 − 2^128 − 2^96 + 2^32 − 1 and group order n.
+    uint256 internal constant PH = 0xffffffffffffffffffffffffffffffff;
+    uint256 internal constant PL = 0xfffffffffffffffffffffffffffffffeffffffff0000000000000000ffffffff;
+    uint256 internal constant NH = 0xffffffffffffffffffffffffffffffff;
+    uint256 internal constant NL = 0xffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973;
+    uint256 internal constant BH = 0xb3312fa7e23ee7e4988e056be3f82d19;
+    uint256 internal constant BL = 0x181d9c6efe8141120314088f5013875ac656398d8a2ed19d2a85c8edd3ec2aef;
+    uint256 internal constant GXH = 0xaa87ca22be8b05378eb1c71ef320ad74;
+    uint256 internal constant GXL = 0x6e1d3b628ba79b9859f741e082542a385502f25dbf55296c3a545e3872760ab7;
+    uint256 internal constant GYH = 0x3617de4a96262c6f5d9e98bf9292dc29;
+    uint256 internal constant GYL = 0xf8f41dbd289a147ce9da3113b5f0b8c00a60b1ce1d7e819d7a431d7c90ea0e5f;
+
+    /// @dev Scratch buffer for MODEXP: [len(base)=96][len(exp)][len(mod)=48][base 96][exp][mod 48].
+    struct Ctx {
+        uint256 buf; // memory address of the input
+        uint256 out; // memory address of the 48-byte output
+    }
+
+    /// @notice Verifies an ECDSA P-384 signature (r, s) by public key (qx, qy) over a 48-byte
+    /// digest (the SHA-384 of the signed bytes). All numbers are (high 128 bits, low 256 bits).
+    /// Returns false, never reverts, for any invalid input.
+    function verify(uint256[2] memory hash, uint256[2] memory r, uint256[2] memory s, uint256[2] memory qx, uint256[2] memory qy)
+        internal
+        view
+        returns (bool)
+    {
+        if (!_inRange(r, NH, NL) || !_inRange(s, NH, NL)) return false;
+        if (!_lt(qx[0], qx[1], PH, PL) || !_lt(qy[0], qy[1], PH, PL) || qx[0] > PH || qy[0] > PH) return false;
+        Ctx memory c = _ctx();
+        if (!_onCurve(c, qx, qy)) return false;
+
+        // w = s^-1, u1 = z·w, u2 = r·w (mod n)
+        uint256[4] memory u;
+        {
+            (uint256 wh, uint256 wl) = _modexp(c, s[0], s[1], NH, NL - 2, NH, NL);
+            (u[0], u[1]) = _mulmod(c, hash[0], hash[1], wh, wl, NH, NL);
+            (u[2], u[3]) = _mulmod(c, r[0], r[1], wh, wl, NH, NL);
+        }
+        if (_eq(qx[0], qx[1], GXH, GXL)) return false; // Q = ±G: not a key anyone uses
+        uint256[6] memory R = _shamir(c, u, qx, qy);
+        if (!_toAffine(c, R)) return false;
+        // x mod n == r; x < p < 2n, so one subtraction at most.
+        (uint256 xh, uint256 xl) = (R[0], R[1]);
+        if (!_lt(xh, xl, NH, NL)) (xh, xl) = _sub(xh, xl, NH, NL);
+        return xh == r[0] && xl == r[1];
+    }
+
+    /// @dev u1·G + u2·Q by Shamir's trick over the bits of u1 and u2, with G + Q precomputed in
+    /// affine form so every addition is a mixed addition.
+    function _shamir(Ctx memory c, uint256[4] memory u, uint256[2] memory qx, uint256[2] memory qy)
+        private
+        view
+        returns (uint256[6] memory R)
+    {
+        uint256[6] memory gq = [GXH, GXL, GYH, GYL, 0, 1];
+        _addAffine(c, gq, qx[0], qx[1], qy[0], qy[1]);
+        bool haveGQ = _toAffine(c, gq); // false only if Q = −G, excluded by the caller
+        for (uint256 i = 384; i > 0;) {
+            unchecked {
+                --i;
+            }
+            _double(c, R);
+            uint256 b1 = _bit(u[0], u[1], i);
+            uint256 b2 = _bit(u[2], u[3], i);
+            if (b1 == 1 && b2 == 1 && haveGQ) _addAffine(c, R, gq[0], gq[1], gq[2], gq[3]);
+            else if (b1 == 1) _addAffine(c, R, GXH, GXL, GYH, GYL);
+            else if (b2 == 1) _addAffine(c, R, qx[0], qx[1], qy[0], qy[1]);
+        }
+    }
+
+    // ---- 384-bit integers -------------------------------------------------------------
+
+    function _lt(uint256 ah, uint256 al, uint256 bh, uint256 bl) private pure returns (bool) {
+        return ah < bh || (ah == bh && al < bl);
+    }
+
+    function _eq(uint256 ah, uint256 al, uint256 bh, uint256 bl) private pure returns (bool) {
+        return ah == bh && al == bl;
+    }
+
+    function _inRange(uint256[2] memory x, uint256 mh, uint256 ml) private pure returns (bool) {
+        return (x[0] != 0 || x[1] != 0) && x[0] <= type(uint128).max && _lt(x[0], x[1], mh, ml);
+    }
+
+    function _bit(uint256 h, uint256 l, uint256 i) private pure returns (uint256) {
+        return i >= 256 ? (h >> (i - 256)) & 1 : (l >> i) & 1;
+    }
+
+    /// @dev a − b for a ≥ b.
+    function _sub(uint256 ah, uint256 al, uint256 bh, uint256 bl) private pure returns (uint256 h, uint256 l) {
+        unchecked {
+            l = al - bl;
+            h = ah - bh - (al < bl ? 1 : 0);
+        }
+    }
+
+    // ---- field arithmetic mod p ---------------------------------------------------------
+
+    function _addP(uint256 ah, uint256 al, uint256 bh, uint256 bl) private pure returns (uint256 h, uint256 l) {
+        unchecked {
+            l = al + bl;
+            h = ah + bh + (l < al ? 1 : 0);
+        }
+        if (!_lt(h, l, PH, PL)) (h, l) = _sub(h, l, PH, PL);
+    }
+
+    function _subP(uint256 ah, uint256 al, uint256 bh, uint256 bl) private pure returns (uint256 h, uint256 l) {
+        if (_lt(ah, al, bh, bl)) {
+            unchecked {
+                // a + p − b: add p first (fits: < 2^385)
+                uint256 tl = al + PL;
+                uint256 th = ah + PH + (tl < al ? 1 : 0);
+                return _sub(th, tl, bh, bl);
+            }
+        }
+        return _sub(ah, al, bh, bl);
+    }
+
+    function _ctx() private pure returns (Ctx memory c) {
+        uint256 buf;
+        assembly ("memory-safe") {
+            buf := mload(0x40)
+            mstore(0x40, add(buf, 320))
+        }
+        c.buf = buf;
+        c.out = buf + 256;
+    }
+
+    /// @dev (a·b) mod m through MODEXP(base = a·b as 96 bytes, exponent 1, modulus m).
+    function _mulmod(Ctx memory c, uint256 ah, uint256 al, uint256 bh, uint256 bl, uint256 mh, uint256 ml)
+        private
+        view
+        returns (uint256 h, uint256 l)
+    {
+        uint256 buf = c.buf;
+        assembly ("memory-safe") {
+            mstore(buf, 96)
+            mstore(add(buf, 32), 1)
+            mstore(add(buf, 64), 48)
+            // modulus first (the product words below overwrite nothing of it)
+            mstore8(add(buf, 192), 1)
+            mstore(add(buf, 193), shl(128, mh))
+            mstore(add(buf, 209), ml)
+            // a·b = ah·bh·2^512 + (ah·bl + al·bh)·2^256 + al·bl, as words r2 r1 r0.
+            // 512-bit product of two words: lo = x·y, hi via mulmod by 2^256 − 1.
+            let mm := mulmod(al, bl, not(0))
+            let lo := mul(al, bl)
+            let r1 := sub(sub(mm, lo), lt(mm, lo))
+            mstore(add(buf, 160), lo) // r0
+            mm := mulmod(ah, bl, not(0))
+            lo := mul(ah, bl)
+            let r2 := sub(sub(mm, lo), lt(mm, lo))
+            r1 := add(r1, lo)
+            r2 := add(r2, lt(r1, lo))
+            mm := mulmod(al, bh, not(0))
+            lo := mul(al, bh)
+            r2 := add(r2, sub(sub(mm, lo), lt(mm, lo)))
+            r1 := add(r1, lo)
+            r2 := add(r2, lt(r1, lo))
+            r2 := add(r2, mul(ah, bh))
+            mstore(add(buf, 96), r2)
+            mstore(add(buf, 128), r1)
+            let out := add(buf, 256)
+            if iszero(staticcall(gas(), 0x05, buf, 241, out, 48)) { revert(0, 0) }
+            h := shr(128, mload(out))
+            l := mload(add(out, 16))
+        }
+    }
+
+    /// @dev base^exp mod m (exp a 384-bit number), for Fermat inverses.
+    function _modexp(Ctx memory c, uint256 bh, uint256 bl, uint256 eh, uint256 el, uint256 mh, uint256 ml)
+        private
+        view
+        returns (uint256 h, uint256 l)
+    {
+        uint256 buf = c.buf;
+        uint256 out = c.out;
+        assembly ("memory-safe") {
+            mstore(buf, 48)
+            mstore(add(buf, 32), 48)
+            mstore(add(buf, 64), 48)
+            mstore(add(buf, 96), shl(128, bh))
+            mstore(add(buf, 112), bl)
+            mstore(add(buf, 144), shl(128, eh))
+            mstore(add(buf, 160), el)
+            mstore(add(buf, 192), shl(128, mh))
+            mstore(add(buf, 208), ml)
+            if iszero(staticcall(gas(), 0x05, buf, 240, out, 48)) { revert(0, 0) }
+            h := shr(128, mload(out))
+            l := mload(add(out, 16))
+        }
+    }
+
+    function _mulP(Ctx memory c, uint256 ah, uint256 al, uint256 bh, uint256 bl) private view returns (uint256, uint256) {
+        return _mulmod(c, ah, al, bh, bl, PH, PL);
+    }
+
+    function _onCurve(Ctx memory c, uint256[2] memory x, uint256[2] memory y) private view returns (bool) {
+        (uint256 y2h, uint256 y2l) = _mulP(c, y[0], y[1], y[0], y[1]);
+        (uint256 x2h, uint256 x2l) = _mulP(c, x[0], x[1], x[0], x[1]);
+        (uint256 x3h, uint256 x3l) = _mulP(c, x2h, x2l, x[0], x[1]);
+        (uint256 t3h, uint256 t3l) = _addP(x[0], x[1], x[0], x[1]);
+        (t3h, t3l) = _addP(t3h, t3l, x[0], x[1]); // 3x
+        (uint256 rh, uint256 rl) = _subP(x3h, x3l, t3h, t3l);
+        (rh, rl) = _addP(rh, rl, BH, BL); // x^3 − 3x + b
+        return rh == y2h && rl == y2l;
+    }
+
+    // ---- points (Jacobian, a = −3) -------------------------------------------------------
+
+    /// @dev P = 2P ("dbl-2001-b"). Temporaries live in t to keep the stack shallow:
+    /// [0,1] delta = Z², [2,3] gamma = Y², [4,5] beta = X·gamma, [6,7] alpha, [8,9] 4·beta.
+    function _double(Ctx memory c, uint256[6] memory P) private view {
+        if (P[4] == 0 && P[5] == 0) return;
+        uint256[10] memory t;
+        (t[0], t[1]) = _mulP(c, P[4], P[5], P[4], P[5]);
+        (t[2], t[3]) = _mulP(c, P[2], P[3], P[2], P[3]);
+        (t[4], t[5]) = _mulP(c, P[0], P[1], t[2], t[3]);
+        {
+            (uint256 mh, uint256 ml) = _subP(P[0], P[1], t[0], t[1]);
+            (uint256 ph, uint256 pl) = _addP(P[0], P[1], t[0], t[1]);
+            (mh, ml) = _mulP(c, mh, ml, ph, pl);
+            (ph, pl) = _addP(mh, ml, mh, ml);
+            (t[6], t[7]) = _addP(ph, pl, mh, ml); // alpha = 3(X − delta)(X + delta)
+        }
+        {
+            // Z3 = (Y + Z)² − gamma − delta
+            (uint256 sh, uint256 sl) = _addP(P[2], P[3], P[4], P[5]);
+            (sh, sl) = _mulP(c, sh, sl, sh, sl);
+            (sh, sl) = _subP(sh, sl, t[2], t[3]);
+            (P[4], P[5]) = _subP(sh, sl, t[0], t[1]);
+        }
+        (t[8], t[9]) = _addP(t[4], t[5], t[4], t[5]);
+        (t[8], t[9]) = _addP(t[8], t[9], t[8], t[9]); // 4·beta
+        {
+            // X3 = alpha² − 8·beta
+            (uint256 xh, uint256 xl) = _mulP(c, t[6], t[7], t[6], t[7]);
+            (uint256 bh, uint256 bl) = _addP(t[8], t[9], t[8], t[9]);
+            (P[0], P[1]) = _subP(xh, xl, bh, bl);
+        }
+        // Y3 = alpha·(4·beta − X3) − 8·gamma²
+        (uint256 th, uint256 tl) = _subP(t[8], t[9], P[0], P[1]);
+        (th, tl) = _mulP(c, t[6], t[7], th, tl);
+        (uint256 gh, uint256 gl) = _mulP(c, t[2], t[3], t[2], t[3]);
+        (gh, gl) = _addP(gh, gl, gh, gl);
+        (gh, gl) = _addP(gh, gl, gh, gl);
+        (gh, gl) = _addP(gh, gl, gh, gl); // 8·gamma²
+        (P[2], P[3]) = _subP(th, tl, gh, gl);
+    }
+
+    /// @dev P = P + (x2, y2) with (x2, y2) affine ("madd-2007-bl").
+    function _addAffine(Ctx memory c, uint256[6] memory P, uint256 x2h, uint256 x2l, uint256 y2h, uint256 y2l) private view {
+        if (P[4] == 0 && P[5] == 0) {
+            _setAffine(P, x2h, x2l, y2h, y2l);
+            return;
+        }
+        // t: [0,1] Z1², [2,3] H, [4,5] r, [6,7] HH, [8,9] I, [10,11] J, [12,13] V
+        uint256[14] memory t;
+        (t[0], t[1]) = _mulP(c, P[4], P[5], P[4], P[5]); // Z1²
+        (t[2], t[3]) = _mulP(c, x2h, x2l, t[0], t[1]); // U2
+        (t[2], t[3]) = _subP(t[2], t[3], P[0], P[1]); // H = U2 − X1
+        (t[4], t[5]) = _mulP(c, P[4], P[5], t[0], t[1]); // Z1³
+        (t[4], t[5]) = _mulP(c, y2h, y2l, t[4], t[5]); // S2
+        (t[4], t[5]) = _subP(t[4], t[5], P[2], P[3]);
+        (t[4], t[5]) = _addP(t[4], t[5], t[4], t[5]); // r = 2(S2 − Y1)
+        if (t[2] == 0 && t[3] == 0) {
+            if (t[4] == 0 && t[5] == 0) {
+                _setAffine(P, x2h, x2l, y2h, y2l);
+                _double(c, P);
+            } else {
+                (P[4], P[5]) = (0, 0); // P = −Q: infinity
+            }
+            return;
+        }
+        _addAffineTail(c, P, t);
+    }
+
+    function _setAffine(uint256[6] memory P, uint256 xh, uint256 xl, uint256 yh, uint256 yl) private pure {
+        P[0] = xh;
+        P[1] = xl;
+        P[2] = yh;
+        P[3] = yl;
+        P[4] = 0;
+        P[5] = 1;
+    }
+
+    function _addAffineTail(Ctx memory c, uint256[6] memory P, uint256[14] memory t) private view {
+        (t[6], t[7]) = _mulP(c, t[2], t[3], t[2], t[3]); // HH
+        // Z3 = (Z1 + H)² − Z1² − HH
+        (uint256 zh, uint256 zl) = _addP(P[4], P[5], t[2], t[3]);
+        (zh, zl) = _mulP(c, zh, zl, zh, zl);
+        (zh, zl) = _subP(zh, zl, t[0], t[1]);
+        (P[4], P[5]) = _subP(zh, zl, t[6], t[7]);
+        (t[8], t[9]) = _addP(t[6], t[7], t[6], t[7]);
+        (t[8], t[9]) = _addP(t[8], t[9], t[8], t[9]); // I = 4·HH
+        (t[10], t[11]) = _mulP(c, t[2], t[3], t[8], t[9]); // J = H·I
+        (t[12], t[13]) = _mulP(c, P[0], P[1], t[8], t[9]); // V = X1·I
+        // X3 = r² − J − 2V
+        (uint256 xh, uint256 xl) = _mulP(c, t[4], t[5], t[4], t[5]);
+        (xh, xl) = _subP(xh, xl, t[10], t[11]);
+        (xh, xl) = _subP(xh, xl, t[12], t[13]);
+        (xh, xl) = _subP(xh, xl, t[12], t[13]);
+        // Y3 = r(V − X3) − 2·Y1·J
+        (uint256 yh, uint256 yl) = _subP(t[12], t[13], xh, xl);
+        (yh, yl) = _mulP(c, t[4], t[5], yh, yl);
+        (uint256 sh, uint256 sl) = _mulP(c, P[2], P[3], t[10], t[11]);
+        (sh, sl) = _addP(sh, sl, sh, sl);
+        (P[2], P[3]) = _subP(yh, yl, sh, sl);
+        (P[0], P[1]) = (xh, xl);
+    }
+
+    /// @dev Converts P to affine (x, y, 0, 1) with one Fermat inverse; false at infinity.
+    function _toAffine(Ctx memory c, uint256[6] memory P) private view returns (bool) {
+        if (P[4] == 0 && P[5] == 0) return false;
+        (uint256 zh, uint256 zl) = _modexp(c, P[4], P[5], PH, PL - 2, PH, PL);
+        (uint256 z2h, uint256 z2l) = _mulP(c, zh, zl, zh, zl);
+        (uint256 z3h, uint256 z3l) = _mulP(c, z2h, z2l, zh, zl);
+        (P[0], P[1]) = _mulP(c, P[0], P[1], z2h, z2l);
+        (P[2], P[3]) = _mulP(c, P[2], P[3], z3h, z3l);
+        (P[4], P[5]) = (0, 1);
+        return true;
+    }
+}
