@@ -56,7 +56,8 @@ library P384 {
     }
 
     /// @dev u1·G + u2·Q by Shamir's trick over the bits of u1 and u2, with G + Q precomputed in
-    /// affine form so every addition is a mixed addition.
+    /// affine form so every addition is a mixed addition. The loop runs in Yul on field elements
+    /// kept in memory (see _loop).
     function _shamir(Ctx memory c, uint256[4] memory u, uint256[2] memory qx, uint256[2] memory qy)
         private
         view
@@ -64,17 +65,209 @@ library P384 {
     {
         uint256[6] memory gq = [GXH, GXL, GYH, GYL, 0, 1];
         _addAffine(c, gq, qx[0], qx[1], qy[0], qy[1]);
-        bool haveGQ = _toAffine(c, gq); // false only if Q = −G, excluded by the caller
-        for (uint256 i = 384; i > 0;) {
-            unchecked {
-                --i;
+        if (!_toAffine(c, gq)) return R; // only if Q = −G, excluded by the caller
+        // table: G, Q, G+Q as affine (x, y) pairs, 4 words each
+        uint256[12] memory table = [GXH, GXL, GYH, GYL, qx[0], qx[1], qy[0], qy[1], gq[0], gq[1], gq[2], gq[3]];
+        _loop(c.buf, u, table, R);
+    }
+
+    /// @dev The double-and-add loop in Yul. Field elements are two words (h, l) in memory;
+    /// products go through MODEXP with exponent 1 and modulus p, whose input header and modulus
+    /// are written once. Formulas: dbl-2001-b (a = −3) and madd-2007-bl.
+    function _loop(uint256 buf, uint256[4] memory u, uint256[12] memory table, uint256[6] memory R) private view {
+        assembly ("memory-safe") {
+            // ---- field arithmetic mod p on (h, l) pairs stored at memory addresses ----
+            function ph() -> v { v := 0xffffffffffffffffffffffffffffffff }
+            function pl() -> v { v := 0xfffffffffffffffffffffffffffffffeffffffff0000000000000000ffffffff }
+            function fmul(b, d, x, y) {
+                let ah := mload(x)
+                let al := mload(add(x, 32))
+                let bh := mload(y)
+                let bl := mload(add(y, 32))
+                let mm := mulmod(al, bl, not(0))
+                let lo := mul(al, bl)
+                let r1 := sub(sub(mm, lo), lt(mm, lo))
+                mstore(add(b, 160), lo)
+                mm := mulmod(ah, bl, not(0))
+                lo := mul(ah, bl)
+                let r2 := sub(sub(mm, lo), lt(mm, lo))
+                r1 := add(r1, lo)
+                r2 := add(r2, lt(r1, lo))
+                mm := mulmod(al, bh, not(0))
+                lo := mul(al, bh)
+                r2 := add(r2, sub(sub(mm, lo), lt(mm, lo)))
+                r1 := add(r1, lo)
+                r2 := add(add(r2, lt(r1, lo)), mul(ah, bh))
+                mstore(add(b, 96), r2)
+                mstore(add(b, 128), r1)
+                if iszero(staticcall(gas(), 0x05, b, 241, add(b, 256), 48)) { revert(0, 0) }
+                mstore(d, shr(128, mload(add(b, 256))))
+                mstore(add(d, 32), mload(add(b, 272)))
             }
-            _double(c, R);
-            uint256 b1 = _bit(u[0], u[1], i);
-            uint256 b2 = _bit(u[2], u[3], i);
-            if (b1 == 1 && b2 == 1 && haveGQ) _addAffine(c, R, gq[0], gq[1], gq[2], gq[3]);
-            else if (b1 == 1) _addAffine(c, R, GXH, GXL, GYH, GYL);
-            else if (b2 == 1) _addAffine(c, R, qx[0], qx[1], qy[0], qy[1]);
+            function fadd(d, x, y) {
+                let al := mload(add(x, 32))
+                let l := add(al, mload(add(y, 32)))
+                let h := add(add(mload(x), mload(y)), lt(l, al))
+                if or(gt(h, ph()), and(eq(h, ph()), iszero(lt(l, pl())))) {
+                    h := sub(sub(h, ph()), lt(l, pl()))
+                    l := sub(l, pl())
+                }
+                mstore(d, h)
+                mstore(add(d, 32), l)
+            }
+            function fsub(d, x, y) {
+                let ah := mload(x)
+                let al := mload(add(x, 32))
+                let bh := mload(y)
+                let bl := mload(add(y, 32))
+                if or(lt(ah, bh), and(eq(ah, bh), lt(al, bl))) {
+                    // a + p first (< 2^385 fits in (h, l) with h < 2^129)
+                    let t := add(al, pl())
+                    ah := add(add(ah, ph()), lt(t, al))
+                    al := t
+                }
+                mstore(d, sub(sub(ah, bh), lt(al, bl)))
+                mstore(add(d, 32), sub(al, bl))
+            }
+            function isZero(x) -> z { z := iszero(or(mload(x), mload(add(x, 32)))) }
+            function copy2(d, x) {
+                mstore(d, mload(x))
+                mstore(add(d, 32), mload(add(x, 32)))
+            }
+
+            // Registers: R at r (X r, Y r+64, Z r+128); temporaries t0..t7, 64 bytes each.
+            function dbl(b, r, t) {
+                if isZero(add(r, 128)) { leave }
+                let delta := t
+                let gamma := add(t, 64)
+                let beta := add(t, 128)
+                let alpha := add(t, 192)
+                let s := add(t, 256)
+                let s2 := add(t, 320)
+                fmul(b, delta, add(r, 128), add(r, 128))
+                fmul(b, gamma, add(r, 64), add(r, 64))
+                fmul(b, beta, r, gamma)
+                fsub(s, r, delta)
+                fadd(s2, r, delta)
+                fmul(b, alpha, s, s2)
+                fadd(s, alpha, alpha)
+                fadd(alpha, s, alpha) // alpha = 3(X − delta)(X + delta)
+                // Z3 = (Y + Z)² − gamma − delta
+                fadd(s, add(r, 64), add(r, 128))
+                fmul(b, s, s, s)
+                fsub(s, s, gamma)
+                fsub(add(r, 128), s, delta)
+                // X3 = alpha² − 8·beta
+                fadd(beta, beta, beta)
+                fadd(beta, beta, beta) // 4·beta
+                fmul(b, s, alpha, alpha)
+                fadd(s2, beta, beta)
+                fsub(r, s, s2)
+                // Y3 = alpha·(4·beta − X3) − 8·gamma²
+                fsub(s, beta, r)
+                fmul(b, s, alpha, s)
+                fmul(b, s2, gamma, gamma)
+                fadd(s2, s2, s2)
+                fadd(s2, s2, s2)
+                fadd(s2, s2, s2)
+                fsub(add(r, 64), s, s2)
+            }
+            // R += (x, y) affine at q (x q, y q+64).
+            function madd(b, r, q, t) {
+                if isZero(add(r, 128)) {
+                    copy2(r, q)
+                    copy2(add(r, 64), add(q, 64))
+                    mstore(add(r, 128), 0)
+                    mstore(add(r, 160), 1)
+                    leave
+                }
+                let zz := t
+                let h := add(t, 64)
+                let rr := add(t, 128)
+                let hh := add(t, 192)
+                let i := add(t, 256)
+                let j := add(t, 320)
+                let v := add(t, 384)
+                let s := add(t, 448)
+                fmul(b, zz, add(r, 128), add(r, 128)) // Z1²
+                fmul(b, h, q, zz) // U2
+                fsub(h, h, r) // H = U2 − X1
+                fmul(b, rr, add(r, 128), zz) // Z1³
+                fmul(b, rr, add(q, 64), rr) // S2
+                fsub(rr, rr, add(r, 64))
+                fadd(rr, rr, rr) // r = 2(S2 − Y1)
+                if isZero(h) {
+                    switch isZero(rr)
+                    case 1 {
+                        copy2(r, q)
+                        copy2(add(r, 64), add(q, 64))
+                        mstore(add(r, 128), 0)
+                        mstore(add(r, 160), 1)
+                        dbl(b, r, t)
+                    }
+                    default {
+                        mstore(add(r, 128), 0)
+                        mstore(add(r, 160), 0)
+                    }
+                    leave
+                }
+                fmul(b, hh, h, h) // HH
+                // Z3 = (Z1 + H)² − Z1² − HH
+                fadd(s, add(r, 128), h)
+                fmul(b, s, s, s)
+                fsub(s, s, zz)
+                fsub(add(r, 128), s, hh)
+                fadd(i, hh, hh)
+                fadd(i, i, i) // I = 4·HH
+                fmul(b, j, h, i) // J = H·I
+                fmul(b, v, r, i) // V = X1·I
+                // X3 = r² − J − 2V
+                fmul(b, s, rr, rr)
+                fsub(s, s, j)
+                fsub(s, s, v)
+                fsub(r, s, v)
+                // Y3 = r(V − X3) − 2·Y1·J
+                fsub(s, v, r)
+                fmul(b, s, rr, s)
+                fmul(b, zz, add(r, 64), j) // zz reused: Y1·J
+                fadd(zz, zz, zz)
+                fsub(add(r, 64), s, zz)
+            }
+
+            // Scratch: t (8 pairs = 512 bytes) and a private R copy, after the free pointer.
+            let t := mload(0x40)
+            let racc := add(t, 512)
+            // MODEXP header and modulus p, once.
+            mstore(buf, 96)
+            mstore(add(buf, 32), 1)
+            mstore(add(buf, 64), 48)
+            mstore8(add(buf, 192), 1)
+            mstore(add(buf, 193), shl(128, ph()))
+            mstore(add(buf, 209), pl())
+            // R starts at infinity (Z = 0)
+            for { let k := 0 } lt(k, 192) { k := add(k, 32) } { mstore(add(racc, k), 0) }
+            let u1h := mload(u)
+            let u1l := mload(add(u, 32))
+            let u2h := mload(add(u, 64))
+            let u2l := mload(add(u, 96))
+            for { let i := 384 } gt(i, 0) {} {
+                i := sub(i, 1)
+                dbl(buf, racc, t)
+                let b1 := 0
+                let b2 := 0
+                switch lt(i, 256)
+                case 1 {
+                    b1 := and(shr(i, u1l), 1)
+                    b2 := and(shr(i, u2l), 1)
+                }
+                default {
+                    b1 := and(shr(sub(i, 256), u1h), 1)
+                    b2 := and(shr(sub(i, 256), u2h), 1)
+                }
+                let sel := add(b1, shl(1, b2)) // 1: G, 2: Q, 3: G+Q
+                if sel { madd(buf, racc, add(table, mul(sub(sel, 1), 128)), t) }
+            }
+            for { let k := 0 } lt(k, 192) { k := add(k, 32) } { mstore(add(R, k), mload(add(racc, k))) }
         }
     }
 
