@@ -4,6 +4,9 @@ pragma solidity ^0.8.24;
 import {IAttestationRegistry} from "./interfaces/IAttestationRegistry.sol";
 import {X509} from "./lib/X509.sol";
 import {RSAPSS} from "./lib/RSAPSS.sol";
+import {SHA384} from "./lib/SHA384.sol";
+import {P384} from "./lib/P384.sol";
+import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 
 /// @title AttestationRegistry
 /// @notice See {IAttestationRegistry}. Roots are fixed at deployment: AMD's real Milan, Genoa
@@ -30,6 +33,11 @@ contract AttestationRegistry is IAttestationRegistry {
     mapping(bytes32 askId => Ask) internal _asks;
     mapping(bytes32 vcekId => Vcek) internal _vceks;
     mapping(bytes32 measurement => bool) public measurementAllowed;
+    mapping(address => Matcher) internal _matchers;
+    mapping(uint256 nonce => bool) public nonceUsed;
+
+    uint256 internal constant REPORT_SIZE = 0x4A0;
+    uint256 internal constant SIGNED_SIZE = 0x2A0;
 
     modifier onlyGovernance() {
         if (msg.sender != governance) revert NotGovernance(msg.sender);
@@ -115,5 +123,111 @@ contract AttestationRegistry is IAttestationRegistry {
         return abi.encodePacked(
             matcher, bytes12(0), keccak256(abi.encode(block.chainid, address(this), nonce, keccak256(hpkeKey)))
         );
+    }
+
+    /// @inheritdoc IAttestationRegistry
+    function registerMatcher(bytes32 vcekId, bytes calldata report, address matcher, bytes calldata hpkeKey, uint256 nonce)
+        external
+    {
+        Vcek storage v = _vceks[vcekId];
+        if (v.x.length == 0) revert UnknownVcek(vcekId);
+        bytes32 measurement = _checkPolicy(report, v);
+        if (nonceUsed[nonce]) revert NonceUsed(nonce);
+        if (keccak256(report[0x50:0x90]) != keccak256(this.reportData(matcher, hpkeKey, nonce))) {
+            revert ReportDataMismatch();
+        }
+        _checkSignature(report, v);
+        nonceUsed[nonce] = true;
+        _register(matcher, measurement, vcekId, keccak256(hpkeKey), v.testOnly);
+        emit MatcherRegistered(matcher, measurement, vcekId, _matchers[matcher].expiresAt, v.testOnly, report, hpkeKey);
+    }
+
+    function _register(address matcher, bytes32 measurement, bytes32 vcekId, bytes32 hpkeHash, bool testOnly) private {
+        uint64 nowTs = uint64(block.timestamp);
+        _matchers[matcher] = Matcher(measurement, vcekId, hpkeHash, nowTs, nowTs + registrationTtl, testOnly);
+    }
+
+    /// @dev The report's layout and policy: size, ECDSA P-384 algorithm, DEBUG=0, VMPL 0, an
+    /// allowed measurement, TCB equal to the VCEK's and at least the minimum, the VCEK's chip.
+    function _checkPolicy(bytes calldata report, Vcek storage v) private view returns (bytes32 measurement) {
+        if (report.length != REPORT_SIZE) revert BadReportLength(report.length);
+        uint32 algo = uint32(_le(report, 0x34, 4));
+        if (algo != 1) revert BadReportSignatureAlgorithm(algo);
+        if ((_le(report, 0x08, 8) >> 19) & 1 != 0) revert DebugAllowed();
+        uint32 vmpl = uint32(_le(report, 0x30, 4));
+        if (vmpl != 0) revert WrongVmpl(vmpl);
+        measurement = keccak256(report[0x90:0xC0]);
+        if (!measurementAllowed[measurement]) revert MeasurementNotAllowed(measurement);
+        uint64 tcb = uint64(_le(report, 0x180, 8));
+        if (tcb != v.tcb) revert TcbMismatch(tcb, v.tcb);
+        if (!_tcbAtLeast(tcb, minimumTcb)) revert TcbTooLow(tcb, minimumTcb);
+        if (keccak256(report[0x1A0:0x1E0]) != v.hwidHash) revert ChipMismatch();
+    }
+
+    /// @dev ECDSA P-384 over SHA-384 of the signed part; R and S are 72-byte little-endian fields
+    /// of which only the low 48 bytes may be non-zero.
+    function _checkSignature(bytes calldata report, Vcek storage v) private view {
+        for (uint256 i = 48; i < 72; i++) {
+            if (report[SIGNED_SIZE + i] != 0 || report[SIGNED_SIZE + 72 + i] != 0) revert BadReportSignature();
+        }
+        bytes memory digest = SHA384.hash(report[0:SIGNED_SIZE]);
+        bool ok = P384.verify(
+            _be(digest, 0),
+            _leNumber(report, SIGNED_SIZE),
+            _leNumber(report, SIGNED_SIZE + 72),
+            _be(v.x, 0),
+            _be(v.y, 0)
+        );
+        if (!ok) revert BadReportSignature();
+    }
+
+    /// @inheritdoc IAttestationRegistry
+    function matcherOf(address matcher) external view returns (Matcher memory) {
+        return _matchers[matcher];
+    }
+
+    /// @inheritdoc IAttestationRegistry
+    function isRegistered(address matcher) public view returns (bool) {
+        Matcher storage m = _matchers[matcher];
+        return m.expiresAt > block.timestamp && measurementAllowed[m.measurement];
+    }
+
+    /// @inheritdoc IAttestationRegistry
+    function requireMatcherSignature(bytes32 digest, bytes calldata signature) external view returns (address matcher) {
+        matcher = ECDSA.recover(digest, signature);
+        if (!isRegistered(matcher)) revert NotRegistered(matcher);
+    }
+
+    /// @dev Each TCB component (byte) at least the minimum's.
+    function _tcbAtLeast(uint64 tcb, uint64 min) private pure returns (bool) {
+        for (uint256 i = 0; i < 8; i++) {
+            if ((tcb >> (8 * i)) & 0xff < (min >> (8 * i)) & 0xff) return false;
+        }
+        return true;
+    }
+
+    /// @dev A little-endian unsigned integer of n bytes at off.
+    function _le(bytes calldata b, uint256 off, uint256 n) private pure returns (uint256 v) {
+        for (uint256 i = n; i > 0; i--) {
+            v = (v << 8) | uint8(b[off + i - 1]);
+        }
+    }
+
+    /// @dev A 48-byte little-endian number at off as (high 128 bits, low 256 bits).
+    function _leNumber(bytes calldata b, uint256 off) private pure returns (uint256[2] memory x) {
+        x[0] = _le(b, off + 32, 16);
+        x[1] = _le(b, off, 32);
+    }
+
+    /// @dev A 48-byte big-endian number at off as (high 128 bits, low 256 bits).
+    function _be(bytes memory b, uint256 off) private pure returns (uint256[2] memory x) {
+        uint256 h;
+        uint256 l;
+        assembly ("memory-safe") {
+            h := shr(128, mload(add(add(b, 0x20), off)))
+            l := mload(add(add(b, 0x30), off))
+        }
+        x[0] = h;
+        x[1] = l;
     }
 }

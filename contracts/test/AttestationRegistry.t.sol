@@ -120,3 +120,163 @@ contract AttestationRegistryTest is Test {
         assertEq(bytes32(rd) >> 96, bytes32(uint256(uint160(address(0x1111)))), "address in bytes 0-19");
     }
 }
+
+/// @notice Matcher registration with simulated reports (tools/fixtures/simsnp.go), bound for
+/// the first contract this test creates on chain 31337.
+contract AttestationRegistryMatcherTest is Test {
+    AttestationRegistry internal reg;
+    bytes32 internal vcekId;
+    address internal gov = address(0x60f);
+
+    event MatcherRegistered(
+        address indexed matcher, bytes32 indexed measurement, bytes32 vcekId, uint64 expiresAt, bool testOnly, bytes report, bytes hpkeKey
+    );
+
+    function setUp() public {
+        X509.Cert memory c = X509.parse(S.A_ARK);
+        (bytes memory n, bytes memory e) = X509.rsaPublicKey(S.A_ARK, c);
+        IAttestationRegistry.Root[] memory roots = new IAttestationRegistry.Root[](1);
+        roots[0] = IAttestationRegistry.Root("Milan", n, e, true);
+        reg = new AttestationRegistry(gov, roots, 1 days, 0);
+        assertEq(address(reg), S.REGISTRY, "registry at the address the fixtures bind");
+        vcekId = reg.registerVcek(reg.registerAsk("Milan", S.A_ASK), S.A_VCEK);
+        vm.prank(gov);
+        reg.allowMeasurement(S.MEASUREMENT);
+    }
+
+    function register(bytes memory report, uint256 nonce) internal {
+        reg.registerMatcher(vcekId, report, S.MATCHER, S.HPKE_KEY, nonce);
+    }
+
+    function test_RegisterMatcher() public {
+        assertEq(S.MATCHER, vm.addr(0xbeef), "fixture matcher key");
+        vm.expectEmit(true, true, false, true, address(reg));
+        emit MatcherRegistered(S.MATCHER, keccak256(S.MEASUREMENT), vcekId, uint64(block.timestamp + 1 days), true, S.REPORT_OK, S.HPKE_KEY);
+        register(S.REPORT_OK, 1);
+        uint256 used = vm.snapshotGasLastCall("AttestationRegistry.registerMatcher");
+        assertTrue(used < 16_777_216, "matcher registration fits one transaction");
+        assertTrue(reg.isRegistered(S.MATCHER), "registered");
+        IAttestationRegistry.Matcher memory m = reg.matcherOf(S.MATCHER);
+        assertTrue(m.testOnly, "simulated matcher flagged");
+        assertEq(m.hpkeKeyHash, keccak256(S.HPKE_KEY), "HPKE key bound");
+
+        // After registration, an output costs one ecrecover.
+        bytes32 digest = keccak256("aggregate metrics");
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(0xbeef, digest);
+        assertEq(reg.requireMatcherSignature(digest, abi.encodePacked(r, s, v)), S.MATCHER, "matcher output accepted");
+        (v, r, s) = vm.sign(0xbad, digest);
+        vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.NotRegistered.selector, vm.addr(0xbad)));
+        reg.requireMatcherSignature(digest, abi.encodePacked(r, s, v));
+    }
+
+    function test_RevertWhen_ExpiredOrRevoked() public {
+        register(S.REPORT_OK, 1);
+        bytes32 digest = keccak256("output");
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(0xbeef, digest);
+        vm.warp(block.timestamp + 1 days);
+        assertTrue(!reg.isRegistered(S.MATCHER), "expired registration");
+        vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.NotRegistered.selector, S.MATCHER));
+        reg.requireMatcherSignature(digest, abi.encodePacked(r, s, v));
+        vm.warp(block.timestamp - 1 days);
+        vm.prank(gov);
+        reg.revokeMeasurement(keccak256(S.MEASUREMENT));
+        assertTrue(!reg.isRegistered(S.MATCHER), "revoked measurement");
+    }
+
+    function test_RevertWhen_Debug() public {
+        vm.expectRevert(IAttestationRegistry.DebugAllowed.selector);
+        register(S.REPORT_DEBUG, 1);
+    }
+
+    function test_RevertWhen_WrongVmpl() public {
+        vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.WrongVmpl.selector, 1));
+        register(S.REPORT_VMPL1, 1);
+    }
+
+    function test_RevertWhen_UnknownMeasurement() public {
+        bytes memory m = bytes.concat(S.MEASUREMENT);
+        m[0] ^= 0xff;
+        vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.MeasurementNotAllowed.selector, keccak256(m)));
+        register(S.REPORT_OTHER_MEASUREMENT, 1);
+    }
+
+    function test_RevertWhen_RevokedMeasurement() public {
+        vm.prank(gov);
+        reg.revokeMeasurement(keccak256(S.MEASUREMENT));
+        vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.MeasurementNotAllowed.selector, keccak256(S.MEASUREMENT)));
+        register(S.REPORT_OK, 1);
+    }
+
+    function test_RevertWhen_BoundToAnotherChain() public {
+        vm.expectRevert(IAttestationRegistry.ReportDataMismatch.selector);
+        register(S.REPORT_OTHER_CHAIN, 1);
+    }
+
+    function test_RevertWhen_BoundToAnotherMatcherOrKey() public {
+        vm.expectRevert(IAttestationRegistry.ReportDataMismatch.selector);
+        reg.registerMatcher(vcekId, S.REPORT_OK, address(0x1234), S.HPKE_KEY, 1);
+        vm.expectRevert(IAttestationRegistry.ReportDataMismatch.selector);
+        reg.registerMatcher(vcekId, S.REPORT_OK, S.MATCHER, "another hpke key", 1);
+        vm.expectRevert(IAttestationRegistry.ReportDataMismatch.selector);
+        register(S.REPORT_OK, 2); // the report binds nonce 1
+    }
+
+    function test_RevertWhen_NonceReplayed() public {
+        register(S.REPORT_OK, 1);
+        vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.NonceUsed.selector, 1));
+        register(S.REPORT_OK, 1);
+    }
+
+    function test_RevertWhen_SignedByAnotherVcek() public {
+        vm.expectRevert(IAttestationRegistry.BadReportSignature.selector);
+        register(S.REPORT_BY_B, 1);
+    }
+
+    function test_RevertWhen_FlippedSignedByte() public {
+        bytes memory r = bytes.concat(S.REPORT_OK);
+        r[0xC5] ^= 0x01; // HOST_DATA: not a policy field, only the signature notices
+        vm.expectRevert(IAttestationRegistry.BadReportSignature.selector);
+        register(r, 1);
+    }
+
+    function test_RevertWhen_TruncatedOrOversized() public {
+        bytes memory r = bytes.concat(S.REPORT_OK);
+        assembly {
+            mstore(r, 1000)
+        }
+        vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.BadReportLength.selector, 1000));
+        register(r, 1);
+        vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.BadReportLength.selector, 1185));
+        register(bytes.concat(S.REPORT_OK, hex"00"), 1);
+    }
+
+    function test_RevertWhen_TcbBelowMinimum() public {
+        vm.prank(gov);
+        reg.setMinimumTcb(0x0800000000000000);
+        vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.TcbTooLow.selector, 0, 0x0800000000000000));
+        register(S.REPORT_OK, 1);
+    }
+
+    function test_RevertWhen_UnknownVcek() public {
+        vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.UnknownVcek.selector, bytes32(uint256(7))));
+        reg.registerMatcher(bytes32(uint256(7)), S.REPORT_OK, S.MATCHER, S.HPKE_KEY, 1);
+    }
+
+    function test_RevertWhen_RealMilanReportHasDebug() public {
+        // The real AMD report from go-sev-guest's testdata is genuine but from a DEBUG guest.
+        AttestationRegistry real = _realRegistry();
+        bytes32 id = real.registerVcek(real.registerAsk("Milan", F.ASK), F.VCEK);
+        vm.prank(gov);
+        real.allowMeasurement(new bytes(48));
+        vm.expectRevert(IAttestationRegistry.DebugAllowed.selector);
+        real.registerMatcher(id, F.REPORT, S.MATCHER, S.HPKE_KEY, 1);
+    }
+
+    function _realRegistry() internal returns (AttestationRegistry) {
+        X509.Cert memory c = X509.parse(F.ARK);
+        (bytes memory n, bytes memory e) = X509.rsaPublicKey(F.ARK, c);
+        IAttestationRegistry.Root[] memory roots = new IAttestationRegistry.Root[](1);
+        roots[0] = IAttestationRegistry.Root("Milan", n, e, false);
+        return new AttestationRegistry(gov, roots, 1 days, 0);
+    }
+}

@@ -85,6 +85,21 @@ interface IAttestationRegistry {
     /// @notice A cached VCEK.
     function vcek(bytes32 vcekId) external view returns (Vcek memory);
 
-    // Matcher registration (report signature: ECDSA P-384 with checked hints) lands with the
-    // P-384 library: registerMatcher, isRegistered, requireMatcherSignature.
+    /// @notice Verifies an attestation report under a cached VCEK and registers `matcher` until
+    /// now + registrationTtl. The report must be signed (ECDSA P-384/SHA-384) by the VCEK, show
+    /// DEBUG=0, VMPL 0, an allowed measurement, REPORTED_TCB equal to the VCEK's and at least the
+    /// minimum, CHIP_ID equal to the VCEK's hardware id, and REPORT_DATA = reportData(matcher,
+    /// hpkeKey, nonce) with a nonce never used before.
+    function registerMatcher(bytes32 vcekId, bytes calldata report, address matcher, bytes calldata hpkeKey, uint256 nonce)
+        external;
+
+    /// @notice A matcher's registration (zero if never registered).
+    function matcherOf(address matcher) external view returns (Matcher memory);
+
+    /// @notice True while `matcher` is registered, unexpired and its measurement still allowed.
+    function isRegistered(address matcher) external view returns (bool);
+
+    /// @notice Recovers the signer of a matcher output digest and requires it to be registered:
+    /// after registration every matcher output costs one ecrecover.
+    function requireMatcherSignature(bytes32 digest, bytes calldata signature) external view returns (address matcher);
 }
