@@ -27,3 +27,5 @@ func mustKey(h string) *ecdsa.PrivateKey {
 	}
 	return k
 }
+
+func cryptoKeccak(b []byte) []byte { return crypto.Keccak256(b) }

@@ -200,3 +200,10 @@ func pinnedARK(roots []*trust.AMDRootCerts, ark []byte) bool {
 }
 
 func tcbParts(tcb uint64) kds.TCBParts { return kds.DecomposeTCBVersion(kds.TCBVersion(tcb)) }
+
+// Quote is the evidence in the extended-report layout go-sev-guest's tools read (the report
+// followed by the certificate table holding the VCEK, ASK and ARK), e.g. for `check -in`.
+func (ev Evidence) Quote() []byte {
+	table := abi.CertsFromProto(&spb.CertificateChain{VcekCert: ev.VCEK, AskCert: ev.ASK, ArkCert: ev.ARK})
+	return append(append([]byte(nil), ev.Report...), table.Marshal()...)
+}

@@ -44,6 +44,7 @@ func (n *Node) routes() http.Handler {
 	mux.HandleFunc("POST /eip712/cancel", n.typedCancel)
 	mux.HandleFunc("GET /metrics/{vendor}", n.vendorMetrics)
 	mux.HandleFunc("GET /info", n.info)
+	mux.HandleFunc("GET /attestations", n.attestations)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
@@ -652,12 +653,13 @@ func (n *Node) info(w http.ResponseWriter, _ *http.Request) {
 		peer = append(peer, a.String())
 	}
 	writeJSON(w, http.StatusOK, map[string]any{
-		"mode":      n.mode(),
-		"chainId":   n.deployment.ChainID,
-		"rpcUrl":    n.rpcURL,
-		"contracts": map[string]any{"DealRegistry": n.deployment.DealRegistry.Hex(), "deployBlock": n.deployment.DeployBlock},
-		"matcher":   map[bool]string{true: "plain process (development: no SEV-SNP attestation yet)", false: "none (mirror)"}[n.engine != nil],
-		"ipfs":      map[string]any{"addrs": peer},
+		"mode":    n.mode(),
+		"chainId": n.deployment.ChainID,
+		"rpcUrl":  n.rpcURL,
+		"contracts": map[string]any{"DealRegistry": n.deployment.DealRegistry.Hex(), "deployBlock": n.deployment.DeployBlock,
+			"AttestationRegistry": n.attestAddr()},
+		"matcher": n.matcherInfo(),
+		"ipfs":    map[string]any{"addrs": peer},
 	})
 }
 
@@ -674,4 +676,26 @@ var addrRE = regexp.MustCompile(`\[?[0-9a-fA-F:.]+\]?:\d+`)
 func (s scrubWriter) Write(p []byte) (int, error) {
 	s.log.Warn("http server", "msg", addrRE.ReplaceAllString(strings.TrimSpace(string(p)), "[addr]"))
 	return len(p), nil
+}
+
+func (n *Node) attestAddr() string {
+	if n.attest == nil {
+		return ""
+	}
+	return n.attest.Address().Hex()
+}
+
+func (n *Node) matcherInfo() map[string]any {
+	if n.engine == nil {
+		return map[string]any{"kind": "none (mirror)"}
+	}
+	m := map[string]any{"kind": "plain process"}
+	if n.mkeys != nil {
+		m["address"] = chain.KeyAddress(n.mkeys.signer).Hex()
+		m["hpkePublicKey"] = hexutil.Encode(n.mkeys.hpke.PublicKey().Bytes())
+	}
+	if n.snp != nil {
+		m["attestation"] = "SIMULATED SEV-SNP (development only: go-sev-guest test root)"
+	}
+	return m
 }

@@ -9,6 +9,9 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -355,4 +358,69 @@ func clientPort(t *testing.T, n *Node) string {
 	}
 	resp.Body.Close()
 	return port
+}
+
+// TestDev_Attestations: the dev node's matcher is registered through the AttestationRegistry
+// (simulated SNP, flagged), GET /attestations and `bazaar audit` re-verify it off-chain, and
+// the export is in the form go-sev-guest's check reads.
+func TestDev_Attestations(t *testing.T) {
+	ctx := context.Background()
+	n := mustNode(t, t.TempDir())
+	defer n.Stop(ctx)
+	var v AttestationsView
+	if st := getJSON(t, n.URL()+"/attestations", &v); st != 200 {
+		t.Fatalf("GET /attestations: %d", st)
+	}
+	if len(v.Matchers) != 1 || len(v.AllowedMeasurements) != 1 {
+		t.Fatalf("attestations %+v", v)
+	}
+	m := v.Matchers[0]
+	if !m.Registered || !m.Simulated || !m.Verified || m.Matcher != chain.KeyAddress(n.mkeys.signer).Hex() {
+		t.Fatalf("matcher %+v", m)
+	}
+	ok, err := n.attest.IsRegistered(ctx, chain.KeyAddress(n.mkeys.signer))
+	if err != nil || !ok {
+		t.Fatalf("isRegistered on-chain: %v %v", ok, err)
+	}
+	var out strings.Builder
+	dir := t.TempDir()
+	if err := run(ctx, []string{"audit", "--node", n.URL(), "--export", dir}, &out, &out); err != nil {
+		t.Fatalf("audit: %v\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), "PASS") || !strings.Contains(out.String(), "SIMULATED") {
+		t.Fatalf("audit table:\n%s", out.String())
+	}
+	for _, f := range []string{"quote.bin", "report.bin", "ask_ark.pem", "check.sh"} {
+		if _, err := os.Stat(filepath.Join(dir, m.Matcher, f)); err != nil {
+			t.Fatalf("export: %v", err)
+		}
+	}
+
+	t.Run("go-sev-guest check accepts the export", func(t *testing.T) {
+		gobin := t.TempDir()
+		install := exec.Command("go", "install", "github.com/google/go-sev-guest/tools/check@v0.15.0")
+		install.Env = append(os.Environ(), "GOBIN="+gobin)
+		if out, err := install.CombinedOutput(); err != nil {
+			t.Fatalf("build go-sev-guest check: %v\n%s", err, out)
+		}
+		script := filepath.Join(dir, m.Matcher, "check.sh")
+		run := func(path string) error {
+			cmd := exec.Command("sh", path)
+			cmd.Env = append(os.Environ(), "PATH="+gobin+string(os.PathListSeparator)+os.Getenv("PATH"))
+			out, err := cmd.CombinedOutput()
+			if err != nil {
+				return fmt.Errorf("%v: %s", err, out)
+			}
+			return nil
+		}
+		if err := run(script); err != nil {
+			t.Fatalf("check refused the exported report: %v", err)
+		}
+		body, _ := os.ReadFile(script)
+		bad := filepath.Join(dir, m.Matcher, "check-wrong-measurement.sh")
+		os.WriteFile(bad, []byte(strings.Replace(string(body), "-measurement "+m.Measurement[:4], "-measurement 0000", 1)), 0o755)
+		if err := run(bad); err == nil {
+			t.Fatal("check accepted a wrong measurement: the check proves nothing")
+		}
+	})
 }

@@ -27,6 +27,7 @@ commands:
   vendor update DEALID FILE sign and post the next version of a deal
   vendor cancel DEALID      sign and submit a deal's cancellation
   agent listen              print an agent mailbox's notifications as JSON lines
+  audit [--node URL]        list allowed measurements and registered matchers; re-verify each report
   bench [--json] SUITE      benchmarks: post, browse, all
 
 Run 'bazaar <command> -h' for a command's flags.
@@ -64,6 +65,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if len(args) > 1 && args[1] == "listen" {
 			return runAgentListen(ctx, args[2:], stdout, stderr)
 		}
+	case "audit":
+		return runAudit(ctx, args[1:], stdout, stderr)
 	case "bench":
 		return runBench(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":

@@ -22,6 +22,7 @@ import (
 
 	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain"
+	"github.com/bazaar-market/bazaar/enclave/simsnp"
 	"github.com/bazaar-market/bazaar/ipfs"
 	"github.com/bazaar-market/bazaar/matcher"
 	"github.com/bazaar-market/bazaar/relay"
@@ -47,9 +48,11 @@ type Config struct {
 
 // Deployment records where the contracts are, so restarts reuse them.
 type Deployment struct {
-	ChainID      uint64         `json:"chainId"`
-	DealRegistry common.Address `json:"dealRegistry"`
-	DeployBlock  uint64         `json:"deployBlock"`
+	ChainID             uint64         `json:"chainId"`
+	DealRegistry        common.Address `json:"dealRegistry"`
+	DeployBlock         uint64         `json:"deployBlock"`
+	AttestationRegistry common.Address `json:"attestationRegistry,omitempty"`
+	AttestationBlock    uint64         `json:"attestationBlock,omitempty"`
 }
 
 // Node is one Bazaar node: the chain connection with DealRegistry, the IPFS node, the matcher,
@@ -72,6 +75,9 @@ type Node struct {
 	indexer    *chain.Watcher    // the browse index's registry watcher
 	relayer    *ecdsa.PrivateKey // nil on a mirror
 	demo       []DemoAgent
+	attest     *chain.Attestation // nil when the deployment has none
+	snp        *simsnp.SNP        // the development SNP (nil on real hardware or a mirror)
+	mkeys      *matcherKeys
 
 	ln     net.Listener
 	srv    *http.Server
@@ -109,6 +115,9 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	}
 	if err := n.deploy(ctx); err != nil {
 		return nil, err
+	}
+	if err := n.setupAttestation(ctx); err != nil {
+		return nil, fmt.Errorf("attestation: %w", err)
 	}
 
 	n.ipfs, err = ipfs.Open(ctx, ipfs.Config{Dir: filepath.Join(cfg.DataDir, "ipfs"), P2PListen: cfg.P2PListen, Logger: log.With("part", "ipfs")})
@@ -289,6 +298,60 @@ func (n *Node) deploy(ctx context.Context) error {
 		return err
 	}
 	return use(Deployment{ChainID: id.Uint64(), DealRegistry: addr, DeployBlock: head})
+}
+
+// setupAttestation gives a full node on a development chain its AttestationRegistry (pinning
+// the simulated SNP's test root) and registers this node's matcher through it. Mirrors only
+// read an existing registry.
+func (n *Node) setupAttestation(ctx context.Context) error {
+	id, err := n.backend.ChainID(ctx)
+	if err != nil {
+		return err
+	}
+	d := n.deployment
+	hasCode := func(a common.Address) bool {
+		code, err := n.backend.CodeAt(ctx, a, nil)
+		return err == nil && len(code) > 0
+	}
+	if n.cfg.Mirror || !isDevChain(id) {
+		if d.AttestationRegistry == (common.Address{}) && isDevChain(id) {
+			// A dev node deploys it right after the DealRegistry: the relayer's nonce 1.
+			d.AttestationRegistry = crypto.CreateAddress(chain.KeyAddress(chain.DevRelayerKey), 1)
+		}
+		if d.AttestationRegistry != (common.Address{}) && hasCode(d.AttestationRegistry) {
+			n.attest = chain.NewAttestation(n.backend, d.AttestationRegistry)
+		}
+		return nil
+	}
+	// Development only: a simulated SEV-SNP whose AMD root is go-sev-guest's test root.
+	if n.snp, err = simsnp.New(time.Now()); err != nil {
+		return err
+	}
+	if d.AttestationRegistry == (common.Address{}) || !hasCode(d.AttestationRegistry) {
+		addr, err := n.deployAttestation(ctx, n.snp)
+		if err != nil {
+			return err
+		}
+		head, err := n.backend.BlockNumber(ctx)
+		if err != nil {
+			return err
+		}
+		d.AttestationRegistry, d.AttestationBlock = addr, head
+		if err := n.saveDeployment(d); err != nil {
+			return err
+		}
+	}
+	n.attest = chain.NewAttestation(n.backend, d.AttestationRegistry)
+	if n.mkeys, err = loadMatcherKeys(filepath.Join(n.cfg.DataDir, "matcher")); err != nil {
+		return err
+	}
+	return n.registerMatcher(ctx, n.attest, n.snp, n.mkeys)
+}
+
+func (n *Node) saveDeployment(d Deployment) error {
+	n.deployment = d
+	b, _ := json.MarshalIndent(d, "", "  ")
+	return os.WriteFile(filepath.Join(n.cfg.DataDir, "deployment.json"), b, 0o600)
 }
 
 // URL is the API's base URL.
