@@ -20,6 +20,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 	"github.com/gorilla/websocket"
 
@@ -315,14 +316,63 @@ func AgentListen(ctx context.Context, node, mailbox string, each func(json.RawMe
 	}
 }
 
+// CheckMatcher verifies on-chain, through the chain's own JSON-RPC rather than the node's word,
+// that the node's matcher is registered in the AttestationRegistry. It returns the matcher's
+// address and whether its registration is simulated (a development test root).
+func CheckMatcher(ctx context.Context, node string) (common.Address, bool, error) {
+	var info struct {
+		RPCURL    string         `json:"rpcUrl"`
+		Contracts map[string]any `json:"contracts"`
+		Matcher   map[string]any `json:"matcher"`
+	}
+	if err := apiCall(ctx, http.MethodGet, node+"/info", nil, &info); err != nil {
+		return common.Address{}, false, err
+	}
+	reg, _ := info.Contracts["AttestationRegistry"].(string)
+	addr, _ := info.Matcher["address"].(string)
+	if !common.IsHexAddress(reg) || !common.IsHexAddress(addr) || info.RPCURL == "" {
+		return common.Address{}, false, errors.New("the node names no attested matcher")
+	}
+	client, err := ethclient.DialContext(ctx, info.RPCURL)
+	if err != nil {
+		return common.Address{}, false, err
+	}
+	defer client.Close()
+	att := chain.NewAttestation(client, common.HexToAddress(reg))
+	m := common.HexToAddress(addr)
+	ok, err := att.IsRegistered(ctx, m)
+	if err != nil {
+		return m, false, fmt.Errorf("check matcher registration: %w", err)
+	}
+	if !ok {
+		return m, false, fmt.Errorf("matcher %s is not registered (or expired, or its measurement was revoked): refusing to trust it", m.Hex())
+	}
+	reg2, err := att.Matcher(ctx, m)
+	if err != nil {
+		return m, false, err
+	}
+	return m, reg2.TestOnly, nil
+}
+
 func runAgentListen(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("agent listen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	mailbox := fs.String("mailbox", "", "mailbox id to listen on")
 	node := fs.String("node", "http://127.0.0.1:8080", "node API URL")
 	count := fs.Int("count", 0, "exit after this many notifications (0: run until interrupted)")
+	trustAny := fs.Bool("trust-unattested", false, "listen even if the matcher is not registered on-chain")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
+	}
+	if m, simulated, err := CheckMatcher(ctx, strings.TrimRight(*node, "/")); err != nil {
+		if !*trustAny {
+			return err
+		}
+		fmt.Fprintln(stderr, "warning:", err)
+	} else if simulated {
+		fmt.Fprintf(stderr, "matcher %s is registered on-chain — SIMULATED SEV-SNP (development only)\n", m.Hex())
+	} else {
+		fmt.Fprintf(stderr, "matcher %s is registered on-chain (SEV-SNP attested)\n", m.Hex())
 	}
 	seen := 0
 	return AgentListen(ctx, strings.TrimRight(*node, "/"), *mailbox, func(p json.RawMessage) bool {

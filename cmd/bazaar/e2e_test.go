@@ -24,6 +24,7 @@ import (
 
 	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain"
+	"github.com/bazaar-market/bazaar/enclave/simsnp"
 	"github.com/bazaar-market/bazaar/ipfs"
 )
 
@@ -423,4 +424,27 @@ func TestDev_Attestations(t *testing.T) {
 			t.Fatal("check accepted a wrong measurement: the check proves nothing")
 		}
 	})
+}
+
+// TestAgent_ChecksMatcherOnChain: an agent refuses a node whose matcher is not registered.
+func TestAgent_ChecksMatcherOnChain(t *testing.T) {
+	ctx := context.Background()
+	n := mustNode(t, t.TempDir())
+	defer n.Stop(ctx)
+	m, simulated, err := CheckMatcher(ctx, n.URL())
+	if err != nil || !simulated || m != chain.KeyAddress(n.mkeys.signer) {
+		t.Fatalf("CheckMatcher = %s %v %v", m, simulated, err)
+	}
+	// Revoke the dev measurement: the agent must stop trusting the matcher at once.
+	if err := n.attest.RevokeMeasurement(ctx, n.relayer, simsnp.DevMeasurement); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := CheckMatcher(ctx, n.URL()); err == nil || !strings.Contains(err.Error(), "not registered") {
+		t.Fatalf("after revocation: %v", err)
+	}
+	var out strings.Builder
+	err = run(ctx, []string{"agent", "listen", "--mailbox", "demo-q1-high-l3", "--node", n.URL(), "--count", "1"}, &out, &out)
+	if err == nil || !strings.Contains(err.Error(), "refusing") {
+		t.Fatalf("agent listen trusted a revoked matcher: %v %s", err, out.String())
+	}
 }
