@@ -10,6 +10,7 @@ import (
 	"math/big"
 	"net/http"
 	"os"
+	"path/filepath"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain"
+	"github.com/bazaar-market/bazaar/enclave"
 	"github.com/bazaar-market/bazaar/ipfs"
 )
 
@@ -31,8 +33,9 @@ type BenchResult struct {
 }
 
 var benchSuites = map[string]func(context.Context, benchOpts) ([]BenchResult, error){
-	"post":   benchPost,
-	"browse": benchBrowse,
+	"post":       benchPost,
+	"browse":     benchBrowse,
+	"attest-gas": benchAttestGas,
 }
 
 type benchOpts struct {
@@ -58,11 +61,11 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var names []string
 	for _, p := range pos {
 		if p == "all" {
-			names = append(names, "post", "browse")
+			names = append(names, "post", "browse", "attest-gas")
 		} else if _, ok := benchSuites[p]; ok {
 			names = append(names, p)
 		} else {
-			return fmt.Errorf("unknown bench suite %q (have: post, browse, all)", p)
+			return fmt.Errorf("unknown bench suite %q (have: post, browse, attest-gas, all)", p)
 		}
 	}
 	for _, name := range names {
@@ -240,5 +243,48 @@ func benchBrowse(ctx context.Context, o benchOpts) ([]BenchResult, error) {
 		{"browse_p99", ms(percentile(lat, .99)), "ms"},
 		{"browse_deals_indexed", float64(o.n), "deals"},
 		{"browse_clients", float64(o.conc), "connections"},
+	}, nil
+}
+
+// benchAttestGas registers a simulated matcher on a fresh embedded chain and reports the gas
+// of each transaction (whole-transaction totals from the receipts).
+func benchAttestGas(ctx context.Context, _ benchOpts) ([]BenchResult, error) {
+	n, done, err := benchNode(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	keys, err := loadMatcherKeys(filepath.Join(n.cfg.DataDir, "bench-matcher"))
+	if err != nil {
+		return nil, err
+	}
+	addr := chain.KeyAddress(keys.signer)
+	id, err := n.backend.ChainID(ctx)
+	if err != nil {
+		return nil, err
+	}
+	nonce := big.NewInt(time.Now().UnixNano())
+	hpke := keys.hpke.PublicKey().Bytes()
+	ev, err := n.snp.Attest(enclave.Binding{Signer: addr, HPKEKey: hpke, ChainID: id, Registry: n.attest.Address(), Nonce: nonce}.ReportData())
+	if err != nil {
+		return nil, err
+	}
+	askID, askR, err := n.attest.RegisterAsk(ctx, n.relayer, ev.Product, ev.ASK)
+	if err != nil {
+		return nil, err
+	}
+	vcekID, vcekR, err := n.attest.RegisterVcek(ctx, n.relayer, askID, ev.VCEK)
+	if err != nil {
+		return nil, err
+	}
+	mR, err := n.attest.RegisterMatcher(ctx, n.relayer, vcekID, ev.Report, addr, hpke, nonce)
+	if err != nil {
+		return nil, err
+	}
+	return []BenchResult{
+		{"attest_register_ask_gas", float64(askR.GasUsed), "gas"},
+		{"attest_register_vcek_gas", float64(vcekR.GasUsed), "gas"},
+		{"attest_register_matcher_gas", float64(mR.GasUsed), "gas"},
+		{"attest_total_first_matcher_gas", float64(askR.GasUsed + vcekR.GasUsed + mR.GasUsed), "gas"},
 	}, nil
 }
