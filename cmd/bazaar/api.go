@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/ecdsa"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
@@ -325,38 +326,47 @@ func (n *Node) updateDeal(w http.ResponseWriter, r *http.Request) {
 		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "nonce and dealId come from the path on updates"))
 		return
 	}
-	p, err := n.prepare(r, req, &id)
+	c, rcpt, p, err := n.submit(r, req, &id, n.registry.SimulateUpdate, n.registry.Update)
 	if err != nil {
 		n.fail(w, err)
 		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"dealId": id.Hex(), "cid": c.String(), "txHash": rcpt.TxHash.Hex(), "version": p.header.Version})
+}
+
+// submit is the shared path of a post or an update: validate and build the header, check an EOA
+// vendor's signature, simulate on-chain, and only then pin the document and send the
+// transaction, waiting until the index has it. Every refusal happens before the pin.
+func (n *Node) submit(r *http.Request, req dealRequest, update *common.Hash,
+	simulate func(context.Context, *ecdsa.PrivateKey, bazaar.DealHeader, []byte) error,
+	send func(context.Context, *ecdsa.PrivateKey, bazaar.DealHeader, []byte) (*types.Receipt, error),
+) (cid.Cid, *types.Receipt, *preparedDeal, error) {
+	p, err := n.prepare(r, req, update)
+	if err != nil {
+		return cid.Undef, nil, nil, err
 	}
 	sig, err := parseSig(req.Signature)
 	if err != nil {
-		n.fail(w, err)
-		return
+		return cid.Undef, nil, nil, err
 	}
 	signer, rerr := n.registry.Domain.RecoverDeal(p.header, sig)
 	if err := n.checkEOASignature(r, p.header.Vendor, signer, rerr); err != nil {
-		n.fail(w, err)
-		return
+		return cid.Undef, nil, nil, err
 	}
 	ctx := r.Context()
-	if err := n.registry.SimulateUpdate(ctx, n.relayer, p.header, sig); err != nil {
-		n.fail(w, err)
-		return
+	if err := simulate(ctx, n.relayer, p.header, sig); err != nil {
+		return cid.Undef, nil, nil, err
 	}
 	c, err := n.ipfs.Put(ctx, p.canonical)
 	if err != nil {
-		n.fail(w, fmt.Errorf("pin document: %w", err))
-		return
+		return cid.Undef, nil, nil, fmt.Errorf("pin document: %w", err)
 	}
-	rcpt, err := n.registry.Update(ctx, n.relayer, p.header, sig)
+	rcpt, err := send(ctx, n.relayer, p.header, sig)
 	if err != nil {
-		n.fail(w, err)
-		return
+		return cid.Undef, nil, nil, err
 	}
 	n.applyReceipt(ctx, rcpt)
-	writeJSON(w, http.StatusOK, map[string]any{"dealId": id.Hex(), "cid": c.String(), "txHash": rcpt.TxHash.Hex(), "version": p.header.Version})
+	return c, rcpt, p, nil
 }
 
 // cancelDeal answers DELETE /deals/{id} with the vendor's EIP-712 CancelDeal signature.
@@ -496,37 +506,11 @@ func (n *Node) postDeal(w http.ResponseWriter, r *http.Request) {
 		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "dealId and version are for updates (PUT /deals/{id})"))
 		return
 	}
-	p, err := n.prepare(r, req, nil)
+	c, rcpt, p, err := n.submit(r, req, nil, n.registry.Simulate, n.registry.Post)
 	if err != nil {
 		n.fail(w, err)
 		return
 	}
-	sig, err := parseSig(req.Signature)
-	if err != nil {
-		n.fail(w, err)
-		return
-	}
-	signer, rerr := n.registry.Domain.RecoverDeal(p.header, sig)
-	if err := n.checkEOASignature(r, p.header.Vendor, signer, rerr); err != nil {
-		n.fail(w, err)
-		return
-	}
-	ctx := r.Context()
-	if err := n.registry.Simulate(ctx, n.relayer, p.header, sig); err != nil {
-		n.fail(w, err)
-		return
-	}
-	c, err := n.ipfs.Put(ctx, p.canonical)
-	if err != nil {
-		n.fail(w, fmt.Errorf("pin document: %w", err))
-		return
-	}
-	rcpt, err := n.registry.Post(ctx, n.relayer, p.header, sig)
-	if err != nil {
-		n.fail(w, err)
-		return
-	}
-	n.applyReceipt(ctx, rcpt)
 	writeJSON(w, http.StatusCreated, map[string]string{
 		"dealId": p.header.DealID().Hex(), "cid": c.String(), "txHash": rcpt.TxHash.Hex(),
 	})
