@@ -4,8 +4,7 @@ pragma solidity ^0.8.24;
 import {IAttestationRegistry} from "./interfaces/IAttestationRegistry.sol";
 import {X509} from "./lib/X509.sol";
 import {RSAPSS} from "./lib/RSAPSS.sol";
-import {SHA384} from "./lib/SHA384.sol";
-import {P384} from "./lib/P384.sol";
+import {ReportSignatureVerifier} from "./ReportSignatureVerifier.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 
 /// @title AttestationRegistry
@@ -13,6 +12,7 @@ import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 /// and Turin ARKs in production, go-sev-guest's test ARK (flagged testOnly) in development.
 contract AttestationRegistry is IAttestationRegistry {
     address public immutable governance;
+    ReportSignatureVerifier public immutable signatureVerifier;
     uint64 public immutable registrationTtl;
     uint64 public minimumTcb;
 
@@ -46,6 +46,7 @@ contract AttestationRegistry is IAttestationRegistry {
 
     constructor(address governance_, Root[] memory roots, uint64 ttl, uint64 minTcb) {
         governance = governance_;
+        signatureVerifier = new ReportSignatureVerifier();
         registrationTtl = ttl;
         minimumTcb = minTcb;
         for (uint256 i = 0; i < roots.length; i++) {
@@ -170,13 +171,8 @@ contract AttestationRegistry is IAttestationRegistry {
         for (uint256 i = 48; i < 72; i++) {
             if (report[SIGNED_SIZE + i] != 0 || report[SIGNED_SIZE + 72 + i] != 0) revert BadReportSignature();
         }
-        bytes memory digest = SHA384.hash(report[0:SIGNED_SIZE]);
-        bool ok = P384.verify(
-            _be(digest, 0),
-            _leNumber(report, SIGNED_SIZE),
-            _leNumber(report, SIGNED_SIZE + 72),
-            _be(v.x, 0),
-            _be(v.y, 0)
+        bool ok = signatureVerifier.verify(
+            report[0:SIGNED_SIZE], _leNumber(report, SIGNED_SIZE), _leNumber(report, SIGNED_SIZE + 72), v.x, v.y
         );
         if (!ok) revert BadReportSignature();
     }
@@ -217,17 +213,5 @@ contract AttestationRegistry is IAttestationRegistry {
     function _leNumber(bytes calldata b, uint256 off) private pure returns (uint256[2] memory x) {
         x[0] = _le(b, off + 32, 16);
         x[1] = _le(b, off, 32);
-    }
-
-    /// @dev A 48-byte big-endian number at off as (high 128 bits, low 256 bits).
-    function _be(bytes memory b, uint256 off) private pure returns (uint256[2] memory x) {
-        uint256 h;
-        uint256 l;
-        assembly ("memory-safe") {
-            h := shr(128, mload(add(add(b, 0x20), off)))
-            l := mload(add(add(b, 0x30), off))
-        }
-        x[0] = h;
-        x[1] = l;
     }
 }

@@ -139,16 +139,24 @@ contract AttestationRegistryMatcherTest is Test {
         roots[0] = IAttestationRegistry.Root("Milan", n, e, true);
         reg = new AttestationRegistry(gov, roots, 1 days, 0);
         assertEq(address(reg), S.REGISTRY, "registry at the address the fixtures bind");
-        vcekId = reg.registerVcek(reg.registerAsk("Milan", S.A_ASK), S.A_VCEK);
+        askId = reg.registerAsk("Milan", S.A_ASK);
         vm.prank(gov);
         reg.allowMeasurement(S.MEASUREMENT);
+    }
+
+    bytes32 internal askId;
+
+    /// @dev The VCEK is registered inside each test: setUp is one transaction under the cap too.
+    modifier withVcek() {
+        vcekId = reg.registerVcek(askId, S.A_VCEK);
+        _;
     }
 
     function register(bytes memory report, uint256 nonce) internal {
         reg.registerMatcher(vcekId, report, S.MATCHER, S.HPKE_KEY, nonce);
     }
 
-    function test_RegisterMatcher() public {
+    function test_RegisterMatcher() public withVcek {
         assertEq(S.MATCHER, vm.addr(0xbeef), "fixture matcher key");
         vm.expectEmit(true, true, false, true, address(reg));
         emit MatcherRegistered(S.MATCHER, keccak256(S.MEASUREMENT), vcekId, uint64(block.timestamp + 1 days), true, S.REPORT_OK, S.HPKE_KEY);
@@ -169,7 +177,7 @@ contract AttestationRegistryMatcherTest is Test {
         reg.requireMatcherSignature(digest, abi.encodePacked(r, s, v));
     }
 
-    function test_RevertWhen_ExpiredOrRevoked() public {
+    function test_RevertWhen_ExpiredOrRevoked() public withVcek {
         register(S.REPORT_OK, 1);
         bytes32 digest = keccak256("output");
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(0xbeef, digest);
@@ -183,36 +191,36 @@ contract AttestationRegistryMatcherTest is Test {
         assertTrue(!reg.isRegistered(S.MATCHER), "revoked measurement");
     }
 
-    function test_RevertWhen_Debug() public {
+    function test_RevertWhen_Debug() public withVcek {
         vm.expectRevert(IAttestationRegistry.DebugAllowed.selector);
         register(S.REPORT_DEBUG, 1);
     }
 
-    function test_RevertWhen_WrongVmpl() public {
+    function test_RevertWhen_WrongVmpl() public withVcek {
         vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.WrongVmpl.selector, 1));
         register(S.REPORT_VMPL1, 1);
     }
 
-    function test_RevertWhen_UnknownMeasurement() public {
+    function test_RevertWhen_UnknownMeasurement() public withVcek {
         bytes memory m = bytes.concat(S.MEASUREMENT);
         m[0] ^= 0xff;
         vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.MeasurementNotAllowed.selector, keccak256(m)));
         register(S.REPORT_OTHER_MEASUREMENT, 1);
     }
 
-    function test_RevertWhen_RevokedMeasurement() public {
+    function test_RevertWhen_RevokedMeasurement() public withVcek {
         vm.prank(gov);
         reg.revokeMeasurement(keccak256(S.MEASUREMENT));
         vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.MeasurementNotAllowed.selector, keccak256(S.MEASUREMENT)));
         register(S.REPORT_OK, 1);
     }
 
-    function test_RevertWhen_BoundToAnotherChain() public {
+    function test_RevertWhen_BoundToAnotherChain() public withVcek {
         vm.expectRevert(IAttestationRegistry.ReportDataMismatch.selector);
         register(S.REPORT_OTHER_CHAIN, 1);
     }
 
-    function test_RevertWhen_BoundToAnotherMatcherOrKey() public {
+    function test_RevertWhen_BoundToAnotherMatcherOrKey() public withVcek {
         vm.expectRevert(IAttestationRegistry.ReportDataMismatch.selector);
         reg.registerMatcher(vcekId, S.REPORT_OK, address(0x1234), S.HPKE_KEY, 1);
         vm.expectRevert(IAttestationRegistry.ReportDataMismatch.selector);
@@ -221,25 +229,25 @@ contract AttestationRegistryMatcherTest is Test {
         register(S.REPORT_OK, 2); // the report binds nonce 1
     }
 
-    function test_RevertWhen_NonceReplayed() public {
+    function test_RevertWhen_NonceReplayed() public withVcek {
         register(S.REPORT_OK, 1);
         vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.NonceUsed.selector, 1));
         register(S.REPORT_OK, 1);
     }
 
-    function test_RevertWhen_SignedByAnotherVcek() public {
+    function test_RevertWhen_SignedByAnotherVcek() public withVcek {
         vm.expectRevert(IAttestationRegistry.BadReportSignature.selector);
         register(S.REPORT_BY_B, 1);
     }
 
-    function test_RevertWhen_FlippedSignedByte() public {
+    function test_RevertWhen_FlippedSignedByte() public withVcek {
         bytes memory r = bytes.concat(S.REPORT_OK);
         r[0xC5] ^= 0x01; // HOST_DATA: not a policy field, only the signature notices
         vm.expectRevert(IAttestationRegistry.BadReportSignature.selector);
         register(r, 1);
     }
 
-    function test_RevertWhen_TruncatedOrOversized() public {
+    function test_RevertWhen_TruncatedOrOversized() public withVcek {
         bytes memory r = bytes.concat(S.REPORT_OK);
         assembly {
             mstore(r, 1000)
@@ -250,7 +258,7 @@ contract AttestationRegistryMatcherTest is Test {
         register(bytes.concat(S.REPORT_OK, hex"00"), 1);
     }
 
-    function test_RevertWhen_TcbBelowMinimum() public {
+    function test_RevertWhen_TcbBelowMinimum() public withVcek {
         vm.prank(gov);
         reg.setMinimumTcb(0x0800000000000000);
         vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.TcbTooLow.selector, 0, 0x0800000000000000));

@@ -20,6 +20,16 @@ library P384 {
     uint256 internal constant GYH = 0x3617de4a96262c6f5d9e98bf9292dc29;
     uint256 internal constant GYL = 0xf8f41dbd289a147ce9da3113b5f0b8c00a60b1ce1d7e819d7a431d7c90ea0e5f;
 
+    // 2G and 3G (affine), for the window table.
+    uint256 internal constant G2XH = 0x08d999057ba3d2d969260045c55b97f0;
+    uint256 internal constant G2XL = 0x89025959a6f434d651d207d19fb96e9e4fe0e86ebe0e64f85b96a9c75295df61;
+    uint256 internal constant G2YH = 0x8e80f1fa5b1b3cedb7bfe8dffd6dba74;
+    uint256 internal constant G2YL = 0xb275d875bc6cc43e904e505f256ab4255ffd43e94d39e22d61501e700a940e80;
+    uint256 internal constant G3XH = 0x077a41d4606ffa1464793c7e5fdc7d98;
+    uint256 internal constant G3XL = 0xcb9d3910202dcd06bea4f240d3566da6b408bbae5026580d02d7e5c70500c831;
+    uint256 internal constant G3YH = 0xc995f7ca0b0c42837d0bbe9602a9fc99;
+    uint256 internal constant G3YL = 0x8520b41c85115aa5f7684c0edc111eacc24abd6be4b5d298b65f28600a2f1df1;
+
     /// @dev Scratch buffer for MODEXP: [len(base)=96][len(exp)][len(mod)=48][base 96][exp][mod 48].
     struct Ctx {
         uint256 buf; // memory address of the input
@@ -55,26 +65,100 @@ library P384 {
         return xh == r[0] && xl == r[1];
     }
 
-    /// @dev u1·G + u2·Q by Shamir's trick over the bits of u1 and u2, with G + Q precomputed in
-    /// affine form so every addition is a mixed addition. The loop runs in Yul on field elements
-    /// kept in memory (see _loop).
+    /// @dev u1·G + u2·Q by Shamir's trick with joint 2-bit windows: a table of the 15 affine
+    /// points i·G + j·Q (0 ≤ i, j ≤ 3, not both 0), then per window two doublings and at most one
+    /// mixed addition. The loop runs in Yul on field elements kept in memory (see _loop).
     function _shamir(Ctx memory c, uint256[4] memory u, uint256[2] memory qx, uint256[2] memory qy)
         private
         view
         returns (uint256[6] memory R)
     {
-        uint256[6] memory gq = [GXH, GXL, GYH, GYL, 0, 1];
-        _addAffine(c, gq, qx[0], qx[1], qy[0], qy[1]);
-        if (!_toAffine(c, gq)) return R; // only if Q = −G, excluded by the caller
-        // table: G, Q, G+Q as affine (x, y) pairs, 4 words each
-        uint256[12] memory table = [GXH, GXL, GYH, GYL, qx[0], qx[1], qy[0], qy[1], gq[0], gq[1], gq[2], gq[3]];
+        // table[idx] for idx = i + 4j holds (x, y) of i·G + j·Q, 4 words each; entry 0 unused.
+        uint256[64] memory table;
+        _put(table, 1, [GXH, GXL, GYH, GYL]);
+        _put(table, 2, [G2XH, G2XL, G2YH, G2YL]);
+        _put(table, 3, [G3XH, G3XL, G3YH, G3YL]);
+        _put(table, 4, [qx[0], qx[1], qy[0], qy[1]]);
+        // 2Q and 3Q, then every i·G + j·Q for i, j ≥ 1, normalised together.
+        uint256[6][] memory pts = new uint256[6][](2);
+        pts[0] = [qx[0], qx[1], qy[0], qy[1], 0, 1];
+        _double(c, pts[0]);
+        pts[1] = [pts[0][0], pts[0][1], pts[0][2], pts[0][3], pts[0][4], pts[0][5]];
+        _addAffine(c, pts[1], qx[0], qx[1], qy[0], qy[1]);
+        if (!_batchAffine(c, pts)) return R; // only for degenerate Q
+        _put(table, 8, [pts[0][0], pts[0][1], pts[0][2], pts[0][3]]);
+        _put(table, 12, [pts[1][0], pts[1][1], pts[1][2], pts[1][3]]);
+        pts = new uint256[6][](9);
+        for (uint256 j = 1; j <= 3; j++) {
+            for (uint256 i = 1; i <= 3; i++) {
+                uint256 k = (j - 1) * 3 + (i - 1);
+                uint256 q = 4 * j * 4; // word offset of j·Q
+                pts[k] = [table[q], table[q + 1], table[q + 2], table[q + 3], 0, 1];
+                uint256 g = i * 4; // word offset of i·G
+                _addAffine(c, pts[k], table[g], table[g + 1], table[g + 2], table[g + 3]);
+            }
+        }
+        if (!_batchAffine(c, pts)) return R; // some i·G + j·Q at infinity: Q is a small multiple of G
+        for (uint256 j = 1; j <= 3; j++) {
+            for (uint256 i = 1; i <= 3; i++) {
+                uint256[6] memory pt = pts[(j - 1) * 3 + (i - 1)];
+                _put(table, i + 4 * j, [pt[0], pt[1], pt[2], pt[3]]);
+            }
+        }
         _loop(c.buf, u, table, R);
+    }
+
+    function _put(uint256[64] memory table, uint256 idx, uint256[4] memory v) private pure {
+        for (uint256 k = 0; k < 4; k++) {
+            table[idx * 4 + k] = v[k];
+        }
+    }
+
+    /// @dev Converts Jacobian points to affine with one inversion (Montgomery's trick); false if
+    /// any is the point at infinity.
+    function _batchAffine(Ctx memory c, uint256[6][] memory pts) private view returns (bool) {
+        uint256 n = pts.length;
+        uint256[2][] memory prefix = new uint256[2][](n);
+        uint256 ah = 0;
+        uint256 al = 1;
+        for (uint256 k = 0; k < n; k++) {
+            if (pts[k][4] == 0 && pts[k][5] == 0) return false;
+            (ah, al) = _mulP(c, ah, al, pts[k][4], pts[k][5]);
+            prefix[k] = [ah, al];
+        }
+        uint256[2] memory inv;
+        (inv[0], inv[1]) = _modexp(c, ah, al, PH, PL - 2, PH, PL); // (Z0·…·Zn−1)^−1
+        for (uint256 k = n; k > 0;) {
+            unchecked {
+                --k;
+            }
+            // zinv_k = inv · prefix[k−1]; then inv ·= Z_k
+            uint256[2] memory zinv = inv;
+            if (k > 0) {
+                zinv = [uint256(0), 0];
+                (zinv[0], zinv[1]) = _mulP(c, inv[0], inv[1], prefix[k - 1][0], prefix[k - 1][1]);
+            }
+            (uint256 nh, uint256 nl) = _mulP(c, inv[0], inv[1], pts[k][4], pts[k][5]);
+            _scale(c, pts[k], zinv);
+            inv = [nh, nl];
+        }
+        return true;
+    }
+
+    /// @dev (X, Y, Z) -> (X·zinv², Y·zinv³, 1).
+    function _scale(Ctx memory c, uint256[6] memory P, uint256[2] memory zinv) private view {
+        (uint256 z2h, uint256 z2l) = _mulP(c, zinv[0], zinv[1], zinv[0], zinv[1]);
+        (P[0], P[1]) = _mulP(c, P[0], P[1], z2h, z2l);
+        (z2h, z2l) = _mulP(c, z2h, z2l, zinv[0], zinv[1]);
+        (P[2], P[3]) = _mulP(c, P[2], P[3], z2h, z2l);
+        P[4] = 0;
+        P[5] = 1;
     }
 
     /// @dev The double-and-add loop in Yul. Field elements are two words (h, l) in memory;
     /// products go through MODEXP with exponent 1 and modulus p, whose input header and modulus
     /// are written once. Formulas: dbl-2001-b (a = −3) and madd-2007-bl.
-    function _loop(uint256 buf, uint256[4] memory u, uint256[12] memory table, uint256[6] memory R) private view {
+    function _loop(uint256 buf, uint256[4] memory u, uint256[64] memory table, uint256[6] memory R) private view {
         assembly ("memory-safe") {
             // ---- field arithmetic mod p on (h, l) pairs stored at memory addresses ----
             function ph() -> v { v := 0xffffffffffffffffffffffffffffffff }
@@ -250,22 +334,25 @@ library P384 {
             let u1l := mload(add(u, 32))
             let u2h := mload(add(u, 64))
             let u2l := mload(add(u, 96))
+            // 192 windows of 2 bits, most significant first; bit pairs never straddle the
+            // 256-bit limb boundary because it is even.
             for { let i := 384 } gt(i, 0) {} {
-                i := sub(i, 1)
+                i := sub(i, 2)
+                dbl(buf, racc, t)
                 dbl(buf, racc, t)
                 let b1 := 0
                 let b2 := 0
                 switch lt(i, 256)
                 case 1 {
-                    b1 := and(shr(i, u1l), 1)
-                    b2 := and(shr(i, u2l), 1)
+                    b1 := and(shr(i, u1l), 3)
+                    b2 := and(shr(i, u2l), 3)
                 }
                 default {
-                    b1 := and(shr(sub(i, 256), u1h), 1)
-                    b2 := and(shr(sub(i, 256), u2h), 1)
+                    b1 := and(shr(sub(i, 256), u1h), 3)
+                    b2 := and(shr(sub(i, 256), u2h), 3)
                 }
-                let sel := add(b1, shl(1, b2)) // 1: G, 2: Q, 3: G+Q
-                if sel { madd(buf, racc, add(table, mul(sub(sel, 1), 128)), t) }
+                let idx := add(b1, shl(2, b2)) // i·G + j·Q at table[idx]
+                if idx { madd(buf, racc, add(table, mul(idx, 128)), t) }
             }
             for { let k := 0 } lt(k, 192) { k := add(k, 32) } { mstore(add(R, k), mload(add(racc, k))) }
         }
