@@ -161,8 +161,6 @@ library P384 {
     function _loop(uint256 buf, uint256[4] memory u, uint256[64] memory table, uint256[6] memory R) private view {
         assembly ("memory-safe") {
             // ---- field arithmetic mod p on (h, l) pairs stored at memory addresses ----
-            function ph() -> v { v := 0xffffffffffffffffffffffffffffffff }
-            function pl() -> v { v := 0xfffffffffffffffffffffffffffffffeffffffff0000000000000000ffffffff }
             function fmul(b, d, x, y) {
                 let ah := mload(x)
                 let al := mload(add(x, 32))
@@ -192,9 +190,9 @@ library P384 {
                 let al := mload(add(x, 32))
                 let l := add(al, mload(add(y, 32)))
                 let h := add(add(mload(x), mload(y)), lt(l, al))
-                if or(gt(h, ph()), and(eq(h, ph()), iszero(lt(l, pl())))) {
-                    h := sub(sub(h, ph()), lt(l, pl()))
-                    l := sub(l, pl())
+                if or(gt(h, 0xffffffffffffffffffffffffffffffff), and(eq(h, 0xffffffffffffffffffffffffffffffff), iszero(lt(l, 0xfffffffffffffffffffffffffffffffeffffffff0000000000000000ffffffff)))) {
+                    h := sub(sub(h, 0xffffffffffffffffffffffffffffffff), lt(l, 0xfffffffffffffffffffffffffffffffeffffffff0000000000000000ffffffff))
+                    l := sub(l, 0xfffffffffffffffffffffffffffffffeffffffff0000000000000000ffffffff)
                 }
                 mstore(d, h)
                 mstore(add(d, 32), l)
@@ -206,8 +204,8 @@ library P384 {
                 let bl := mload(add(y, 32))
                 if or(lt(ah, bh), and(eq(ah, bh), lt(al, bl))) {
                     // a + p first (< 2^385 fits in (h, l) with h < 2^129)
-                    let t := add(al, pl())
-                    ah := add(add(ah, ph()), lt(t, al))
+                    let t := add(al, 0xfffffffffffffffffffffffffffffffeffffffff0000000000000000ffffffff)
+                    ah := add(add(ah, 0xffffffffffffffffffffffffffffffff), lt(t, al))
                     al := t
                 }
                 mstore(d, sub(sub(ah, bh), lt(al, bl)))
@@ -326,8 +324,8 @@ library P384 {
             mstore(add(buf, 32), 1)
             mstore(add(buf, 64), 48)
             mstore8(add(buf, 192), 1)
-            mstore(add(buf, 193), shl(128, ph()))
-            mstore(add(buf, 209), pl())
+            mstore(add(buf, 193), shl(128, 0xffffffffffffffffffffffffffffffff))
+            mstore(add(buf, 209), 0xfffffffffffffffffffffffffffffffeffffffff0000000000000000ffffffff)
             // R starts at infinity (Z = 0)
             for { let k := 0 } lt(k, 192) { k := add(k, 32) } { mstore(add(racc, k), 0) }
             let u1h := mload(u)
