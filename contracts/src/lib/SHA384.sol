@@ -11,109 +11,93 @@ library SHA384 {
 
     /// @notice The 48-byte SHA-384 digest of data.
     function hash(bytes memory data) internal pure returns (bytes memory digest) {
-        uint64[8] memory h = [
-            0xcbbb9d5dc1059ed8,
-            0x629a292a367cd507,
-            0x9159015a3070dd17,
-            0x152fecd8f70e5939,
-            0x67332667ffc00b31,
-            0x8eb44a8768581511,
-            0xdb0c2e0d64f98fa7,
-            0x47b5481dbefa4fa4
-        ];
-        bytes memory k = K;
         uint256 len = data.length;
-        // Padded length: data, 0x80, zeros, 16-byte bit length; a multiple of 128.
+        // Padded message: data, 0x80, zeros, the 128-bit big-endian bit length; 128-byte blocks.
         uint256 blocks = (len + 17 + 127) / 128;
-        uint64[80] memory w;
-        for (uint256 b = 0; b < blocks; b++) {
-            for (uint256 t = 0; t < 16; t++) {
-                w[t] = _word(data, len, b * 128 + t * 8, blocks * 128);
-            }
-            _compress(h, w, k);
-        }
+        bytes memory m = new bytes(blocks * 128);
+        bytes memory k = K;
         digest = new bytes(48);
-        for (uint256 i = 0; i < 6; i++) {
-            uint64 v = h[i];
-            for (uint256 j = 0; j < 8; j++) {
-                digest[i * 8 + j] = bytes1(uint8(v >> (56 - 8 * j)));
-            }
-        }
-    }
-
-    /// @dev The 64-bit big-endian word at offset off of the padded message.
-    function _word(bytes memory data, uint256 len, uint256 off, uint256 total) private pure returns (uint64 v) {
-        if (off + 8 <= len) {
-            assembly ("memory-safe") {
-                v := shr(192, mload(add(add(data, 0x20), off)))
-            }
-            return v;
-        }
-        for (uint256 i = 0; i < 8; i++) {
-            uint256 p = off + i;
-            uint8 x;
-            if (p < len) {
-                x = uint8(data[p]);
-            } else if (p == len) {
-                x = 0x80;
-            } else if (p >= total - 16) {
-                // the message length in bits, big-endian, in the last 16 bytes
-                uint256 bits = len * 8;
-                uint256 shift = (total - 1 - p) * 8;
-                x = shift < 256 ? uint8(bits >> shift) : 0;
-            }
-            v = (v << 8) | x;
-        }
-    }
-
-    function _compress(uint64[8] memory h, uint64[80] memory w, bytes memory k) private pure {
-        unchecked {
-            for (uint256 t = 16; t < 80; t++) {
-                uint64 w15 = w[t - 15];
-                uint64 w2 = w[t - 2];
-                uint64 s0 = _rotr(w15, 1) ^ _rotr(w15, 8) ^ (w15 >> 7);
-                uint64 s1 = _rotr(w2, 19) ^ _rotr(w2, 61) ^ (w2 >> 6);
-                w[t] = w[t - 16] + s0 + w[t - 7] + s1;
-            }
-            uint64[8] memory v = h;
-            uint64 a = v[0];
-            uint64 b = v[1];
-            uint64 c = v[2];
-            uint64 d = v[3];
-            uint64 e = v[4];
-            uint64 f = v[5];
-            uint64 g = v[6];
-            uint64 hh = v[7];
-            for (uint256 t = 0; t < 80; t++) {
-                uint64 t1 = hh + (_rotr(e, 14) ^ _rotr(e, 18) ^ _rotr(e, 41)) + ((e & f) ^ (~e & g)) + _k(k, t) + w[t];
-                uint64 t2 = (_rotr(a, 28) ^ _rotr(a, 34) ^ _rotr(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
-                hh = g;
-                g = f;
-                f = e;
-                e = d + t1;
-                d = c;
-                c = b;
-                b = a;
-                a = t1 + t2;
-            }
-            h[0] += a;
-            h[1] += b;
-            h[2] += c;
-            h[3] += d;
-            h[4] += e;
-            h[5] += f;
-            h[6] += g;
-            h[7] += hh;
-        }
-    }
-
-    function _rotr(uint64 x, uint256 n) private pure returns (uint64) {
-        return (x >> n) | (x << (64 - n));
-    }
-
-    function _k(bytes memory k, uint256 t) private pure returns (uint64 v) {
         assembly ("memory-safe") {
-            v := shr(192, mload(add(add(k, 0x20), mul(t, 8))))
+            let mp := add(m, 0x20)
+            // length first: its 32-byte store also zeroes 16 bytes the data or 0x80 may occupy
+            mstore(add(mp, sub(mul(blocks, 128), 32)), mul(len, 8))
+            mcopy(mp, add(data, 0x20), len)
+            mstore8(add(mp, len), 0x80)
+
+            let mask := 0xffffffffffffffff
+            function ror(x, n) -> r {
+                r := and(or(shr(n, x), shl(sub(64, n), x)), 0xffffffffffffffff)
+            }
+            // state H0..H7 and the 80-word schedule W live in scratch memory
+            let hs := mload(0x40)
+            let w := add(hs, 0x100)
+            mstore(0x40, add(w, 2560))
+            mstore(hs, 0xcbbb9d5dc1059ed8)
+            mstore(add(hs, 0x20), 0x629a292a367cd507)
+            mstore(add(hs, 0x40), 0x9159015a3070dd17)
+            mstore(add(hs, 0x60), 0x152fecd8f70e5939)
+            mstore(add(hs, 0x80), 0x67332667ffc00b31)
+            mstore(add(hs, 0xa0), 0x8eb44a8768581511)
+            mstore(add(hs, 0xc0), 0xdb0c2e0d64f98fa7)
+            mstore(add(hs, 0xe0), 0x47b5481dbefa4fa4)
+            let kp := add(k, 0x20)
+
+            for { let b := 0 } lt(b, blocks) { b := add(b, 1) } {
+                let bp := add(mp, mul(b, 128))
+                for { let t := 0 } lt(t, 16) { t := add(t, 1) } {
+                    mstore(add(w, mul(t, 32)), shr(192, mload(add(bp, mul(t, 8)))))
+                }
+                for { let t := 16 } lt(t, 80) { t := add(t, 1) } {
+                    let w15 := mload(add(w, mul(sub(t, 15), 32)))
+                    let w2 := mload(add(w, mul(sub(t, 2), 32)))
+                    let s0 := xor(xor(ror(w15, 1), ror(w15, 8)), shr(7, w15))
+                    let s1 := xor(xor(ror(w2, 19), ror(w2, 61)), shr(6, w2))
+                    mstore(
+                        add(w, mul(t, 32)),
+                        and(add(add(mload(add(w, mul(sub(t, 16), 32))), s0), add(mload(add(w, mul(sub(t, 7), 32))), s1)), mask)
+                    )
+                }
+                let a := mload(hs)
+                let bb := mload(add(hs, 0x20))
+                let c := mload(add(hs, 0x40))
+                let d := mload(add(hs, 0x60))
+                let e := mload(add(hs, 0x80))
+                let f := mload(add(hs, 0xa0))
+                let g := mload(add(hs, 0xc0))
+                let h := mload(add(hs, 0xe0))
+                for { let t := 0 } lt(t, 80) { t := add(t, 1) } {
+                    let t1 := add(
+                        add(h, xor(xor(ror(e, 14), ror(e, 18)), ror(e, 41))),
+                        add(
+                            xor(and(e, f), and(xor(e, mask), g)),
+                            add(shr(192, mload(add(kp, mul(t, 8)))), mload(add(w, mul(t, 32))))
+                        )
+                    )
+                    let t2 := add(
+                        xor(xor(ror(a, 28), ror(a, 34)), ror(a, 39)), xor(xor(and(a, bb), and(a, c)), and(bb, c))
+                    )
+                    h := g
+                    g := f
+                    f := e
+                    e := and(add(d, t1), mask)
+                    d := c
+                    c := bb
+                    bb := a
+                    a := and(add(t1, t2), mask)
+                }
+                mstore(hs, and(add(mload(hs), a), mask))
+                mstore(add(hs, 0x20), and(add(mload(add(hs, 0x20)), bb), mask))
+                mstore(add(hs, 0x40), and(add(mload(add(hs, 0x40)), c), mask))
+                mstore(add(hs, 0x60), and(add(mload(add(hs, 0x60)), d), mask))
+                mstore(add(hs, 0x80), and(add(mload(add(hs, 0x80)), e), mask))
+                mstore(add(hs, 0xa0), and(add(mload(add(hs, 0xa0)), f), mask))
+                mstore(add(hs, 0xc0), and(add(mload(add(hs, 0xc0)), g), mask))
+                mstore(add(hs, 0xe0), and(add(mload(add(hs, 0xe0)), h), mask))
+            }
+            // digest = H0..H5, 8 bytes each, big-endian
+            let dp := add(digest, 0x20)
+            mstore(dp, or(or(shl(192, mload(hs)), shl(128, mload(add(hs, 0x20)))), or(shl(64, mload(add(hs, 0x40))), mload(add(hs, 0x60)))))
+            mstore(add(dp, 0x20), or(shl(192, mload(add(hs, 0x80))), shl(128, mload(add(hs, 0xa0)))))
         }
     }
 }
