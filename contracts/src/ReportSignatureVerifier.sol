@@ -21,6 +21,27 @@ contract ReportSignatureVerifier {
         return P384.verify(_be(digest), r, s, _be(x), _be(y));
     }
 
+    /// @notice Half of a verification split over two transactions: bits [lo, hi) of the double
+    /// scalar multiplication from accumulator R (see P384.step). The caller keeps R.
+    function step(
+        bytes calldata signed,
+        uint256[2] calldata r,
+        uint256[2] calldata s,
+        bytes calldata x,
+        bytes calldata y,
+        uint256[6] calldata R,
+        uint256 hi,
+        uint256 lo
+    ) external view returns (bool ok, uint256[6] memory out) {
+        if (x.length != 48 || y.length != 48) return (false, out);
+        return P384.step(_be(SHA384.hash(signed)), r, s, _be(x), _be(y), R, hi, lo);
+    }
+
+    /// @notice The verdict after the last step: x(R) ≡ r (mod n).
+    function matches(uint256[6] calldata R, uint256[2] calldata r) external view returns (bool) {
+        return P384.matches(R, r);
+    }
+
     function _be(bytes memory b) private pure returns (uint256[2] memory v) {
         uint256 h;
         uint256 l;

@@ -288,3 +288,57 @@ contract AttestationRegistryMatcherTest is Test {
         return new AttestationRegistry(gov, roots, 1 days, 0);
     }
 }
+
+/// @notice The two-transaction registration, for chains whose per-transaction target is below
+/// registerMatcher's cost.
+contract AttestationRegistryTwoStepTest is Test {
+    AttestationRegistry internal reg;
+    bytes32 internal vcekId;
+    address internal gov = address(0x60f);
+
+    function setUp() public {
+        X509.Cert memory c = X509.parse(S.A_ARK);
+        (bytes memory n, bytes memory e) = X509.rsaPublicKey(S.A_ARK, c);
+        IAttestationRegistry.Root[] memory roots = new IAttestationRegistry.Root[](1);
+        roots[0] = IAttestationRegistry.Root("Milan", n, e, true);
+        reg = new AttestationRegistry(gov, roots, 1 days, 0);
+        assertEq(address(reg), S.REGISTRY, "registry at the address the fixtures bind");
+        vcekId = reg.registerVcek(reg.registerAsk("Milan", S.A_ASK), S.A_VCEK);
+        vm.prank(gov);
+        reg.allowMeasurement(S.MEASUREMENT);
+    }
+
+    function test_TwoStep_EachUnder8M() public {
+        reg.startMatcherRegistration(vcekId, S.REPORT_OK, S.MATCHER, S.HPKE_KEY, 1);
+        uint256 first = vm.snapshotGasLastCall("AttestationRegistry.startMatcherRegistration");
+        assertTrue(!reg.isRegistered(S.MATCHER), "not registered after the first half");
+        reg.finishMatcherRegistration(vcekId, S.REPORT_OK, S.MATCHER, S.HPKE_KEY, 1);
+        uint256 second = vm.snapshotGasLastCall("AttestationRegistry.finishMatcherRegistration");
+        assertTrue(reg.isRegistered(S.MATCHER), "registered");
+        assertTrue(first <= 8_000_000 && second <= 8_000_000, "each transaction within 8M gas");
+    }
+
+    function test_RevertWhen_FinishWithoutStart() public {
+        vm.expectRevert(IAttestationRegistry.RegistrationNotStarted.selector);
+        reg.finishMatcherRegistration(vcekId, S.REPORT_OK, S.MATCHER, S.HPKE_KEY, 1);
+    }
+
+    function test_RevertWhen_TwoStepForgedSignature() public {
+        // B's report verifies up to the first half's accumulator only if it were genuine: the
+        // second half must refuse it (or the first, if its point degenerates).
+        try reg.startMatcherRegistration(vcekId, S.REPORT_BY_B, S.MATCHER, S.HPKE_KEY, 1) {
+            vm.expectRevert(IAttestationRegistry.BadReportSignature.selector);
+            reg.finishMatcherRegistration(vcekId, S.REPORT_BY_B, S.MATCHER, S.HPKE_KEY, 1);
+        } catch (bytes memory reason) {
+            assertEq(bytes4(reason), IAttestationRegistry.BadReportSignature.selector, "first half refused it");
+        }
+        assertTrue(!reg.isRegistered(S.MATCHER), "forged report registered nothing");
+    }
+
+    function test_RevertWhen_FinishWithOtherReport() public {
+        reg.startMatcherRegistration(vcekId, S.REPORT_OK, S.MATCHER, S.HPKE_KEY, 1);
+        // A different report (other nonce binding) cannot reuse the stored half.
+        vm.expectRevert(IAttestationRegistry.RegistrationNotStarted.selector);
+        reg.finishMatcherRegistration(vcekId, S.REPORT_OK_NONCE2, S.MATCHER, S.HPKE_KEY, 2);
+    }
+}

@@ -44,23 +44,67 @@ library P384 {
         view
         returns (bool)
     {
+        uint256[6] memory R;
+        bool ok;
+        (ok, R) = step(hash, r, s, qx, qy, R, 384, 0);
+        return ok && matches(R, r);
+    }
+
+    /// @notice One part of a verification split over transactions: runs the joint windows over
+    /// bits [lo, hi) of u1 and u2, starting from the Jacobian accumulator R (the point at
+    /// infinity, all zeros, when hi = 384), and returns the new accumulator. hi and lo are even,
+    /// 384 ≥ hi > lo ≥ 0. ok is false for invalid inputs. After the part with lo = 0, matches()
+    /// gives the verdict. The caller must keep R between parts where nobody can alter it.
+    function step(
+        uint256[2] memory hash,
+        uint256[2] memory r,
+        uint256[2] memory s,
+        uint256[2] memory qx,
+        uint256[2] memory qy,
+        uint256[6] memory R,
+        uint256 hi,
+        uint256 lo
+    ) internal view returns (bool ok, uint256[6] memory out) {
+        if (hi > 384 || lo >= hi || hi % 2 != 0 || lo % 2 != 0) return (false, out);
+        if (!_validInputs(r, s, qx, qy)) return (false, out);
+        Ctx memory c = _ctx();
+        if (!_onCurve(c, qx, qy)) return (false, out);
+        uint256[4] memory u = _scalars(c, hash, r, s);
+        (bool tok, uint256[64] memory table) = _table(c, qx, qy);
+        if (!tok) return (false, out);
+        out = [R[0], R[1], R[2], R[3], R[4], R[5]];
+        _loop(c.buf, u, table, out, hi, lo);
+        return (true, out);
+    }
+
+    function _validInputs(uint256[2] memory r, uint256[2] memory s, uint256[2] memory qx, uint256[2] memory qy)
+        private
+        pure
+        returns (bool)
+    {
         if (!_inRange(r, NH, NL) || !_inRange(s, NH, NL)) return false;
         if (!_lt(qx[0], qx[1], PH, PL) || !_lt(qy[0], qy[1], PH, PL) || qx[0] > PH || qy[0] > PH) return false;
-        Ctx memory c = _ctx();
-        if (!_onCurve(c, qx, qy)) return false;
+        return !_eq(qx[0], qx[1], GXH, GXL); // Q = ±G: not a key anyone uses
+    }
 
-        // w = s^-1, u1 = z·w, u2 = r·w (mod n)
-        uint256[4] memory u;
-        {
-            (uint256 wh, uint256 wl) = _modexp(c, s[0], s[1], NH, NL - 2, NH, NL);
-            (u[0], u[1]) = _mulmod(c, hash[0], hash[1], wh, wl, NH, NL);
-            (u[2], u[3]) = _mulmod(c, r[0], r[1], wh, wl, NH, NL);
-        }
-        if (_eq(qx[0], qx[1], GXH, GXL)) return false; // Q = ±G: not a key anyone uses
-        uint256[6] memory R = _shamir(c, u, qx, qy);
-        if (!_toAffine(c, R)) return false;
+    /// @dev u1 = z·s^-1, u2 = r·s^-1 (mod n), as [u1h, u1l, u2h, u2l].
+    function _scalars(Ctx memory c, uint256[2] memory hash, uint256[2] memory r, uint256[2] memory s)
+        private
+        view
+        returns (uint256[4] memory u)
+    {
+        (uint256 wh, uint256 wl) = _modexp(c, s[0], s[1], NH, NL - 2, NH, NL);
+        (u[0], u[1]) = _mulmod(c, hash[0], hash[1], wh, wl, NH, NL);
+        (u[2], u[3]) = _mulmod(c, r[0], r[1], wh, wl, NH, NL);
+    }
+
+    /// @notice Whether the final accumulator R = u1·G + u2·Q has x ≡ r (mod n).
+    function matches(uint256[6] memory R, uint256[2] memory r) internal view returns (bool) {
+        Ctx memory c = _ctx();
+        uint256[6] memory A = [R[0], R[1], R[2], R[3], R[4], R[5]];
+        if (!_toAffine(c, A)) return false;
         // x mod n == r; x < p < 2n, so one subtraction at most.
-        (uint256 xh, uint256 xl) = (R[0], R[1]);
+        (uint256 xh, uint256 xl) = (A[0], A[1]);
         if (!_lt(xh, xl, NH, NL)) (xh, xl) = _sub(xh, xl, NH, NL);
         return xh == r[0] && xl == r[1];
     }
@@ -68,13 +112,12 @@ library P384 {
     /// @dev u1·G + u2·Q by Shamir's trick with joint 2-bit windows: a table of the 15 affine
     /// points i·G + j·Q (0 ≤ i, j ≤ 3, not both 0), then per window two doublings and at most one
     /// mixed addition. The loop runs in Yul on field elements kept in memory (see _loop).
-    function _shamir(Ctx memory c, uint256[4] memory u, uint256[2] memory qx, uint256[2] memory qy)
+    function _table(Ctx memory c, uint256[2] memory qx, uint256[2] memory qy)
         private
         view
-        returns (uint256[6] memory R)
+        returns (bool ok, uint256[64] memory table)
     {
         // table[idx] for idx = i + 4j holds (x, y) of i·G + j·Q, 4 words each; entry 0 unused.
-        uint256[64] memory table;
         _put(table, 1, [GXH, GXL, GYH, GYL]);
         _put(table, 2, [G2XH, G2XL, G2YH, G2YL]);
         _put(table, 3, [G3XH, G3XL, G3YH, G3YL]);
@@ -85,7 +128,7 @@ library P384 {
         _double(c, pts[0]);
         pts[1] = [pts[0][0], pts[0][1], pts[0][2], pts[0][3], pts[0][4], pts[0][5]];
         _addAffine(c, pts[1], qx[0], qx[1], qy[0], qy[1]);
-        if (!_batchAffine(c, pts)) return R; // only for degenerate Q
+        if (!_batchAffine(c, pts)) return (false, table); // only for degenerate Q
         _put(table, 8, [pts[0][0], pts[0][1], pts[0][2], pts[0][3]]);
         _put(table, 12, [pts[1][0], pts[1][1], pts[1][2], pts[1][3]]);
         pts = new uint256[6][](9);
@@ -98,14 +141,14 @@ library P384 {
                 _addAffine(c, pts[k], table[g], table[g + 1], table[g + 2], table[g + 3]);
             }
         }
-        if (!_batchAffine(c, pts)) return R; // some i·G + j·Q at infinity: Q is a small multiple of G
+        if (!_batchAffine(c, pts)) return (false, table); // some i·G + j·Q at infinity
         for (uint256 j = 1; j <= 3; j++) {
             for (uint256 i = 1; i <= 3; i++) {
                 uint256[6] memory pt = pts[(j - 1) * 3 + (i - 1)];
                 _put(table, i + 4 * j, [pt[0], pt[1], pt[2], pt[3]]);
             }
         }
-        _loop(c.buf, u, table, R);
+        ok = true;
     }
 
     function _put(uint256[64] memory table, uint256 idx, uint256[4] memory v) private pure {
@@ -158,7 +201,10 @@ library P384 {
     /// @dev The double-and-add loop in Yul. Field elements are two words (h, l) in memory;
     /// products go through MODEXP with exponent 1 and modulus p, whose input header and modulus
     /// are written once. Formulas: dbl-2001-b (a = −3) and madd-2007-bl.
-    function _loop(uint256 buf, uint256[4] memory u, uint256[64] memory table, uint256[6] memory R) private view {
+    function _loop(uint256 buf, uint256[4] memory u, uint256[64] memory table, uint256[6] memory R, uint256 fromBit, uint256 toBit)
+        private
+        view
+    {
         assembly ("memory-safe") {
             // ---- field arithmetic mod p on (h, l) pairs stored at memory addresses ----
             function fmul(b, d, x, y) {
@@ -326,30 +372,23 @@ library P384 {
             mstore8(add(buf, 192), 1)
             mstore(add(buf, 193), shl(128, 0xffffffffffffffffffffffffffffffff))
             mstore(add(buf, 209), 0xfffffffffffffffffffffffffffffffeffffffff0000000000000000ffffffff)
-            // R starts at infinity (Z = 0)
-            for { let k := 0 } lt(k, 192) { k := add(k, 32) } { mstore(add(racc, k), 0) }
-            let u1h := mload(u)
-            let u1l := mload(add(u, 32))
-            let u2h := mload(add(u, 64))
-            let u2l := mload(add(u, 96))
+            // the accumulator starts from R
+            for { let k := 0 } lt(k, 192) { k := add(k, 32) } { mstore(add(racc, k), mload(add(R, k))) }
             // 192 windows of 2 bits, most significant first; bit pairs never straddle the
             // 256-bit limb boundary because it is even.
-            for { let i := 384 } gt(i, 0) {} {
+            for { let i := fromBit } gt(i, toBit) {} {
                 i := sub(i, 2)
                 dbl(buf, racc, t)
                 dbl(buf, racc, t)
-                let b1 := 0
-                let b2 := 0
+                // bits (i+1, i) of u1 and u2: words u1l at u+32, u1h at u, u2l at u+96, u2h at u+64
+                let idx := 0
                 switch lt(i, 256)
-                case 1 {
-                    b1 := and(shr(i, u1l), 3)
-                    b2 := and(shr(i, u2l), 3)
-                }
+                case 1 { idx := or(and(shr(i, mload(add(u, 32))), 3), shl(2, and(shr(i, mload(add(u, 96))), 3))) }
                 default {
-                    b1 := and(shr(sub(i, 256), u1h), 3)
-                    b2 := and(shr(sub(i, 256), u2h), 3)
+                    let j := sub(i, 256)
+                    idx := or(and(shr(j, mload(u)), 3), shl(2, and(shr(j, mload(add(u, 64))), 3)))
                 }
-                let idx := add(b1, shl(2, b2)) // i·G + j·Q at table[idx]
+                // i·G + j·Q is at table[idx]
                 if idx { madd(buf, racc, add(table, mul(idx, 128)), t) }
             }
             for { let k := 0 } lt(k, 192) { k := add(k, 32) } { mstore(add(R, k), mload(add(racc, k))) }
