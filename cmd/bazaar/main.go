@@ -160,10 +160,11 @@ func (n *Node) printBanner(w io.Writer) {
 		return
 	}
 	vendor := chain.DevVendorKey
-	fmt.Fprintf(w, `Bazaar dev node (DEVELOPMENT ONLY: public dev keys; plain matcher, no SEV-SNP attestation)
+	fmt.Fprintf(w, `Bazaar dev node (DEVELOPMENT ONLY: public dev keys; matcher attested by a SIMULATED SEV-SNP with a test AMD root)
   API          %s   (GET /deals, /info, /healthz, /metrics/{vendor}, /ipfs/{cid}, websocket /relay)
   chain RPC    %s   (chain id %d; cast and wallets work against it)
   DealRegistry %s
+  Attestation  %s   (matcher %s registered on-chain, SIMULATED SEV-SNP; see /attestations, bazaar audit)
   IPFS peer    %s
   data         %s
 
@@ -173,7 +174,7 @@ Post the example deal as the demo vendor:
   go run ./cmd/bazaar vendor post examples/deal.json --key 0x%x --node %s
 Listen as a demo agent in Quận 1 (high LTV tier, loyalty 3):
   go run ./cmd/bazaar agent listen --mailbox demo-q1-high-l3 --node %s
-`, n.URL(), n.RPCURL(), n.deployment.ChainID, n.deployment.DealRegistry.Hex(), strings.Join(n.peerAddrs(), " "),
+`, n.URL(), n.RPCURL(), n.deployment.ChainID, n.deployment.DealRegistry.Hex(), n.attestAddr(), n.matcherAddr(), strings.Join(n.peerAddrs(), " "),
 		n.cfg.DataDir, chain.KeyAddress(vendor).Hex(), cryptoBytes(vendor), cryptoBytes(vendor), n.URL(), n.URL())
 	if len(n.demo) > 0 {
 		fmt.Fprintf(w, "%d demo agents: mailboxes demo-{q1,q3,q5,q7}-{low,medium,high}-l{1,3,5}\n", len(n.demo))
@@ -186,4 +187,11 @@ func (n *Node) peerAddrs() []string {
 		out = append(out, a.String())
 	}
 	return out
+}
+
+func (n *Node) matcherAddr() string {
+	if n.mkeys == nil {
+		return "none"
+	}
+	return chain.KeyAddress(n.mkeys.signer).Hex()
 }
