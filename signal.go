@@ -27,6 +27,7 @@ type Signal struct {
 	Categories   []string `json:"categories,omitempty"` // empty: every category
 	MaxPrice     Money    `json:"maxPrice,omitempty"`   // 0: no limit
 	Mailbox      string   `json:"mailbox"`              // relay mailbox id notifications go to
+	NotifyKey    []byte   `json:"notifyKey"`            // fresh 32-byte AES-256-GCM key notifications are sealed with
 	ExpiresAt    int64    `json:"expiresAt"`            // unix ms; the signal is dropped after
 }
 
@@ -57,8 +58,13 @@ func (s *Signal) Validate(now time.Time) error {
 	if !ValidMailbox(s.Mailbox) {
 		bad("mailbox", "must be 1-128 characters of A-Z a-z 0-9 _ -")
 	}
+	if len(s.NotifyKey) != 32 {
+		bad("notifyKey", "must be 32 bytes")
+	}
 	if s.ExpiresAt <= now.UnixMilli() {
 		bad("expiresAt", "must be in the future")
+	} else if s.ExpiresAt > now.Add(7*time.Hour).UnixMilli() {
+		bad("expiresAt", "must be within 7 hours: ephemeral ids rotate every 1–6 hours")
 	}
 	if len(fe) > 0 {
 		return &Error{Code: ECodeInvalid, Message: "invalid signal", Fields: fe}

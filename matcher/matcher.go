@@ -4,7 +4,11 @@
 package matcher
 
 import (
+	"bytes"
 	"context"
+	"crypto/ecdh"
+	"crypto/hpke"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -21,8 +25,9 @@ import (
 // Config configures an Engine.
 type Config struct {
 	Notifier  bazaar.Notifier
-	StateFile string // JSON file for metrics and processed deals; "" keeps them in memory
-	K         int    // metrics suppression threshold (default bazaar.DefaultK)
+	HPKEKey   *ecdh.PrivateKey // X25519 key agents seal signals to (attested on-chain); nil: no intake
+	StateFile string           // JSON file for metrics and processed deals; "" keeps them in memory
+	K         int              // metrics suppression threshold (default bazaar.DefaultK)
 	Clock     bazaar.Clock
 	Logger    *slog.Logger // never given an agent identifier, mailbox or signal
 }
@@ -34,6 +39,7 @@ type Engine struct {
 
 	mu      sync.RWMutex
 	signals map[string]bazaar.Signal // by ephemeral id
+	seen    map[[32]byte]bool        // sealed signals already taken, so replays are refused
 	state   state
 }
 
@@ -59,7 +65,7 @@ func New(cfg Config) (*Engine, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	e := &Engine{cfg: cfg, log: log, signals: map[string]bazaar.Signal{},
+	e := &Engine{cfg: cfg, log: log, signals: map[string]bazaar.Signal{}, seen: map[[32]byte]bool{},
 		state: state{Metrics: map[string]*bazaar.VendorMetrics{}, Processed: map[string]bool{}}}
 	if cfg.StateFile != "" {
 		b, err := os.ReadFile(cfg.StateFile)
@@ -84,6 +90,70 @@ func (e *Engine) AddSignal(s bazaar.Signal) error {
 	s.Categories = append([]string(nil), s.Categories...)
 	e.mu.Lock()
 	e.signals[s.EphemeralID] = s
+	e.mu.Unlock()
+	return nil
+}
+
+// Intake errors.
+var (
+	ErrNoIntake      = errors.New("this matcher takes no sealed signals")
+	ErrUndecryptable = &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "sealed signal does not open under the matcher's attested key"}
+	ErrReplayed      = &bazaar.Error{Code: bazaar.ECodeConflict, Message: "this sealed signal was already taken"}
+)
+
+// SignalInfo is the HPKE context string of sealed signals.
+const SignalInfo = "bazaar signal v1"
+
+// SealSignal seals a signal to a matcher's X25519 HPKE public key (DHKEM(X25519), HKDF-SHA256,
+// ChaCha20-Poly1305), as an agent does.
+func SealSignal(pub *ecdh.PublicKey, s bazaar.Signal) ([]byte, error) {
+	pk, err := hpke.NewDHKEMPublicKey(pub)
+	if err != nil {
+		return nil, err
+	}
+	js, err := json.Marshal(s)
+	if err != nil {
+		return nil, err
+	}
+	return hpke.Seal(pk, hpke.HKDFSHA256(), hpke.ChaCha20Poly1305(), []byte(SignalInfo), js)
+}
+
+// Intake opens a sealed signal with the matcher's attested HPKE key, validates it and stores
+// it. A sealed signal is taken once: replaying the same ciphertext is refused. Nothing about a
+// refused signal is logged.
+func (e *Engine) Intake(sealed []byte) error {
+	if e.cfg.HPKEKey == nil {
+		return ErrNoIntake
+	}
+	if len(sealed) > 8<<10 {
+		return bazaar.Errorf(bazaar.ECodeTooLarge, "sealed signal is over 8 KiB")
+	}
+	sk, err := hpke.NewDHKEMPrivateKey(e.cfg.HPKEKey)
+	if err != nil {
+		return err
+	}
+	plain, err := hpke.Open(sk, hpke.HKDFSHA256(), hpke.ChaCha20Poly1305(), []byte(SignalInfo), sealed)
+	if err != nil {
+		return ErrUndecryptable
+	}
+	dec := json.NewDecoder(bytes.NewReader(plain))
+	dec.DisallowUnknownFields()
+	var s bazaar.Signal
+	if err := dec.Decode(&s); err != nil {
+		return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "sealed signal is not a signal", Err: err}
+	}
+	id := sha256.Sum256(sealed)
+	e.mu.Lock()
+	replay := e.seen[id]
+	e.mu.Unlock()
+	if replay {
+		return ErrReplayed
+	}
+	if err := e.AddSignal(s); err != nil {
+		return err
+	}
+	e.mu.Lock()
+	e.seen[id] = true
 	e.mu.Unlock()
 	return nil
 }
@@ -135,7 +205,12 @@ func (e *Engine) Match(ctx context.Context, dealID, cid string, version uint64, 
 	}
 	res := Result{Matched: len(matched)}
 	for _, s := range matched {
-		if err := e.cfg.Notifier.Deliver(ctx, s.Mailbox, payload); err != nil {
+		sealed, err := bazaar.SealNotification(s.NotifyKey, payload)
+		if err != nil {
+			e.log.Warn("notification not sealed", "deal", dealID, "err", err)
+			continue
+		}
+		if err := e.cfg.Notifier.Deliver(ctx, s.Mailbox, sealed); err != nil {
 			e.log.Warn("notification not delivered", "deal", dealID, "err", err)
 			continue
 		}

@@ -2,6 +2,8 @@ package matcher_test
 
 import (
 	"context"
+	"crypto/ecdh"
+	"crypto/rand"
 	"encoding/json"
 	"fmt"
 	"path/filepath"
@@ -47,8 +49,9 @@ func coffeeDeal() *bazaar.Deal {
 }
 
 func signal(i int, area, tier string, level int) bazaar.Signal {
+	mb := fmt.Sprintf("mbox-%d", i)
 	return bazaar.Signal{EphemeralID: fmt.Sprintf("eph-%d", i), LTVTier: tier, LoyaltyLevel: level, Area: area,
-		Mailbox: fmt.Sprintf("mbox-%d", i), ExpiresAt: now.Add(time.Hour).UnixMilli()}
+		Mailbox: mb, NotifyKey: bazaar.DemoNotifyKey(mb), ExpiresAt: now.Add(time.Hour).UnixMilli()}
 }
 
 func mustEngine(tb testing.TB, n bazaar.Notifier, state string) *matcher.Engine {
@@ -102,9 +105,21 @@ func TestEngine_Match(t *testing.T) {
 		if len(box.got[mb]) != 1 {
 			t.Fatalf("mailbox %s got %d notifications, want 1", mb, len(box.got[mb]))
 		}
+		for _, leak := range []string{"0xdeal", "coffee", "eph-", mb} {
+			if strings.Contains(string(box.got[mb][0]), leak) {
+				t.Fatalf("relay-visible envelope carries %q: %s", leak, box.got[mb][0])
+			}
+		}
+		plain, err := bazaar.OpenNotification(bazaar.DemoNotifyKey(mb), box.got[mb][0])
+		if err != nil {
+			t.Fatal(err)
+		}
 		var n bazaar.Notification
-		if err := json.Unmarshal(box.got[mb][0], &n); err != nil || n.DealID != "0xdeal" || n.Type != bazaar.NotificationMatched {
-			t.Fatalf("notification %s: %+v %v", box.got[mb][0], n, err)
+		if err := json.Unmarshal(plain, &n); err != nil || n.DealID != "0xdeal" || n.Type != bazaar.NotificationMatched {
+			t.Fatalf("notification %s: %+v %v", plain, n, err)
+		}
+		if _, err := bazaar.OpenNotification(bazaar.DemoNotifyKey("another"), box.got[mb][0]); err == nil {
+			t.Fatal("a notification opened under another agent's key")
 		}
 	}
 	if len(box.got) != len(want) {
@@ -172,5 +187,61 @@ func TestSignal_Matches(t *testing.T) {
 				t.Fatalf("Matches = %v, want %v", got, c.want)
 			}
 		})
+	}
+}
+
+func TestEngine_Intake(t *testing.T) {
+	key, err := ecdh.X25519().GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := matcher.New(matcher.Config{Notifier: &inbox{}, HPKEKey: key, Clock: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := signal(1, "Quận 1", "high", 3)
+	sealed, err := matcher.SealSignal(key.PublicKey(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, leak := range []string{"eph-1", "mbox-1", "Qu", "high"} {
+		if strings.Contains(string(sealed), leak) {
+			t.Fatalf("sealed signal carries %q", leak)
+		}
+	}
+	if err := e.Intake(sealed); err != nil {
+		t.Fatal(err)
+	}
+	if e.Signals() != 1 {
+		t.Fatalf("%d signals after intake", e.Signals())
+	}
+	other, _ := ecdh.X25519().GenerateKey(rand.Reader)
+	toOther, _ := matcher.SealSignal(other.PublicKey(), signal(2, "Quận 1", "high", 3))
+	bad := signal(3, "Quận 1", "vip", 3)
+	invalid, _ := matcher.SealSignal(key.PublicKey(), bad)
+	flipped := append([]byte(nil), sealed...)
+	flipped[len(flipped)-1] ^= 1
+	cases := []struct {
+		name   string
+		sealed []byte
+		code   string
+	}{
+		{"replayed", sealed, bazaar.ECodeConflict},
+		{"sealed to another key", toOther, bazaar.ECodeInvalid},
+		{"tampered", flipped, bazaar.ECodeInvalid},
+		{"malformed", []byte("not hpke"), bazaar.ECodeInvalid},
+		{"invalid signal inside", invalid, bazaar.ECodeInvalid},
+		{"oversized", make([]byte, 9<<10), bazaar.ECodeTooLarge},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			err := e.Intake(c.sealed)
+			if bazaar.ErrorCode(err) != c.code {
+				t.Fatalf("err = %v (code %s), want %s", err, bazaar.ErrorCode(err), c.code)
+			}
+		})
+	}
+	if e.Signals() != 1 {
+		t.Fatalf("refused signals changed the store: %d signals", e.Signals())
 	}
 }

@@ -29,6 +29,7 @@ import (
 	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain"
 	"github.com/bazaar-market/bazaar/ipfs"
+	"github.com/bazaar-market/bazaar/matcher"
 	"github.com/bazaar-market/bazaar/web"
 )
 
@@ -46,6 +47,7 @@ func (n *Node) routes() http.Handler {
 	mux.HandleFunc("GET /metrics/{vendor}", n.vendorMetrics)
 	mux.HandleFunc("GET /info", n.info)
 	mux.HandleFunc("GET /attestations", n.attestations)
+	mux.HandleFunc("POST /signals", n.postSignal)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
@@ -597,6 +599,30 @@ func (n *Node) gateway(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	n.ipfs.Gateway().ServeHTTP(w, r)
+}
+
+// postSignal answers POST /signals {"sealed": base64}: an HPKE-sealed opt-in signal for the
+// matcher. The node learns nothing from it; only the matcher's attested key opens it.
+func (n *Node) postSignal(w http.ResponseWriter, r *http.Request) {
+	if n.engine == nil {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "this node runs no matcher"))
+		return
+	}
+	var req struct {
+		Sealed []byte `json:"sealed"`
+	}
+	if err := decodeBody(r, &req); err != nil {
+		n.fail(w, err)
+		return
+	}
+	if err := n.engine.Intake(req.Sealed); err != nil {
+		if errors.Is(err, matcher.ErrNoIntake) {
+			err = bazaar.Errorf(bazaar.ECodeUnavailable, "this node's matcher takes no sealed signals")
+		}
+		n.fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusAccepted, map[string]string{"status": "accepted"})
 }
 
 // readOnly answers 503 on a mirror, which has no relayer key.

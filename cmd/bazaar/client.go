@@ -3,8 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/ecdh"
 	"crypto/ecdsa"
+	"crypto/rand"
 	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -27,6 +30,7 @@ import (
 	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain"
 	"github.com/bazaar-market/bazaar/ipfs"
+	"github.com/bazaar-market/bazaar/matcher"
 )
 
 func cryptoBytes(k *ecdsa.PrivateKey) []byte { return crypto.FromECDSA(k) }
@@ -282,7 +286,7 @@ func relayURL(node, mailbox string) (string, error) {
 
 // AgentListen subscribes to a mailbox and calls each with every payload received, until ctx ends,
 // each returns false, or the connection fails.
-func AgentListen(ctx context.Context, node, mailbox string, each func(json.RawMessage) bool) error {
+func AgentListen(ctx context.Context, node, mailbox string, key []byte, each func(json.RawMessage) bool) error {
 	if !bazaar.ValidMailbox(mailbox) {
 		return fmt.Errorf("mailbox %q: want 1-128 characters of A-Z a-z 0-9 _ -", mailbox)
 	}
@@ -305,9 +309,13 @@ func AgentListen(ctx context.Context, node, mailbox string, each func(json.RawMe
 			}
 			return fmt.Errorf("relay: %w", err)
 		}
-		p, err := envelopePayload(msg)
+		sealed, err := envelopePayload(msg)
 		if err != nil {
 			return err
+		}
+		p, err := bazaar.OpenNotification(key, sealed)
+		if err != nil {
+			continue // cover traffic or not ours: indistinguishable by design
 		}
 		if !each(p) {
 			conn.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseNormalClosure, ""))
@@ -320,49 +328,149 @@ func AgentListen(ctx context.Context, node, mailbox string, each func(json.RawMe
 // that the node's matcher is registered in the AttestationRegistry. It returns the matcher's
 // address and whether its registration is simulated (a development test root).
 func CheckMatcher(ctx context.Context, node string) (common.Address, bool, error) {
+	m, _, simulated, err := CheckMatcherKey(ctx, node)
+	return m, simulated, err
+}
+
+// CheckMatcherKey is CheckMatcher that also returns the matcher's HPKE public key, checked
+// against the hash its attestation bound on-chain: the only key an agent may seal signals to.
+func CheckMatcherKey(ctx context.Context, node string) (common.Address, *ecdh.PublicKey, bool, error) {
 	var info struct {
 		RPCURL    string         `json:"rpcUrl"`
 		Contracts map[string]any `json:"contracts"`
 		Matcher   map[string]any `json:"matcher"`
 	}
 	if err := apiCall(ctx, http.MethodGet, node+"/info", nil, &info); err != nil {
-		return common.Address{}, false, err
+		return common.Address{}, nil, false, err
 	}
 	reg, _ := info.Contracts["AttestationRegistry"].(string)
 	addr, _ := info.Matcher["address"].(string)
+	hpkeHex, _ := info.Matcher["hpkePublicKey"].(string)
 	if !common.IsHexAddress(reg) || !common.IsHexAddress(addr) || info.RPCURL == "" {
-		return common.Address{}, false, errors.New("the node names no attested matcher")
+		return common.Address{}, nil, false, errors.New("the node names no attested matcher")
 	}
 	client, err := ethclient.DialContext(ctx, info.RPCURL)
 	if err != nil {
-		return common.Address{}, false, err
+		return common.Address{}, nil, false, err
 	}
 	defer client.Close()
 	att := chain.NewAttestation(client, common.HexToAddress(reg))
 	m := common.HexToAddress(addr)
 	ok, err := att.IsRegistered(ctx, m)
 	if err != nil {
-		return m, false, fmt.Errorf("check matcher registration: %w", err)
+		return m, nil, false, fmt.Errorf("check matcher registration: %w", err)
 	}
 	if !ok {
-		return m, false, fmt.Errorf("matcher %s is not registered (or expired, or its measurement was revoked): refusing to trust it", m.Hex())
+		return m, nil, false, fmt.Errorf("matcher %s is not registered (or expired, or its measurement was revoked): refusing to trust it", m.Hex())
 	}
-	reg2, err := att.Matcher(ctx, m)
+	rec, err := att.Matcher(ctx, m)
 	if err != nil {
-		return m, false, err
+		return m, nil, false, err
 	}
-	return m, reg2.TestOnly, nil
+	raw, err := hexutil.Decode(hpkeHex)
+	if err != nil || crypto.Keccak256Hash(raw) != common.Hash(rec.HpkeKeyHash) {
+		return m, nil, false, fmt.Errorf("the node's HPKE key for matcher %s is not the one its attestation bound: refusing", m.Hex())
+	}
+	pub, err := ecdh.X25519().NewPublicKey(raw)
+	if err != nil {
+		return m, nil, false, fmt.Errorf("matcher HPKE key: %w", err)
+	}
+	return m, pub, rec.TestOnly, nil
+}
+
+// AgentState is what `bazaar agent optin` keeps locally: the mailbox and the key its
+// notifications are sealed with. It never leaves the agent's machine.
+type AgentState struct {
+	Mailbox     string `json:"mailbox"`
+	NotifyKey   []byte `json:"notifyKey"`
+	EphemeralID string `json:"ephemeralId"`
+	ExpiresAt   int64  `json:"expiresAt"`
+}
+
+// OptIn seals a signal to the node's attested matcher key and submits it.
+func OptIn(ctx context.Context, node string, s bazaar.Signal) error {
+	_, pub, _, err := CheckMatcherKey(ctx, node)
+	if err != nil {
+		return err
+	}
+	sealed, err := matcher.SealSignal(pub, s)
+	if err != nil {
+		return err
+	}
+	return apiCall(ctx, http.MethodPost, node+"/signals", map[string]any{"sealed": sealed}, nil)
+}
+
+func runAgentOptIn(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("agent optin", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	node := fs.String("node", "http://127.0.0.1:8080", "node API URL")
+	area := fs.String("area", "", "coarse area (district, ward or city), e.g. \"Quận 1\"")
+	tier := fs.String("tier", "medium", "LTV tier: low, medium or high")
+	loyalty := fs.Int("loyalty", 0, "loyalty level 0-5")
+	cats := fs.String("categories", "", "comma-separated categories (empty: all)")
+	maxPrice := fs.String("max-price", "", "highest discounted price to be told about")
+	ttl := fs.Duration("ttl", 4*time.Hour, "how long this ephemeral identity lives (1-6h)")
+	statePath := fs.String("state", ".bazaar-agent.json", "where to keep the mailbox and notification key")
+	if _, err := parseInterspersed(fs, args); err != nil {
+		return err
+	}
+	rnd := make([]byte, 64)
+	if _, err := rand.Read(rnd); err != nil {
+		return err
+	}
+	st := AgentState{Mailbox: "a" + hex.EncodeToString(rnd[:15]), NotifyKey: rnd[32:64], EphemeralID: hex.EncodeToString(rnd[16:32]),
+		ExpiresAt: time.Now().Add(*ttl).UnixMilli()}
+	s := bazaar.Signal{EphemeralID: st.EphemeralID, LTVTier: *tier, LoyaltyLevel: *loyalty, Area: *area, Mailbox: st.Mailbox,
+		NotifyKey: st.NotifyKey, ExpiresAt: st.ExpiresAt}
+	if *cats != "" {
+		s.Categories = strings.Split(*cats, ",")
+	}
+	if *maxPrice != "" {
+		if err := s.MaxPrice.UnmarshalJSON([]byte(*maxPrice)); err != nil {
+			return fmt.Errorf("--max-price: %w", err)
+		}
+	}
+	if err := s.Validate(time.Now()); err != nil {
+		return err
+	}
+	if err := OptIn(ctx, strings.TrimRight(*node, "/"), s); err != nil {
+		return err
+	}
+	b, _ := json.MarshalIndent(st, "", "  ")
+	if err := os.WriteFile(*statePath, b, 0o600); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "opted in; listen with: bazaar agent listen --state %s\n", *statePath)
+	return nil
 }
 
 func runAgentListen(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("agent listen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	mailbox := fs.String("mailbox", "", "mailbox id to listen on")
+	mailbox := fs.String("mailbox", "", "mailbox id to listen on (demo-* mailboxes use the demo key)")
+	statePath := fs.String("state", "", "agent state written by 'bazaar agent optin'")
 	node := fs.String("node", "http://127.0.0.1:8080", "node API URL")
 	count := fs.Int("count", 0, "exit after this many notifications (0: run until interrupted)")
 	trustAny := fs.Bool("trust-unattested", false, "listen even if the matcher is not registered on-chain")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
+	}
+	var key []byte
+	switch {
+	case *statePath != "":
+		b, err := os.ReadFile(*statePath)
+		if err != nil {
+			return err
+		}
+		var st AgentState
+		if err := json.Unmarshal(b, &st); err != nil {
+			return fmt.Errorf("agent state %s: %w", *statePath, err)
+		}
+		*mailbox, key = st.Mailbox, st.NotifyKey
+	case strings.HasPrefix(*mailbox, "demo-"):
+		key = bazaar.DemoNotifyKey(*mailbox)
+	default:
+		return errors.New("give --state (from 'bazaar agent optin') or a demo-* --mailbox")
 	}
 	if m, simulated, err := CheckMatcher(ctx, strings.TrimRight(*node, "/")); err != nil {
 		if !*trustAny {
@@ -375,7 +483,7 @@ func runAgentListen(ctx context.Context, args []string, stdout, stderr io.Writer
 		fmt.Fprintf(stderr, "matcher %s is registered on-chain (SEV-SNP attested)\n", m.Hex())
 	}
 	seen := 0
-	return AgentListen(ctx, strings.TrimRight(*node, "/"), *mailbox, func(p json.RawMessage) bool {
+	return AgentListen(ctx, strings.TrimRight(*node, "/"), *mailbox, key, func(p json.RawMessage) bool {
 		var buf bytes.Buffer
 		if json.Compact(&buf, p) != nil {
 			buf.Reset()

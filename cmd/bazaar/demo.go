@@ -35,7 +35,7 @@ func SeedDemoAgents(e *matcher.Engine, now time.Time) ([]DemoAgent, error) {
 				}
 				ag := DemoAgent{Mailbox: fmt.Sprintf("demo-%s-%s-l%d", a.slug, tier, lvl), Area: a.name, Tier: tier, Level: lvl}
 				s := bazaar.Signal{EphemeralID: hex.EncodeToString(eph[:]), LTVTier: tier, LoyaltyLevel: lvl, Area: a.name,
-					Mailbox: ag.Mailbox, ExpiresAt: now.Add(6 * time.Hour).UnixMilli()}
+					Mailbox: ag.Mailbox, NotifyKey: bazaar.DemoNotifyKey(ag.Mailbox), ExpiresAt: now.Add(6 * time.Hour).UnixMilli()}
 				if err := e.AddSignal(s); err != nil {
 					return nil, fmt.Errorf("demo signal: %w", err)
 				}

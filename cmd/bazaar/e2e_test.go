@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"github.com/gorilla/websocket"
 	"io"
 	"net"
 	"net/http"
@@ -135,7 +136,7 @@ func walk(t *testing.T, start func() *Node) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		err := AgentListen(lctx, n.URL(), "demo-q1-high-l3", func(p json.RawMessage) bool {
+		err := AgentListen(lctx, n.URL(), "demo-q1-high-l3", bazaar.DemoNotifyKey("demo-q1-high-l3"), func(p json.RawMessage) bool {
 			var nt bazaar.Notification
 			if err := json.Unmarshal(p, &nt); err != nil {
 				t.Errorf("notification %s: %v", p, err)
@@ -270,7 +271,7 @@ func walk(t *testing.T, start func() *Node) {
 		}
 		// An agent connecting later still gets its stored notification.
 		var late bazaar.Notification
-		err := AgentListen(lctx, n.URL(), "demo-q3-medium-l1", func(p json.RawMessage) bool {
+		err := AgentListen(lctx, n.URL(), "demo-q3-medium-l1", bazaar.DemoNotifyKey("demo-q3-medium-l1"), func(p json.RawMessage) bool {
 			json.Unmarshal(p, &late)
 			return false
 		})
@@ -446,5 +447,71 @@ func TestAgent_ChecksMatcherOnChain(t *testing.T) {
 	err = run(ctx, []string{"agent", "listen", "--mailbox", "demo-q1-high-l3", "--node", n.URL(), "--count", "1"}, &out, &out)
 	if err == nil || !strings.Contains(err.Error(), "refusing") {
 		t.Fatalf("agent listen trusted a revoked matcher: %v %s", err, out.String())
+	}
+}
+
+// TestAgent_OptInSealed: an agent seals its signal to the attested matcher key through the CLI,
+// and receives the matching deal as a sealed notification it alone can open.
+func TestAgent_OptInSealed(t *testing.T) {
+	ctx := context.Background()
+	n := mustNode(t, t.TempDir())
+	defer n.Stop(ctx)
+	state := filepath.Join(t.TempDir(), "agent.json")
+	var out strings.Builder
+	if err := run(ctx, []string{"agent", "optin", "--node", n.URL(), "--area", "Quận 3", "--tier", "high", "--loyalty", "4",
+		"--categories", "coffee,tea", "--state", state}, &out, &out); err != nil {
+		t.Fatalf("optin: %v\n%s", err, out.String())
+	}
+	b, _ := os.ReadFile(state)
+	var st AgentState
+	if err := json.Unmarshal(b, &st); err != nil || len(st.NotifyKey) != 32 {
+		t.Fatalf("agent state %s: %v", b, err)
+	}
+	if n.engine.Signals() != 37 {
+		t.Fatalf("%d signals, want the 36 demo agents + 1", n.engine.Signals())
+	}
+
+	// The raw relay view of the agent's mailbox: sealed, padded, naming nothing.
+	raw := make(chan []byte, 1)
+	lctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	go func() {
+		u, _ := relayURL(n.URL(), st.Mailbox)
+		c, _, err := websocket.DefaultDialer.DialContext(lctx, u, nil)
+		if err != nil {
+			return
+		}
+		defer c.Close()
+		_, msg, _ := c.ReadMessage()
+		raw <- msg
+	}()
+	var got strings.Builder
+	listened := make(chan error, 1)
+	go func() {
+		listened <- run(lctx, []string{"agent", "listen", "--state", state, "--node", n.URL(), "--count", "1"}, &got, io.Discard)
+	}()
+	for n.hub.Connections() < 2 && lctx.Err() == nil {
+		time.Sleep(5 * time.Millisecond)
+	}
+	posted, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, exampleDeal(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := <-listened; err != nil {
+		t.Fatalf("listen: %v", err)
+	}
+	var nt bazaar.Notification
+	if err := json.Unmarshal([]byte(strings.TrimSpace(got.String())), &nt); err != nil || nt.DealID != posted.DealID {
+		t.Fatalf("notification %q: %v", got.String(), err)
+	}
+	select {
+	case msg := <-raw:
+		for _, leak := range []string{posted.DealID, "coffee", "Highlands", st.EphemeralID} {
+			if strings.Contains(string(msg), leak) {
+				t.Fatalf("relay-visible envelope carries %q", leak)
+			}
+		}
+	case <-lctx.Done():
+		t.Fatal("no envelope reached the raw relay client")
 	}
 }

@@ -26,7 +26,8 @@ commands:
   vendor post FILE          sign a deal document (EIP-712) and post it
   vendor update DEALID FILE sign and post the next version of a deal
   vendor cancel DEALID      sign and submit a deal's cancellation
-  agent listen              print an agent mailbox's notifications as JSON lines
+  agent optin               seal an opt-in signal to the attested matcher key and submit it
+  agent listen              open and print an agent mailbox's sealed notifications as JSON lines
   audit [--node URL]        list allowed measurements and registered matchers; re-verify each report
   bench [--json] SUITE      benchmarks: post, browse, all
 
@@ -64,6 +65,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case "agent":
 		if len(args) > 1 && args[1] == "listen" {
 			return runAgentListen(ctx, args[2:], stdout, stderr)
+		}
+		if len(args) > 1 && args[1] == "optin" {
+			return runAgentOptIn(ctx, args[2:], stdout, stderr)
 		}
 	case "audit":
 		return runAudit(ctx, args[1:], stdout, stderr)

@@ -147,8 +147,11 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	}
 	handlers := map[string]func(context.Context, chain.Event) error{"index": n.indexEvent}
 	if !cfg.Mirror {
-		n.engine, err = matcher.New(matcher.Config{Notifier: n.hub, StateFile: filepath.Join(cfg.DataDir, "matcher", "state.json"),
-			Logger: log.With("part", "matcher")})
+		mc := matcher.Config{Notifier: n.hub, StateFile: filepath.Join(cfg.DataDir, "matcher", "state.json"), Logger: log.With("part", "matcher")}
+		if n.mkeys != nil {
+			mc.HPKEKey = n.mkeys.hpke // the key attested on-chain: agents seal signals to it
+		}
+		n.engine, err = matcher.New(mc)
 		if err != nil {
 			return nil, err
 		}
