@@ -4,6 +4,8 @@ package relay
 
 import (
 	"context"
+	"crypto/ed25519"
+	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"log/slog"
@@ -13,6 +15,8 @@ import (
 	"time"
 
 	"github.com/gorilla/websocket"
+
+	"github.com/bazaar-market/bazaar"
 )
 
 // ErrStopped is returned by Deliver after Stop.
@@ -29,6 +33,7 @@ type Config struct {
 	WriteTimeout  time.Duration // [10s]
 	PongTimeout   time.Duration // [60s]
 	PingInterval  time.Duration // [25s]
+	AuthTimeout   time.Duration // how long a client has to answer the mailbox challenge [10s]
 }
 
 func (c *Config) defaults() {
@@ -55,6 +60,9 @@ func (c *Config) defaults() {
 	}
 	if c.PongTimeout <= 0 {
 		c.PongTimeout = 60 * time.Second
+	}
+	if c.AuthTimeout <= 0 {
+		c.AuthTimeout = 10 * time.Second
 	}
 	if c.PingInterval <= 0 || c.PingInterval >= c.PongTimeout {
 		c.PingInterval = c.PongTimeout * 4 / 10
@@ -273,7 +281,10 @@ func httpError(w http.ResponseWriter, status int, code, msg string) {
 	json.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"code": code, "message": msg}})
 }
 
-// ServeHTTP upgrades GET /relay?mailbox=ID to a websocket subscribed to that mailbox. Stored
+// ServeHTTP upgrades GET /relay?mailbox=ID to a websocket and opens the mailbox only for the
+// holder of its key: the relay sends {"type":"challenge","nonce"}, the client answers
+// {"type":"auth","pub","sig"} with an Ed25519 signature over bazaar.MailboxChallenge, and pub
+// must hash to ID (bazaar.MailboxID). Otherwise the socket closes with 1008. Once open, stored
 // envelopes are written first, in order; an envelope leaves the store only once written.
 func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	id := r.URL.Query().Get("mailbox")
@@ -302,11 +313,23 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.mu.Unlock()
 		return // the upgrader already answered
 	}
+	if err := h.authenticate(ws, id); err != nil {
+		ws.SetWriteDeadline(time.Now().Add(time.Second))
+		ws.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.ClosePolicyViolation, "mailbox authentication failed"))
+		ws.Close()
+		h.mu.Lock()
+		h.conns--
+		h.mu.Unlock()
+		h.cfg.Logger.Debug("relay refused a mailbox opening")
+		return
+	}
 	c := &conn{ws: ws, send: make(chan []byte, h.cfg.QueueSize), box: id, done: make(chan struct{})}
 	h.mu.Lock()
 	if h.stopped {
 		h.conns--
 		h.mu.Unlock()
+		ws.SetWriteDeadline(time.Now().Add(time.Second))
+		ws.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseGoingAway, ""))
 		ws.Close()
 		return
 	}
@@ -319,6 +342,35 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	go h.writeLoop(c, backlog)
 	go h.readLoop(c)
+}
+
+var errAuth = errors.New("mailbox authentication failed")
+
+// authenticate runs the mailbox challenge on a fresh connection.
+func (h *Hub) authenticate(ws *websocket.Conn, mailbox string) error {
+	nonce := make([]byte, 32)
+	if _, err := rand.Read(nonce); err != nil {
+		return err
+	}
+	ws.SetWriteDeadline(time.Now().Add(h.cfg.WriteTimeout))
+	if err := ws.WriteJSON(map[string]any{"type": "challenge", "nonce": nonce}); err != nil {
+		return err
+	}
+	ws.SetReadLimit(h.cfg.MaxMessage)
+	ws.SetReadDeadline(time.Now().Add(h.cfg.AuthTimeout))
+	var auth struct {
+		Type string `json:"type"`
+		Pub  []byte `json:"pub"`
+		Sig  []byte `json:"sig"`
+	}
+	if err := ws.ReadJSON(&auth); err != nil {
+		return errAuth
+	}
+	if auth.Type != "auth" || len(auth.Pub) != ed25519.PublicKeySize || bazaar.MailboxID(auth.Pub) != mailbox ||
+		!ed25519.Verify(auth.Pub, bazaar.MailboxChallenge(mailbox, nonce), auth.Sig) {
+		return errAuth
+	}
+	return nil
 }
 
 // readLoop enforces the frame limit and pong deadline; clients have nothing to send yet.

@@ -3,6 +3,7 @@ package relay_test
 import (
 	"bytes"
 	"context"
+	"crypto/ed25519"
 	"encoding/json"
 	"fmt"
 	"log/slog"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/gorilla/websocket"
 
+	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/relay"
 )
 
@@ -44,14 +46,37 @@ func mustHub(tb testing.TB, cfg relay.Config) (*relay.Hub, *httptest.Server) {
 	return h, srv
 }
 
-func dial(tb testing.TB, srv *httptest.Server, mailbox string) *websocket.Conn {
+// box is the mailbox id of a test agent named name (keys derived as demo agents' are).
+func box(name string) string { return bazaar.DemoMailbox(name) }
+
+// dialAs connects to mailbox and answers its challenge with key.
+func dialAs(tb testing.TB, srv *httptest.Server, mailbox string, key ed25519.PrivateKey) (*websocket.Conn, error) {
 	tb.Helper()
 	u := "ws" + strings.TrimPrefix(srv.URL, "http") + "/relay?mailbox=" + mailbox
 	c, _, err := websocket.DefaultDialer.Dial(u, nil)
 	if err != nil {
-		tb.Fatalf("dial %s: %v", mailbox, err)
+		return nil, err
 	}
 	tb.Cleanup(func() { c.Close() })
+	var ch struct {
+		Type  string `json:"type"`
+		Nonce []byte `json:"nonce"`
+	}
+	c.SetReadDeadline(time.Now().Add(5 * time.Second))
+	if err := c.ReadJSON(&ch); err != nil || ch.Type != "challenge" {
+		return c, fmt.Errorf("challenge: %+v %v", ch, err)
+	}
+	pub := key.Public().(ed25519.PublicKey)
+	return c, c.WriteJSON(map[string]any{"type": "auth", "pub": []byte(pub), "sig": ed25519.Sign(key, bazaar.MailboxChallenge(mailbox, ch.Nonce))})
+}
+
+// dial opens the mailbox of the test agent named name.
+func dial(tb testing.TB, srv *httptest.Server, name string) *websocket.Conn {
+	tb.Helper()
+	c, err := dialAs(tb, srv, box(name), bazaar.DemoMailboxKey(name))
+	if err != nil {
+		tb.Fatalf("dial %s: %v", name, err)
+	}
 	return c
 }
 
@@ -88,15 +113,15 @@ func TestHub_Deliver(t *testing.T) {
 		a, b := dial(t, srv, "box-a"), dial(t, srv, "box-a")
 		other := dial(t, srv, "box-b")
 		eventually(t, "3 connections", func() bool { return h.Connections() == 3 })
-		if err := h.Deliver(ctx, "box-a", []byte(`{"n":1}`)); err != nil {
+		if err := h.Deliver(ctx, box("box-a"), []byte(`{"n":1}`)); err != nil {
 			t.Fatal(err)
 		}
 		for _, c := range []*websocket.Conn{a, b} {
-			if e := read(t, c); string(e.Payload) != `{"n":1}` || e.Mailbox != "box-a" {
+			if e := read(t, c); string(e.Payload) != `{"n":1}` || e.Mailbox != box("box-a") {
 				t.Fatalf("envelope %+v", e)
 			}
 		}
-		h.Deliver(ctx, "box-b", []byte{0xff, 0x00})
+		h.Deliver(ctx, box("box-b"), []byte{0xff, 0x00})
 		if e := read(t, other); !bytes.Equal(e.PayloadB64, []byte{0xff, 0x00}) || e.Payload != nil {
 			t.Fatalf("binary envelope %+v", e)
 		}
@@ -104,7 +129,7 @@ func TestHub_Deliver(t *testing.T) {
 	t.Run("store and forward in order", func(t *testing.T) {
 		h, srv := mustHub(t, relay.Config{})
 		for i := range 3 {
-			h.Deliver(ctx, "offline", fmt.Appendf(nil, `{"n":%d}`, i))
+			h.Deliver(ctx, box("offline"), fmt.Appendf(nil, `{"n":%d}`, i))
 		}
 		if h.Pending() != 3 {
 			t.Fatalf("pending %d, want 3", h.Pending())
@@ -120,7 +145,7 @@ func TestHub_Deliver(t *testing.T) {
 	t.Run("per-mailbox cap drops the oldest", func(t *testing.T) {
 		h, srv := mustHub(t, relay.Config{MaxPerMailbox: 2})
 		for i := range 4 {
-			h.Deliver(ctx, "capped", fmt.Appendf(nil, `{"n":%d}`, i))
+			h.Deliver(ctx, box("capped"), fmt.Appendf(nil, `{"n":%d}`, i))
 		}
 		c := dial(t, srv, "capped")
 		if e := read(t, c); string(e.Payload) != `{"n":2}` {
@@ -129,7 +154,7 @@ func TestHub_Deliver(t *testing.T) {
 	})
 	t.Run("expires after TTL", func(t *testing.T) {
 		h, _ := mustHub(t, relay.Config{TTL: 40 * time.Millisecond})
-		h.Deliver(ctx, "ttl", []byte(`{}`))
+		h.Deliver(ctx, box("ttl"), []byte(`{}`))
 		eventually(t, "expiry", func() bool { return h.Pending() == 0 })
 	})
 	t.Run("bad mailbox id", func(t *testing.T) {
@@ -167,7 +192,7 @@ func TestHub_Limits(t *testing.T) {
 		h, srv := mustHub(t, relay.Config{MaxConns: 1})
 		dial(t, srv, "one")
 		eventually(t, "1 connection", func() bool { return h.Connections() == 1 })
-		u := "ws" + strings.TrimPrefix(srv.URL, "http") + "/relay?mailbox=two"
+		u := "ws" + strings.TrimPrefix(srv.URL, "http") + "/relay?mailbox=" + box("two")
 		_, resp, err := websocket.DefaultDialer.Dial(u, nil)
 		if err == nil || resp == nil || resp.StatusCode != http.StatusServiceUnavailable {
 			t.Fatalf("second connection: %v, %v", err, resp)
@@ -181,7 +206,7 @@ func TestHub_Limits(t *testing.T) {
 		done := make(chan struct{})
 		go func() {
 			for range 200 { // the client never reads: buffers fill, the queue overflows
-				h.Deliver(ctx, "slow", big)
+				h.Deliver(ctx, box("slow"), big)
 			}
 			close(done)
 		}()
@@ -205,7 +230,7 @@ func TestHub_Limits(t *testing.T) {
 		if _, _, err := c.ReadMessage(); !websocket.IsCloseError(err, websocket.CloseGoingAway) {
 			t.Fatalf("after Stop: %v", err)
 		}
-		if err := h.Deliver(ctx, "bye", []byte(`{}`)); err == nil {
+		if err := h.Deliver(ctx, box("bye"), []byte(`{}`)); err == nil {
 			t.Fatal("Deliver after Stop succeeded")
 		}
 	})
@@ -217,17 +242,73 @@ func TestHub_Privacy(t *testing.T) {
 	h, srv := mustHub(t, relay.Config{Logger: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 		QueueSize: 1, TTL: 30 * time.Millisecond, WriteTimeout: 100 * time.Millisecond})
 	c := dial(t, srv, "secret-mailbox")
-	h.Deliver(context.Background(), "secret-mailbox", []byte(`{"deal":"x"}`))
+	h.Deliver(context.Background(), box("secret-mailbox"), []byte(`{"deal":"x"}`))
 	read(t, c)
 	c.Close()
 	for range 50 {
-		h.Deliver(context.Background(), "secret-mailbox", bytes.Repeat([]byte("y"), 32<<10))
+		h.Deliver(context.Background(), box("secret-mailbox"), bytes.Repeat([]byte("y"), 32<<10))
 	}
 	eventually(t, "expiry", func() bool { return h.Pending() == 0 })
 	out := logs.String()
-	for _, leak := range []string{"127.0.0.1", "secret-mailbox", "deal"} {
+	for _, leak := range []string{"127.0.0.1", box("secret-mailbox"), "deal"} {
 		if strings.Contains(out, leak) {
 			t.Fatalf("relay log carries %q:\n%s", leak, out)
 		}
+	}
+}
+
+func TestHub_MailboxChallenge(t *testing.T) {
+	h, srv := mustHub(t, relay.Config{AuthTimeout: 200 * time.Millisecond})
+	h.Deliver(context.Background(), box("alice"), []byte(`{"secret":1}`))
+	refused := func(t *testing.T, c *websocket.Conn) {
+		t.Helper()
+		c.SetReadDeadline(time.Now().Add(5 * time.Second))
+		_, msg, err := c.ReadMessage()
+		if err == nil {
+			t.Fatalf("an unauthenticated client received %s", msg)
+		}
+		if !websocket.IsCloseError(err, websocket.ClosePolicyViolation) {
+			t.Fatalf("closed with %v, want 1008", err)
+		}
+	}
+	t.Run("another agent's key", func(t *testing.T) {
+		c, err := dialAs(t, srv, box("alice"), bazaar.DemoMailboxKey("mallory"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		refused(t, c)
+	})
+	t.Run("bad signature", func(t *testing.T) {
+		u := "ws" + strings.TrimPrefix(srv.URL, "http") + "/relay?mailbox=" + box("alice")
+		c, _, err := websocket.DefaultDialer.Dial(u, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		var ch struct{ Nonce []byte }
+		c.ReadJSON(&ch)
+		key := bazaar.DemoMailboxKey("alice")
+		sig := ed25519.Sign(key, bazaar.MailboxChallenge(box("alice"), []byte("another nonce")))
+		c.WriteJSON(map[string]any{"type": "auth", "pub": []byte(key.Public().(ed25519.PublicKey)), "sig": sig})
+		refused(t, c)
+	})
+	t.Run("no answer", func(t *testing.T) {
+		u := "ws" + strings.TrimPrefix(srv.URL, "http") + "/relay?mailbox=" + box("alice")
+		c, _, err := websocket.DefaultDialer.Dial(u, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		var ch struct{ Nonce []byte }
+		c.ReadJSON(&ch)
+		refused(t, c)
+	})
+	if h.Pending() != 1 {
+		t.Fatalf("refused clients drained the store: %d pending", h.Pending())
+	}
+	eventually(t, "refused connections released", func() bool { return h.Connections() == 0 })
+	c := dial(t, srv, "alice")
+	if e := read(t, c); string(e.Payload) != `{"secret":1}` {
+		t.Fatalf("owner got %s", e.Payload)
 	}
 }

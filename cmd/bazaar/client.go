@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/ecdh"
 	"crypto/ecdsa"
+	"crypto/ed25519"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
@@ -286,10 +287,8 @@ func relayURL(node, mailbox string) (string, error) {
 
 // AgentListen subscribes to a mailbox and calls each with every payload received, until ctx ends,
 // each returns false, or the connection fails.
-func AgentListen(ctx context.Context, node, mailbox string, key []byte, each func(json.RawMessage) bool) error {
-	if !bazaar.ValidMailbox(mailbox) {
-		return fmt.Errorf("mailbox %q: want 1-128 characters of A-Z a-z 0-9 _ -", mailbox)
-	}
+func AgentListen(ctx context.Context, node string, mailboxKey ed25519.PrivateKey, key []byte, each func(json.RawMessage) bool) error {
+	mailbox := bazaar.MailboxID(mailboxKey.Public().(ed25519.PublicKey))
 	u, err := relayURL(node, mailbox)
 	if err != nil {
 		return err
@@ -299,6 +298,18 @@ func AgentListen(ctx context.Context, node, mailbox string, key []byte, each fun
 		return fmt.Errorf("connect to relay: %w", err)
 	}
 	defer conn.Close()
+	// Open the mailbox: sign the relay's challenge with the mailbox key.
+	var ch struct {
+		Type  string `json:"type"`
+		Nonce []byte `json:"nonce"`
+	}
+	if err := conn.ReadJSON(&ch); err != nil || ch.Type != "challenge" {
+		return fmt.Errorf("relay challenge: %v", err)
+	}
+	sig := ed25519.Sign(mailboxKey, bazaar.MailboxChallenge(mailbox, ch.Nonce))
+	if err := conn.WriteJSON(map[string]any{"type": "auth", "pub": []byte(mailboxKey.Public().(ed25519.PublicKey)), "sig": sig}); err != nil {
+		return fmt.Errorf("relay auth: %w", err)
+	}
 	stop := context.AfterFunc(ctx, func() { conn.Close() })
 	defer stop()
 	for {
@@ -381,7 +392,8 @@ func CheckMatcherKey(ctx context.Context, node string) (common.Address, *ecdh.Pu
 // AgentState is what `bazaar agent optin` keeps locally: the mailbox and the key its
 // notifications are sealed with. It never leaves the agent's machine.
 type AgentState struct {
-	Mailbox     string `json:"mailbox"`
+	Mailbox     string `json:"mailbox"`    // relay mailbox id (hash of the mailbox key)
+	MailboxSeed []byte `json:"mailboxKey"` // Ed25519 seed of the mailbox key
 	NotifyKey   []byte `json:"notifyKey"`
 	EphemeralID string `json:"ephemeralId"`
 	ExpiresAt   int64  `json:"expiresAt"`
@@ -414,12 +426,13 @@ func runAgentOptIn(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
-	rnd := make([]byte, 64)
+	rnd := make([]byte, 80)
 	if _, err := rand.Read(rnd); err != nil {
 		return err
 	}
-	st := AgentState{Mailbox: "a" + hex.EncodeToString(rnd[:15]), NotifyKey: rnd[32:64], EphemeralID: hex.EncodeToString(rnd[16:32]),
-		ExpiresAt: time.Now().Add(*ttl).UnixMilli()}
+	mkey := ed25519.NewKeyFromSeed(rnd[48:80])
+	st := AgentState{Mailbox: bazaar.MailboxID(mkey.Public().(ed25519.PublicKey)), MailboxSeed: rnd[48:80], NotifyKey: rnd[16:48],
+		EphemeralID: hex.EncodeToString(rnd[:16]), ExpiresAt: time.Now().Add(*ttl).UnixMilli()}
 	s := bazaar.Signal{EphemeralID: st.EphemeralID, LTVTier: *tier, LoyaltyLevel: *loyalty, Area: *area, Mailbox: st.Mailbox,
 		NotifyKey: st.NotifyKey, ExpiresAt: st.ExpiresAt}
 	if *cats != "" {
@@ -456,6 +469,7 @@ func runAgentListen(ctx context.Context, args []string, stdout, stderr io.Writer
 		return err
 	}
 	var key []byte
+	var mkey ed25519.PrivateKey
 	switch {
 	case *statePath != "":
 		b, err := os.ReadFile(*statePath)
@@ -466,9 +480,12 @@ func runAgentListen(ctx context.Context, args []string, stdout, stderr io.Writer
 		if err := json.Unmarshal(b, &st); err != nil {
 			return fmt.Errorf("agent state %s: %w", *statePath, err)
 		}
-		*mailbox, key = st.Mailbox, st.NotifyKey
+		if len(st.MailboxSeed) != ed25519.SeedSize {
+			return fmt.Errorf("agent state %s: no mailbox key", *statePath)
+		}
+		mkey, key = ed25519.NewKeyFromSeed(st.MailboxSeed), st.NotifyKey
 	case strings.HasPrefix(*mailbox, "demo-"):
-		key = bazaar.DemoNotifyKey(*mailbox)
+		mkey, key = bazaar.DemoMailboxKey(*mailbox), bazaar.DemoNotifyKey(*mailbox)
 	default:
 		return errors.New("give --state (from 'bazaar agent optin') or a demo-* --mailbox")
 	}
@@ -483,7 +500,7 @@ func runAgentListen(ctx context.Context, args []string, stdout, stderr io.Writer
 		fmt.Fprintf(stderr, "matcher %s is registered on-chain (SEV-SNP attested)\n", m.Hex())
 	}
 	seen := 0
-	return AgentListen(ctx, strings.TrimRight(*node, "/"), *mailbox, key, func(p json.RawMessage) bool {
+	return AgentListen(ctx, strings.TrimRight(*node, "/"), mkey, key, func(p json.RawMessage) bool {
 		var buf bytes.Buffer
 		if json.Compact(&buf, p) != nil {
 			buf.Reset()

@@ -10,8 +10,9 @@ import (
 	"github.com/bazaar-market/bazaar/matcher"
 )
 
-// DemoAgent describes a seeded development agent. Its mailbox id is stable so a person can
-// listen as it; its ephemeral id is fresh at every start, as a real agent's would rotate.
+// DemoAgent describes a seeded development agent. Its name (Mailbox) is stable and its mailbox
+// and notification keys derive from it, so a person can listen as it; its ephemeral id is fresh
+// at every start, as a real agent's would rotate.
 type DemoAgent struct {
 	Mailbox string
 	Area    string
@@ -35,7 +36,7 @@ func SeedDemoAgents(e *matcher.Engine, now time.Time) ([]DemoAgent, error) {
 				}
 				ag := DemoAgent{Mailbox: fmt.Sprintf("demo-%s-%s-l%d", a.slug, tier, lvl), Area: a.name, Tier: tier, Level: lvl}
 				s := bazaar.Signal{EphemeralID: hex.EncodeToString(eph[:]), LTVTier: tier, LoyaltyLevel: lvl, Area: a.name,
-					Mailbox: ag.Mailbox, NotifyKey: bazaar.DemoNotifyKey(ag.Mailbox), ExpiresAt: now.Add(6 * time.Hour).UnixMilli()}
+					Mailbox: bazaar.DemoMailbox(ag.Mailbox), NotifyKey: bazaar.DemoNotifyKey(ag.Mailbox), ExpiresAt: now.Add(6 * time.Hour).UnixMilli()}
 				if err := e.AddSignal(s); err != nil {
 					return nil, fmt.Errorf("demo signal: %w", err)
 				}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
@@ -136,7 +137,7 @@ func walk(t *testing.T, start func() *Node) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		err := AgentListen(lctx, n.URL(), "demo-q1-high-l3", bazaar.DemoNotifyKey("demo-q1-high-l3"), func(p json.RawMessage) bool {
+		err := AgentListen(lctx, n.URL(), bazaar.DemoMailboxKey("demo-q1-high-l3"), bazaar.DemoNotifyKey("demo-q1-high-l3"), func(p json.RawMessage) bool {
 			var nt bazaar.Notification
 			if err := json.Unmarshal(p, &nt); err != nil {
 				t.Errorf("notification %s: %v", p, err)
@@ -271,7 +272,7 @@ func walk(t *testing.T, start func() *Node) {
 		}
 		// An agent connecting later still gets its stored notification.
 		var late bazaar.Notification
-		err := AgentListen(lctx, n.URL(), "demo-q3-medium-l1", bazaar.DemoNotifyKey("demo-q3-medium-l1"), func(p json.RawMessage) bool {
+		err := AgentListen(lctx, n.URL(), bazaar.DemoMailboxKey("demo-q3-medium-l1"), bazaar.DemoNotifyKey("demo-q3-medium-l1"), func(p json.RawMessage) bool {
 			json.Unmarshal(p, &late)
 			return false
 		})
@@ -476,12 +477,18 @@ func TestAgent_OptInSealed(t *testing.T) {
 	lctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	go func() {
+		// What the relay carries for this mailbox: opened with the agent's mailbox key, but
+		// read without the notification key.
 		u, _ := relayURL(n.URL(), st.Mailbox)
 		c, _, err := websocket.DefaultDialer.DialContext(lctx, u, nil)
 		if err != nil {
 			return
 		}
 		defer c.Close()
+		var ch struct{ Nonce []byte }
+		c.ReadJSON(&ch)
+		mk := ed25519.NewKeyFromSeed(st.MailboxSeed)
+		c.WriteJSON(map[string]any{"type": "auth", "pub": []byte(mk.Public().(ed25519.PublicKey)), "sig": ed25519.Sign(mk, bazaar.MailboxChallenge(st.Mailbox, ch.Nonce))})
 		_, msg, _ := c.ReadMessage()
 		raw <- msg
 	}()
