@@ -34,6 +34,9 @@ type Config struct {
 	PongTimeout   time.Duration // [60s]
 	PingInterval  time.Duration // [25s]
 	AuthTimeout   time.Duration // how long a client has to answer the mailbox challenge [10s]
+	// CoverInterval sends every open mailbox a dummy sealed envelope this often (0: off), shaped
+	// like a real notification (smallest bucket), so traffic does not show who matched.
+	CoverInterval time.Duration
 }
 
 func (c *Config) defaults() {
@@ -139,6 +142,22 @@ func (h *Hub) Start(ctx context.Context) error {
 	h.mu.Lock()
 	h.cancel = cancel
 	h.mu.Unlock()
+	if h.cfg.CoverInterval > 0 {
+		h.wg.Add(1)
+		go func() {
+			defer h.wg.Done()
+			t := time.NewTicker(h.cfg.CoverInterval)
+			defer t.Stop()
+			for {
+				select {
+				case <-ctx.Done():
+					return
+				case <-t.C:
+					h.cover()
+				}
+			}
+		}()
+	}
 	h.wg.Add(1)
 	go func() {
 		defer h.wg.Done()
@@ -201,6 +220,36 @@ func (h *Hub) expire(now time.Time) {
 	if dropped > 0 {
 		h.cfg.Logger.Debug("relay expired envelopes", "count", dropped)
 	}
+}
+
+// cover queues one dummy envelope to every open connection, without blocking.
+func (h *Hub) cover() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for id, b := range h.boxes {
+		for c := range b.subs {
+			h.seq++
+			msg, err := json.Marshal(Envelope{Mailbox: id, Seq: h.seq, Payload: dummySealed(), Sent: time.Now().UnixMilli()})
+			if err != nil {
+				return
+			}
+			select {
+			case c.send <- msg:
+			default: // a slow client gets no cover rather than being dropped for it
+			}
+		}
+	}
+}
+
+// dummySealed is random bytes in the shape of a sealed notification of the smallest bucket:
+// only the notification key's holder could tell it from a real one, and there is none.
+func dummySealed() json.RawMessage {
+	nonce := make([]byte, 12)
+	ct := make([]byte, bazaar.NotificationBuckets[0]+16) // padded plaintext + GCM tag
+	rand.Read(nonce)
+	rand.Read(ct)
+	b, _ := json.Marshal(bazaar.SealedEnvelope{V: 1, Nonce: nonce, Ciphertext: ct})
+	return b
 }
 
 // Connections is the number of open subscriber connections.

@@ -312,3 +312,28 @@ func TestHub_MailboxChallenge(t *testing.T) {
 		t.Fatalf("owner got %s", e.Payload)
 	}
 }
+
+func TestHub_CoverTraffic(t *testing.T) {
+	h, srv := mustHub(t, relay.Config{CoverInterval: 10 * time.Millisecond})
+	c := dial(t, srv, "carol")
+	eventually(t, "connection", func() bool { return h.Connections() == 1 })
+	key := bazaar.DemoNotifyKey("carol")
+	real, err := bazaar.SealNotification(key, []byte(`{"type":"deal.matched"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cover := read(t, c) // arrives without any delivery
+	if len(cover.Payload) != len(real) {
+		t.Fatalf("cover envelope is %d bytes, a real one %d: traffic is distinguishable", len(cover.Payload), len(real))
+	}
+	if _, err := bazaar.OpenNotification(key, cover.Payload); err == nil {
+		t.Fatal("a cover envelope opened")
+	}
+	h.Deliver(context.Background(), box("carol"), real)
+	for range 100 {
+		if e := read(t, c); bytes.Equal(e.Payload, real) {
+			return
+		}
+	}
+	t.Fatal("the real envelope never arrived among the cover")
+}
