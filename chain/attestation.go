@@ -39,24 +39,26 @@ type Attestation struct {
 }
 
 // DeployAttestation deploys an AttestationRegistry pinning roots, governed by gov.
-func DeployAttestation(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, gov common.Address, roots []AMDRoot, ttl time.Duration, minTCB uint64) (common.Address, error) {
+// It returns the address and the block of the deployment (where auditors start reading).
+func DeployAttestation(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, gov common.Address, roots []AMDRoot, ttl time.Duration, minTCB uint64) (common.Address, uint64, error) {
 	var rs []bindings.IAttestationRegistryRoot
 	for _, r := range roots {
 		rs = append(rs, bindings.IAttestationRegistryRoot{ProductLine: r.ProductLine, Modulus: r.Modulus, Exponent: r.Exponent, TestOnly: r.TestOnly})
 	}
 	opts, err := transactOpts(ctx, backend, key)
 	if err != nil {
-		return common.Address{}, err
+		return common.Address{}, 0, err
 	}
 	addr, tx, err := bind.DeployContract(opts, common.FromHex(bindings.AttestationRegistryMetaData.Bin), backend,
 		attestABI.PackConstructor(gov, rs, uint64(ttl/time.Second), minTCB))
 	if err != nil {
-		return common.Address{}, fmt.Errorf("deploy AttestationRegistry: %w", err)
+		return common.Address{}, 0, fmt.Errorf("deploy AttestationRegistry: %w", err)
 	}
-	if _, err := WaitMined(ctx, backend, tx.Hash()); err != nil {
-		return common.Address{}, fmt.Errorf("deploy AttestationRegistry: %w", err)
+	rcpt, err := WaitMined(ctx, backend, tx.Hash())
+	if err != nil {
+		return common.Address{}, 0, fmt.Errorf("deploy AttestationRegistry: %w", err)
 	}
-	return addr, nil
+	return addr, rcpt.BlockNumber.Uint64(), nil
 }
 
 // NewAttestation binds an AttestationRegistry at addr.

@@ -64,18 +64,25 @@ func (r *Registry) Address() common.Address { return r.Domain.Registry }
 
 // DeployRegistry deploys a DealRegistry from key and waits for it to be mined.
 func DeployRegistry(ctx context.Context, backend Backend, key *ecdsa.PrivateKey) (common.Address, error) {
+	addr, _, err := DeployRegistryAt(ctx, backend, key)
+	return addr, err
+}
+
+// DeployRegistryAt is DeployRegistry that also returns the deployment's block.
+func DeployRegistryAt(ctx context.Context, backend Backend, key *ecdsa.PrivateKey) (common.Address, uint64, error) {
 	opts, err := transactOpts(ctx, backend, key)
 	if err != nil {
-		return common.Address{}, err
+		return common.Address{}, 0, err
 	}
 	addr, tx, err := bind.DeployContract(opts, common.FromHex(bindings.DealRegistryMetaData.Bin), backend, nil)
 	if err != nil {
-		return common.Address{}, fmt.Errorf("deploy DealRegistry: %w", err)
+		return common.Address{}, 0, fmt.Errorf("deploy DealRegistry: %w", err)
 	}
-	if _, err := WaitMined(ctx, backend, tx.Hash()); err != nil {
-		return common.Address{}, fmt.Errorf("deploy DealRegistry: %w", err)
+	rcpt, err := WaitMined(ctx, backend, tx.Hash())
+	if err != nil {
+		return common.Address{}, 0, fmt.Errorf("deploy DealRegistry: %w", err)
 	}
-	return addr, nil
+	return addr, rcpt.BlockNumber.Uint64(), nil
 }
 
 func transactOpts(ctx context.Context, backend Backend, key *ecdsa.PrivateKey) (*bind.TransactOpts, error) {
@@ -97,6 +104,25 @@ func WaitMined(ctx context.Context, backend bind.DeployBackend, tx common.Hash) 
 		if err == nil {
 			if rcpt.Status != types.ReceiptStatusSuccessful {
 				return rcpt, fmt.Errorf("transaction %s reverted", tx)
+			}
+			// A receipt can be readable a moment before its block is the head (geth indexes
+			// before the fork choice moves): wait, so the caller's next call or gas estimate
+			// sees this transaction's effects.
+			if hr, ok := backend.(ethereum.BlockNumberReader); ok {
+				for {
+					head, err := hr.BlockNumber(ctx)
+					if err != nil {
+						return rcpt, fmt.Errorf("head after %s: %w", tx, err)
+					}
+					if head >= rcpt.BlockNumber.Uint64() {
+						break
+					}
+					select {
+					case <-ctx.Done():
+						return rcpt, ctx.Err()
+					case <-time.After(time.Millisecond):
+					}
+				}
 			}
 			return rcpt, nil
 		}

@@ -87,22 +87,22 @@ func arkModulus(der []byte) ([]byte, []byte, error) {
 
 // deployAttestation deploys the AttestationRegistry of a development chain: it pins the
 // simulated SNP's test-only root (flagged testOnly on-chain) and allows the dev measurement.
-func (n *Node) deployAttestation(ctx context.Context, snp *simsnp.SNP) (common.Address, error) {
+func (n *Node) deployAttestation(ctx context.Context, snp *simsnp.SNP) (common.Address, uint64, error) {
 	ark, _, _ := snp.Certificates()
 	mod, exp, err := arkModulus(ark)
 	if err != nil {
-		return common.Address{}, err
+		return common.Address{}, 0, err
 	}
 	gov := chain.KeyAddress(n.relayer)
-	addr, err := chain.DeployAttestation(ctx, n.backend, n.relayer, gov,
+	addr, block, err := chain.DeployAttestation(ctx, n.backend, n.relayer, gov,
 		[]chain.AMDRoot{{ProductLine: simsnp.Product, Modulus: mod, Exponent: exp, TestOnly: true}}, 24*time.Hour, 0)
 	if err != nil {
-		return common.Address{}, err
+		return common.Address{}, 0, err
 	}
 	if err := chain.NewAttestation(n.backend, addr).AllowMeasurement(ctx, n.relayer, simsnp.DevMeasurement); err != nil {
-		return common.Address{}, err
+		return common.Address{}, 0, err
 	}
-	return addr, nil
+	return addr, block, nil
 }
 
 // registerMatcher attests the matcher's keys with the (simulated) SNP and registers them

@@ -294,15 +294,11 @@ func (n *Node) deploy(ctx context.Context) error {
 		}
 		return errors.New("mirror: no DealRegistry found; give --registry")
 	}
-	addr, err := chain.DeployRegistry(ctx, n.backend, n.relayer)
+	addr, block, err := chain.DeployRegistryAt(ctx, n.backend, n.relayer)
 	if err != nil {
 		return err
 	}
-	head, err := n.backend.BlockNumber(ctx)
-	if err != nil {
-		return err
-	}
-	return use(Deployment{ChainID: id.Uint64(), DealRegistry: addr, DeployBlock: head})
+	return use(Deployment{ChainID: id.Uint64(), DealRegistry: addr, DeployBlock: block})
 }
 
 // setupAttestation gives a full node on a development chain its AttestationRegistry (pinning
@@ -333,15 +329,11 @@ func (n *Node) setupAttestation(ctx context.Context) error {
 		return err
 	}
 	if d.AttestationRegistry == (common.Address{}) || !hasCode(d.AttestationRegistry) {
-		addr, err := n.deployAttestation(ctx, n.snp)
+		addr, block, err := n.deployAttestation(ctx, n.snp)
 		if err != nil {
 			return err
 		}
-		head, err := n.backend.BlockNumber(ctx)
-		if err != nil {
-			return err
-		}
-		d.AttestationRegistry, d.AttestationBlock = addr, head
+		d.AttestationRegistry, d.AttestationBlock = addr, block
 		if err := n.saveDeployment(d); err != nil {
 			return err
 		}
