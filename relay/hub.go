@@ -252,11 +252,16 @@ func dummySealed() json.RawMessage {
 	return b
 }
 
-// Connections is the number of open subscriber connections.
+// Connections is the number of open mailboxes' subscriber connections (authenticated and
+// receiving); connections still answering the challenge are not counted.
 func (h *Hub) Connections() int {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	return h.conns
+	n := 0
+	for _, b := range h.boxes {
+		n += len(b.subs)
+	}
+	return n
 }
 
 // Pending is the number of envelopes stored for offline mailboxes.
