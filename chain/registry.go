@@ -185,6 +185,24 @@ func (r *Registry) Simulate(ctx context.Context, from *ecdsa.PrivateKey, h bazaa
 	return r.simulate(ctx, from, "post", registryABI.PackPost(header(h), sig))
 }
 
+// SendPost simulates and sends a post without waiting for it to be mined (for callers that
+// batch transactions or drive block production themselves, as tests on simulated chains do).
+func (r *Registry) SendPost(ctx context.Context, relayer *ecdsa.PrivateKey, h bazaar.DealHeader, sig []byte) (common.Hash, error) {
+	data := registryABI.PackPost(header(h), sig)
+	if err := r.simulate(ctx, relayer, "post", data); err != nil {
+		return common.Hash{}, err
+	}
+	opts, err := transactOpts(ctx, r.backend, relayer)
+	if err != nil {
+		return common.Hash{}, err
+	}
+	tx, err := bind.Transact(r.contract, opts, data)
+	if err != nil {
+		return common.Hash{}, r.revertError("post", err)
+	}
+	return tx.Hash(), nil
+}
+
 // Update submits a higher version of a deal, signed by its vendor, and waits until mined.
 // Like Post it simulates first and sends nothing the contract would refuse.
 func (r *Registry) Update(ctx context.Context, relayer *ecdsa.PrivateKey, h bazaar.DealHeader, sig []byte) (*types.Receipt, error) {

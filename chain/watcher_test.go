@@ -85,8 +85,7 @@ func mustSim(t *testing.T) *simChain {
 	return &simChain{sim: sim, reg: reg}
 }
 
-// post sends a vendor-signed post from the vendor's own key (its nonce is independent of the
-// relayer's) and mines it.
+// post sends a vendor-signed post from the relayer and mines exactly one block for it.
 func (s *simChain) post(t *testing.T, doc string) bazaar.DealHeader {
 	t.Helper()
 	digest := common.Hash(sha256.Sum256([]byte(doc)))
@@ -96,19 +95,16 @@ func (s *simChain) post(t *testing.T, doc string) bazaar.DealHeader {
 	if err != nil {
 		t.Fatal(err)
 	}
-	errc := make(chan error, 1)
-	go func() { _, err := s.reg.Post(context.Background(), chain.DevRelayerKey, h, sig); errc <- err }()
-	for {
-		select {
-		case err := <-errc:
-			if err != nil {
-				t.Fatal(err)
-			}
-			return h
-		case <-time.After(5 * time.Millisecond):
-			s.sim.Commit()
-		}
+	tx, err := s.reg.SendPost(context.Background(), chain.DevRelayerKey, h, sig)
+	if err != nil {
+		t.Fatal(err)
 	}
+	s.sim.Commit() // exactly one block per post
+	rcpt, err := s.sim.Client().TransactionReceipt(context.Background(), tx)
+	if err != nil || rcpt.Status != types.ReceiptStatusSuccessful {
+		t.Fatalf("post not mined in the committed block: %v", err)
+	}
+	return h
 }
 
 func (s *simChain) watch(t *testing.T, rec *recorder, cfg chain.WatcherConfig) *chain.Watcher {
