@@ -143,3 +143,28 @@ func TestError_Is(t *testing.T) {
 		t.Fatal("internal errors leak details")
 	}
 }
+
+// BenchmarkSignal_Matches is an agent's local re-check of a notified deal (target ≤ 1 ms).
+func BenchmarkSignal_Matches(b *testing.B) {
+	d, err := bazaar.DecodeDeal([]byte(validDeal))
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := bazaar.Signal{Area: "Quận 1", LTVTier: "high", LoyaltyLevel: 3, Categories: []string{"tea", "coffee"}, MaxPrice: 1000}
+	for b.Loop() {
+		if !s.Matches(d) {
+			b.Fatal("no match")
+		}
+	}
+}
+
+// BenchmarkDecodeAndMatch includes strictly decoding the fetched document.
+func BenchmarkDecodeAndMatch(b *testing.B) {
+	s := bazaar.Signal{Area: "Quận 1", LTVTier: "high", LoyaltyLevel: 3}
+	for b.Loop() {
+		d, err := bazaar.DecodeDeal([]byte(validDeal))
+		if err != nil || !s.Matches(d) {
+			b.Fatal(err)
+		}
+	}
+}

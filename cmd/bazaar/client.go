@@ -392,11 +392,12 @@ func CheckMatcherKey(ctx context.Context, node string) (common.Address, *ecdh.Pu
 // AgentState is what `bazaar agent optin` keeps locally: the mailbox and the key its
 // notifications are sealed with. It never leaves the agent's machine.
 type AgentState struct {
-	Mailbox     string `json:"mailbox"`    // relay mailbox id (hash of the mailbox key)
-	MailboxSeed []byte `json:"mailboxKey"` // Ed25519 seed of the mailbox key
-	NotifyKey   []byte `json:"notifyKey"`
-	EphemeralID string `json:"ephemeralId"`
-	ExpiresAt   int64  `json:"expiresAt"`
+	Mailbox     string        `json:"mailbox"`    // relay mailbox id (hash of the mailbox key)
+	MailboxSeed []byte        `json:"mailboxKey"` // Ed25519 seed of the mailbox key
+	NotifyKey   []byte        `json:"notifyKey"`
+	EphemeralID string        `json:"ephemeralId"`
+	ExpiresAt   int64         `json:"expiresAt"`
+	Signal      bazaar.Signal `json:"signal"` // what was opted in, for local re-evaluation
 }
 
 // OptIn seals a signal to the node's attested matcher key and submits it.
@@ -449,6 +450,7 @@ func runAgentOptIn(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if err := OptIn(ctx, strings.TrimRight(*node, "/"), s); err != nil {
 		return err
 	}
+	st.Signal = s
 	b, _ := json.MarshalIndent(st, "", "  ")
 	if err := os.WriteFile(*statePath, b, 0o600); err != nil {
 		return err
@@ -470,6 +472,7 @@ func runAgentListen(ctx context.Context, args []string, stdout, stderr io.Writer
 	}
 	var key []byte
 	var mkey ed25519.PrivateKey
+	var sig *bazaar.Signal // the agent's own signal, to re-check eligibility locally
 	switch {
 	case *statePath != "":
 		b, err := os.ReadFile(*statePath)
@@ -484,8 +487,12 @@ func runAgentListen(ctx context.Context, args []string, stdout, stderr io.Writer
 			return fmt.Errorf("agent state %s: no mailbox key", *statePath)
 		}
 		mkey, key = ed25519.NewKeyFromSeed(st.MailboxSeed), st.NotifyKey
+		if st.Signal.Area != "" {
+			sig = &st.Signal
+		}
 	case strings.HasPrefix(*mailbox, "demo-"):
 		mkey, key = bazaar.DemoMailboxKey(*mailbox), bazaar.DemoNotifyKey(*mailbox)
+		sig = demoSignal(*mailbox)
 	default:
 		return errors.New("give --state (from 'bazaar agent optin') or a demo-* --mailbox")
 	}
@@ -500,16 +507,80 @@ func runAgentListen(ctx context.Context, args []string, stdout, stderr io.Writer
 		fmt.Fprintf(stderr, "matcher %s is registered on-chain (SEV-SNP attested)\n", m.Hex())
 	}
 	seen := 0
-	return AgentListen(ctx, strings.TrimRight(*node, "/"), mkey, key, func(p json.RawMessage) bool {
-		var buf bytes.Buffer
-		if json.Compact(&buf, p) != nil {
-			buf.Reset()
-			buf.Write(p)
-		}
-		fmt.Fprintln(stdout, buf.String())
+	base := strings.TrimRight(*node, "/")
+	return AgentListen(ctx, base, mkey, key, func(p json.RawMessage) bool {
+		line := evaluateLocally(ctx, base, p, sig)
+		b, _ := json.Marshal(line)
+		fmt.Fprintln(stdout, string(b))
 		seen++
 		return *count == 0 || seen < *count
 	})
+}
+
+// ListenLine is one line of `agent listen`: the notification, whether the deal document the
+// agent fetched matches its CID, and the agent's own re-check of eligibility (no signal leaves
+// the machine for it).
+type ListenLine struct {
+	bazaar.Notification
+	DocumentVerified bool   `json:"documentVerified"`
+	Eligible         *bool  `json:"eligible,omitempty"`
+	EvaluationMicros int64  `json:"evaluationMicros"`
+	Error            string `json:"error,omitempty"`
+}
+
+func evaluateLocally(ctx context.Context, node string, p json.RawMessage, sig *bazaar.Signal) ListenLine {
+	var line ListenLine
+	if err := json.Unmarshal(p, &line.Notification); err != nil {
+		line.Error = "notification: " + err.Error()
+		return line
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, node+"/ipfs/"+line.CID+"?format=raw", nil)
+	if err != nil {
+		line.Error = err.Error()
+		return line
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		line.Error = "fetch document: " + err.Error()
+		return line
+	}
+	raw, err := io.ReadAll(io.LimitReader(resp.Body, bazaar.MaxDocumentSize+1))
+	resp.Body.Close()
+	if err != nil || resp.StatusCode != http.StatusOK || ipfs.CID(raw).String() != line.CID {
+		line.Error = "the document does not match its CID"
+		return line
+	}
+	line.DocumentVerified = true
+	d, err := bazaar.DecodeDeal(raw)
+	if err != nil {
+		line.Error = err.Error()
+		return line
+	}
+	if sig != nil {
+		start := time.Now()
+		ok := d.ExpiresAt > time.Now().UnixMilli() && sig.Matches(d)
+		line.EvaluationMicros = time.Since(start).Microseconds()
+		line.Eligible = &ok
+	}
+	return line
+}
+
+// demoSignal reconstructs a demo agent's signal from its name (demo-<area>-<tier>-l<level>).
+func demoSignal(name string) *bazaar.Signal {
+	parts := strings.Split(name, "-")
+	if len(parts) != 4 || !strings.HasPrefix(parts[3], "l") {
+		return nil
+	}
+	for _, a := range demoAreas {
+		if a.slug == parts[1] {
+			lvl, err := strconv.Atoi(parts[3][1:])
+			if err != nil {
+				return nil
+			}
+			return &bazaar.Signal{Area: a.name, LTVTier: parts[2], LoyaltyLevel: lvl}
+		}
+	}
+	return nil
 }
 
 // envelopePayload extracts the payload from a relay envelope.

@@ -507,9 +507,12 @@ func TestAgent_OptInSealed(t *testing.T) {
 	if err := <-listened; err != nil {
 		t.Fatalf("listen: %v", err)
 	}
-	var nt bazaar.Notification
+	var nt ListenLine
 	if err := json.Unmarshal([]byte(strings.TrimSpace(got.String())), &nt); err != nil || nt.DealID != posted.DealID {
 		t.Fatalf("notification %q: %v", got.String(), err)
+	}
+	if !nt.DocumentVerified || nt.Eligible == nil || !*nt.Eligible {
+		t.Fatalf("local evaluation: %+v", nt)
 	}
 	select {
 	case msg := <-raw:
