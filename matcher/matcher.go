@@ -37,10 +37,10 @@ type Engine struct {
 	cfg Config
 	log *slog.Logger
 
-	mu      sync.RWMutex
-	signals map[string]bazaar.Signal // by ephemeral id
-	seen    map[[32]byte]bool        // sealed signals already taken, so replays are refused
-	state   state
+	mu    sync.RWMutex
+	index *index            // signals by slot, with attribute bitsets
+	seen  map[[32]byte]bool // sealed signals already taken, so replays are refused
+	state state
 }
 
 // state is what survives restarts: vendor aggregates and the deal versions already processed,
@@ -65,7 +65,7 @@ func New(cfg Config) (*Engine, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	e := &Engine{cfg: cfg, log: log, signals: map[string]bazaar.Signal{}, seen: map[[32]byte]bool{},
+	e := &Engine{cfg: cfg, log: log, index: newIndex(), seen: map[[32]byte]bool{},
 		state: state{Metrics: map[string]*bazaar.VendorMetrics{}, Processed: map[string]bool{}}}
 	if cfg.StateFile != "" {
 		b, err := os.ReadFile(cfg.StateFile)
@@ -89,7 +89,7 @@ func (e *Engine) AddSignal(s bazaar.Signal) error {
 	}
 	s.Categories = append([]string(nil), s.Categories...)
 	e.mu.Lock()
-	e.signals[s.EphemeralID] = s
+	e.index.put(s)
 	e.mu.Unlock()
 	return nil
 }
@@ -161,15 +161,48 @@ func (e *Engine) Intake(sealed []byte) error {
 // RemoveSignal deletes a signal (opt-out). Removing an unknown id is not an error.
 func (e *Engine) RemoveSignal(ephemeralID string) {
 	e.mu.Lock()
-	delete(e.signals, ephemeralID)
+	e.index.remove(ephemeralID)
 	e.mu.Unlock()
+}
+
+// target is what notifying one matched signal needs.
+type target struct {
+	mailbox, area string
+	key           []byte
+}
+
+// MatchOnly returns the ephemeral ids of the signals a deal matches now, without notifying or
+// counting (property tests).
+func (e *Engine) MatchOnly(d *bazaar.Deal) []string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	var ids []string
+	for _, i := range e.index.match(d, e.cfg.Clock().UnixMilli()) {
+		ids = append(ids, e.index.slots[i].EphemeralID)
+	}
+	return ids
+}
+
+// MatchCount matches a deal and returns only how many signals it reached (benchmarks: the
+// matched set is materialised as slot numbers, as Match uses it).
+func (e *Engine) MatchCount(d *bazaar.Deal) int {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return len(e.index.match(d, e.cfg.Clock().UnixMilli()))
+}
+
+// Expire drops expired signals (ephemeral ids rotate) and reports how many.
+func (e *Engine) Expire() int {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.index.expire(e.cfg.Clock().UnixMilli())
 }
 
 // Signals is the number of live signals.
 func (e *Engine) Signals() int {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
-	return len(e.signals)
+	return e.index.len()
 }
 
 // Result summarises one Match call. It carries counts only.
@@ -185,17 +218,16 @@ type Result struct {
 func (e *Engine) Match(ctx context.Context, dealID, cid string, version uint64, d *bazaar.Deal) (Result, error) {
 	key := fmt.Sprintf("%s@%d", strings.ToLower(dealID), version)
 	now := e.cfg.Clock()
-	e.mu.RLock()
+	e.mu.Lock() // the index's query scratch is shared
 	done := e.state.Processed[key]
-	var matched []bazaar.Signal
+	var matched []target
 	if !done {
-		for _, s := range e.signals {
-			if s.ExpiresAt > now.UnixMilli() && s.Matches(d) {
-				matched = append(matched, s)
-			}
+		for _, i := range e.index.match(d, now.UnixMilli()) {
+			s := &e.index.slots[i]
+			matched = append(matched, target{mailbox: s.Mailbox, key: s.NotifyKey, area: s.Area})
 		}
 	}
-	e.mu.RUnlock()
+	e.mu.Unlock()
 	if done {
 		return Result{Skipped: true}, nil
 	}
@@ -205,12 +237,12 @@ func (e *Engine) Match(ctx context.Context, dealID, cid string, version uint64, 
 	}
 	res := Result{Matched: len(matched)}
 	for _, s := range matched {
-		sealed, err := bazaar.SealNotification(s.NotifyKey, payload)
+		sealed, err := bazaar.SealNotification(s.key, payload)
 		if err != nil {
 			e.log.Warn("notification not sealed", "deal", dealID, "err", err)
 			continue
 		}
-		if err := e.cfg.Notifier.Deliver(ctx, s.Mailbox, sealed); err != nil {
+		if err := e.cfg.Notifier.Deliver(ctx, s.mailbox, sealed); err != nil {
 			e.log.Warn("notification not delivered", "deal", dealID, "err", err)
 			continue
 		}
@@ -233,9 +265,9 @@ func (e *Engine) Match(ctx context.Context, dealID, cid string, version uint64, 
 	m.ImpressionsSent += uint64(res.Delivered)
 	day := now.UTC().Format(time.DateOnly)
 	for _, s := range matched {
-		b := m.ByLocation[s.Area]
+		b := m.ByLocation[s.area]
 		b.Matched++
-		m.ByLocation[s.Area] = b
+		m.ByLocation[s.area] = b
 	}
 	if res.Matched > 0 {
 		b := m.ByDay[day]

@@ -8,10 +8,13 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"math/rand/v2"
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -23,6 +26,7 @@ import (
 	"github.com/bazaar-market/bazaar/chain"
 	"github.com/bazaar-market/bazaar/enclave"
 	"github.com/bazaar-market/bazaar/ipfs"
+	"github.com/bazaar-market/bazaar/matcher"
 )
 
 // BenchResult is one line of `bazaar bench --json`.
@@ -36,6 +40,7 @@ var benchSuites = map[string]func(context.Context, benchOpts) ([]BenchResult, er
 	"post":       benchPost,
 	"browse":     benchBrowse,
 	"attest-gas": benchAttestGas,
+	"match":      benchMatch,
 }
 
 type benchOpts struct {
@@ -61,11 +66,11 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var names []string
 	for _, p := range pos {
 		if p == "all" {
-			names = append(names, "post", "browse", "attest-gas")
+			names = append(names, "post", "browse", "attest-gas", "match")
 		} else if _, ok := benchSuites[p]; ok {
 			names = append(names, p)
 		} else {
-			return fmt.Errorf("unknown bench suite %q (have: post, browse, attest-gas, all)", p)
+			return fmt.Errorf("unknown bench suite %q (have: post, browse, attest-gas, match, all)", p)
 		}
 	}
 	for _, name := range names {
@@ -308,3 +313,78 @@ func benchAttestGas(ctx context.Context, _ benchOpts) ([]BenchResult, error) {
 		{"attest_max_tx_gas_two_step", float64(max(askR.GasUsed, vcekR.GasUsed, s1.GasUsed, s2.GasUsed)), "gas"},
 	}, nil
 }
+
+// benchMatch matches the example deal against 10k, 100k and 1M random signals with the bitmap
+// index (the matched set materialised) and with a plain Go loop over Signal.Matches, and reports
+// the index's heap per million signals.
+func benchMatch(_ context.Context, _ benchOpts) ([]BenchResult, error) {
+	areas := []string{"Quận 1", "Quận 3", "Quận 5", "Quận 7", "Quận 10", "Thủ Đức", "Bình Thạnh", "Gò Vấp"}
+	tiers := []string{"low", "medium", "high"}
+	cats := []string{"coffee", "tea", "food", "books", "fitness"}
+	now := time.Now()
+	d := benchDeal(chain.KeyAddress(chain.DevVendorKey))
+	var out []BenchResult
+	for _, n := range []int{10_000, 100_000, 1_000_000} {
+		r := rand.New(rand.NewPCG(uint64(n), 1))
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		e, err := matcher.New(matcher.Config{Notifier: nopNotifier{}, Clock: func() time.Time { return now }})
+		if err != nil {
+			return nil, err
+		}
+		ref := make([]bazaar.Signal, 0, n)
+		key := make([]byte, 32)
+		for i := range n {
+			s := bazaar.Signal{EphemeralID: strconv.Itoa(i), LTVTier: tiers[r.IntN(3)], LoyaltyLevel: r.IntN(6),
+				Area: areas[r.IntN(len(areas))], Mailbox: "m" + strconv.Itoa(i), NotifyKey: key, ExpiresAt: now.Add(time.Hour).UnixMilli()}
+			if r.IntN(2) == 0 {
+				s.Categories = []string{cats[r.IntN(len(cats))]}
+			}
+			if err := e.AddSignal(s); err != nil {
+				return nil, err
+			}
+			ref = append(ref, s)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		idx := make([]time.Duration, 0, 30)
+		plain := make([]time.Duration, 0, 30)
+		matched := 0
+		for range 30 {
+			t0 := time.Now()
+			matched = e.MatchCount(d)
+			idx = append(idx, time.Since(t0))
+			t0 = time.Now()
+			var m []bazaar.Signal
+			nowMs := now.UnixMilli()
+			for i := range ref {
+				if ref[i].ExpiresAt > nowMs && ref[i].Matches(d) {
+					m = append(m, ref[i])
+				}
+			}
+			plain = append(plain, time.Since(t0))
+			if len(m) != matched {
+				return nil, fmt.Errorf("index matched %d, plain filter %d", matched, len(m))
+			}
+		}
+		slices.Sort(idx)
+		slices.Sort(plain)
+		label := map[int]string{10_000: "10k", 100_000: "100k", 1_000_000: "1m"}[n]
+		out = append(out,
+			BenchResult{"match_" + label + "_p50", ms(percentile(idx, .5)), "ms"},
+			BenchResult{"match_" + label + "_plain_go_p50", ms(percentile(plain, .5)), "ms"},
+			BenchResult{"match_" + label + "_speedup", float64(percentile(plain, .5)) / float64(max(percentile(idx, .5), 1)), "x"},
+			BenchResult{"match_" + label + "_matched", float64(matched), "signals"},
+		)
+		if n == 1_000_000 {
+			out = append(out, BenchResult{"match_heap_per_1m_signals", float64(after.HeapAlloc-before.HeapAlloc) / (1 << 20), "MiB"})
+		}
+		runtime.KeepAlive(e)
+	}
+	return out, nil
+}
+
+type nopNotifier struct{}
+
+func (nopNotifier) Deliver(context.Context, string, []byte) error { return nil }
