@@ -163,6 +163,21 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 			}
 		}
 		handlers["matcher"] = n.matchEvent
+		// Ephemeral ids rotate: drop expired signals every minute.
+		go func() {
+			t := time.NewTicker(time.Minute)
+			defer t.Stop()
+			for {
+				select {
+				case <-runCtx.Done():
+					return
+				case <-t.C:
+					if k := n.engine.Expire(); k > 0 {
+						log.Debug("expired signals dropped", "count", k)
+					}
+				}
+			}
+		}()
 	}
 
 	// The browse index and the matcher each follow the registry on their own, as separate
