@@ -28,6 +28,7 @@ type Signal struct {
 	MaxPrice     Money    `json:"maxPrice,omitempty"`   // 0: no limit
 	Mailbox      string   `json:"mailbox"`              // relay mailbox id notifications go to
 	NotifyKey    []byte   `json:"notifyKey"`            // fresh 32-byte AES-256-GCM key notifications are sealed with
+	OptOutHash   []byte   `json:"optOutHash,omitempty"` // sha256 of a secret token that withdraws the signal
 	ExpiresAt    int64    `json:"expiresAt"`            // unix ms; the signal is dropped after
 }
 
@@ -101,4 +102,11 @@ func (s *Signal) Matches(d *Deal) bool {
 		return false
 	}
 	return true
+}
+
+// OptOut withdraws a signal: sealed to the matcher like a signal, it names the ephemeral id and
+// the token whose sha256 the signal carried.
+type OptOut struct {
+	EphemeralID string `json:"ephemeralId"`
+	Token       []byte `json:"token"`
 }

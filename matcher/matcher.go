@@ -9,6 +9,7 @@ import (
 	"crypto/ecdh"
 	"crypto/hpke"
 	"crypto/sha256"
+	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -136,13 +137,17 @@ func (e *Engine) Intake(sealed []byte) error {
 	if err != nil {
 		return ErrUndecryptable
 	}
-	dec := json.NewDecoder(bytes.NewReader(plain))
-	dec.DisallowUnknownFields()
+	id := sha256.Sum256(sealed)
+	var wrap struct {
+		OptOut *bazaar.OptOut `json:"optOut"`
+	}
+	if strict(plain, &wrap) == nil && wrap.OptOut != nil {
+		return e.optOut(id, *wrap.OptOut)
+	}
 	var s bazaar.Signal
-	if err := dec.Decode(&s); err != nil {
+	if err := strict(plain, &s); err != nil {
 		return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "sealed signal is not a signal", Err: err}
 	}
-	id := sha256.Sum256(sealed)
 	e.mu.Lock()
 	replay := e.seen[id]
 	e.mu.Unlock()
@@ -156,6 +161,50 @@ func (e *Engine) Intake(sealed []byte) error {
 	e.seen[id] = true
 	e.mu.Unlock()
 	return nil
+}
+
+// ErrOptOutRefused: no live signal has that ephemeral id and token.
+var ErrOptOutRefused = &bazaar.Error{Code: bazaar.ECodeNotFound, Message: "no signal to withdraw with that token"}
+
+// optOut removes a signal if the token hashes to the one it carried. Sealed opt-outs are
+// single-use like signals.
+func (e *Engine) optOut(id [32]byte, o bazaar.OptOut) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.seen[id] {
+		return ErrReplayed
+	}
+	i, ok := e.index.byID[o.EphemeralID]
+	if !ok {
+		return ErrOptOutRefused
+	}
+	want := e.index.slots[i].OptOutHash
+	got := sha256.Sum256(o.Token)
+	if len(want) != 32 || subtle.ConstantTimeCompare(want, got[:]) != 1 {
+		return ErrOptOutRefused
+	}
+	e.index.remove(o.EphemeralID)
+	e.seen[id] = true
+	return nil
+}
+
+func strict(b []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	return dec.Decode(v)
+}
+
+// SealOptOut seals an opt-out to the matcher's HPKE key, as an agent does.
+func SealOptOut(pub *ecdh.PublicKey, o bazaar.OptOut) ([]byte, error) {
+	pk, err := hpke.NewDHKEMPublicKey(pub)
+	if err != nil {
+		return nil, err
+	}
+	js, err := json.Marshal(map[string]any{"optOut": o})
+	if err != nil {
+		return nil, err
+	}
+	return hpke.Seal(pk, hpke.HKDFSHA256(), hpke.ChaCha20Poly1305(), []byte(SignalInfo), js)
 }
 
 // RemoveSignal deletes a signal (opt-out). Removing an unknown id is not an error.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/ecdh"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"path/filepath"
@@ -243,5 +244,39 @@ func TestEngine_Intake(t *testing.T) {
 	}
 	if e.Signals() != 1 {
 		t.Fatalf("refused signals changed the store: %d signals", e.Signals())
+	}
+}
+
+func TestEngine_OptOut(t *testing.T) {
+	key, _ := ecdh.X25519().GenerateKey(rand.Reader)
+	e, err := matcher.New(matcher.Config{Notifier: &inbox{}, HPKEKey: key, Clock: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	token := []byte("the agent's opt-out token")
+	h := sha256.Sum256(token)
+	s := signal(1, "Quận 1", "high", 3)
+	s.OptOutHash = h[:]
+	sealed, _ := matcher.SealSignal(key.PublicKey(), s)
+	if err := e.Intake(sealed); err != nil {
+		t.Fatal(err)
+	}
+	wrong, _ := matcher.SealOptOut(key.PublicKey(), bazaar.OptOut{EphemeralID: s.EphemeralID, Token: []byte("guess")})
+	if err := e.Intake(wrong); bazaar.ErrorCode(err) != bazaar.ECodeNotFound || e.Signals() != 1 {
+		t.Fatalf("wrong token: %v, %d signals", err, e.Signals())
+	}
+	out, _ := matcher.SealOptOut(key.PublicKey(), bazaar.OptOut{EphemeralID: s.EphemeralID, Token: token})
+	if err := e.Intake(out); err != nil || e.Signals() != 0 {
+		t.Fatalf("opt-out: %v, %d signals", err, e.Signals())
+	}
+	if err := e.Intake(out); bazaar.ErrorCode(err) != bazaar.ECodeConflict {
+		t.Fatalf("replayed opt-out: %v", err)
+	}
+	noHash := signal(2, "Quận 1", "high", 3)
+	sealed2, _ := matcher.SealSignal(key.PublicKey(), noHash)
+	e.Intake(sealed2)
+	anyToken, _ := matcher.SealOptOut(key.PublicKey(), bazaar.OptOut{EphemeralID: noHash.EphemeralID, Token: nil})
+	if err := e.Intake(anyToken); err == nil || e.Signals() != 1 {
+		t.Fatalf("a signal without an opt-out hash was withdrawn by anyone: %v", err)
 	}
 }

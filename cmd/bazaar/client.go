@@ -397,7 +397,8 @@ type AgentState struct {
 	NotifyKey   []byte        `json:"notifyKey"`
 	EphemeralID string        `json:"ephemeralId"`
 	ExpiresAt   int64         `json:"expiresAt"`
-	Signal      bazaar.Signal `json:"signal"` // what was opted in, for local re-evaluation
+	Signal      bazaar.Signal `json:"signal"`      // what was opted in, for local re-evaluation
+	OptOutToken []byte        `json:"optOutToken"` // withdraws the signal (its sha256 went with it)
 }
 
 // OptIn seals a signal to the node's attested matcher key and submits it.
@@ -427,15 +428,16 @@ func runAgentOptIn(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
-	rnd := make([]byte, 80)
+	rnd := make([]byte, 112)
 	if _, err := rand.Read(rnd); err != nil {
 		return err
 	}
+	optOutHash := sha256.Sum256(rnd[80:112])
 	mkey := ed25519.NewKeyFromSeed(rnd[48:80])
 	st := AgentState{Mailbox: bazaar.MailboxID(mkey.Public().(ed25519.PublicKey)), MailboxSeed: rnd[48:80], NotifyKey: rnd[16:48],
-		EphemeralID: hex.EncodeToString(rnd[:16]), ExpiresAt: time.Now().Add(*ttl).UnixMilli()}
+		EphemeralID: hex.EncodeToString(rnd[:16]), ExpiresAt: time.Now().Add(*ttl).UnixMilli(), OptOutToken: rnd[80:112]}
 	s := bazaar.Signal{EphemeralID: st.EphemeralID, LTVTier: *tier, LoyaltyLevel: *loyalty, Area: *area, Mailbox: st.Mailbox,
-		NotifyKey: st.NotifyKey, ExpiresAt: st.ExpiresAt}
+		NotifyKey: st.NotifyKey, OptOutHash: optOutHash[:], ExpiresAt: st.ExpiresAt}
 	if *cats != "" {
 		s.Categories = strings.Split(*cats, ",")
 	}
@@ -457,6 +459,42 @@ func runAgentOptIn(ctx context.Context, args []string, stdout, stderr io.Writer)
 	}
 	fmt.Fprintf(stdout, "opted in; listen with: bazaar agent listen --state %s\n", *statePath)
 	return nil
+}
+
+// OptOut withdraws a signal: the opt-out is sealed to the attested matcher key like the signal.
+func OptOut(ctx context.Context, node string, st AgentState) error {
+	_, pub, _, err := CheckMatcherKey(ctx, node)
+	if err != nil {
+		return err
+	}
+	sealed, err := matcher.SealOptOut(pub, bazaar.OptOut{EphemeralID: st.EphemeralID, Token: st.OptOutToken})
+	if err != nil {
+		return err
+	}
+	return apiCall(ctx, http.MethodPost, node+"/signals", map[string]any{"sealed": sealed}, nil)
+}
+
+func runAgentOptOut(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("agent optout", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	node := fs.String("node", "http://127.0.0.1:8080", "node API URL")
+	statePath := fs.String("state", ".bazaar-agent.json", "agent state written by 'bazaar agent optin'")
+	if _, err := parseInterspersed(fs, args); err != nil {
+		return err
+	}
+	b, err := os.ReadFile(*statePath)
+	if err != nil {
+		return err
+	}
+	var st AgentState
+	if err := json.Unmarshal(b, &st); err != nil {
+		return fmt.Errorf("agent state %s: %w", *statePath, err)
+	}
+	if err := OptOut(ctx, strings.TrimRight(*node, "/"), st); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "opted out: the matcher dropped the signal")
+	return os.Remove(*statePath)
 }
 
 func runAgentListen(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -524,4 +524,15 @@ func TestAgent_OptInSealed(t *testing.T) {
 	case <-lctx.Done():
 		t.Fatal("no envelope reached the raw relay client")
 	}
+
+	out.Reset()
+	if err := run(ctx, []string{"agent", "optout", "--node", n.URL(), "--state", state}, &out, &out); err != nil {
+		t.Fatalf("optout: %v\n%s", err, out.String())
+	}
+	if n.engine.Signals() != 36 {
+		t.Fatalf("%d signals after opt-out, want the 36 demo agents", n.engine.Signals())
+	}
+	if _, err := os.Stat(state); !os.IsNotExist(err) {
+		t.Fatal("agent state kept after opt-out")
+	}
 }

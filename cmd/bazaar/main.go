@@ -27,6 +27,7 @@ commands:
   vendor update DEALID FILE sign and post the next version of a deal
   vendor cancel DEALID      sign and submit a deal's cancellation
   agent optin               seal an opt-in signal to the attested matcher key and submit it
+  agent optout              withdraw it (sealed the same way)
   agent listen              open and print an agent mailbox's sealed notifications as JSON lines
   audit [--node URL]        list allowed measurements and registered matchers; re-verify each report
   bench [--json] SUITE      benchmarks: post, browse, all
@@ -68,6 +69,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		if len(args) > 1 && args[1] == "optin" {
 			return runAgentOptIn(ctx, args[2:], stdout, stderr)
+		}
+		if len(args) > 1 && args[1] == "optout" {
+			return runAgentOptOut(ctx, args[2:], stdout, stderr)
 		}
 	case "audit":
 		return runAudit(ctx, args[1:], stdout, stderr)
