@@ -1,12 +1,15 @@
 package main
 
 import (
+	"math/big"
+
 	"bytes"
 	"context"
 	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	ethereum "github.com/ethereum/go-ethereum"
 	"github.com/gorilla/websocket"
 	"io"
 	"net"
@@ -524,6 +527,30 @@ func TestAgent_OptInSealed(t *testing.T) {
 	case <-lctx.Done():
 		t.Fatal("no envelope reached the raw relay client")
 	}
+
+	t.Run("no agent data on chain or in vendor JSON", func(t *testing.T) {
+		logs, err := n.client.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: big.NewInt(0)})
+		if err != nil || len(logs) == 0 {
+			t.Fatalf("chain logs: %d, %v", len(logs), err)
+		}
+		var onChain []byte
+		for _, l := range logs {
+			onChain = append(onChain, l.Data...)
+			for _, tp := range l.Topics {
+				onChain = append(onChain, tp[:]...)
+			}
+		}
+		var metrics json.RawMessage
+		getJSON(t, n.URL()+"/metrics/"+chain.KeyAddress(chain.DevVendorKey).Hex(), &metrics)
+		for _, leak := range [][]byte{[]byte(st.EphemeralID), []byte(st.Mailbox), st.NotifyKey, st.MailboxSeed, []byte("Quận 3")} {
+			if bytes.Contains(onChain, leak) {
+				t.Fatalf("chain logs carry agent data %q", leak)
+			}
+			if bytes.Contains(metrics, []byte(st.EphemeralID)) || bytes.Contains(metrics, []byte(st.Mailbox)) {
+				t.Fatalf("vendor metrics carry agent data: %s", metrics)
+			}
+		}
+	})
 
 	out.Reset()
 	if err := run(ctx, []string{"agent", "optout", "--node", n.URL(), "--state", state}, &out, &out); err != nil {
