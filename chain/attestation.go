@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	ethereum "github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
@@ -72,23 +71,7 @@ func (a *Attestation) Address() common.Address { return a.addr }
 // send simulates then sends a transaction and waits for it; refusals come back as *bazaar.Error
 // naming the contract's custom error.
 func (a *Attestation) send(ctx context.Context, key *ecdsa.PrivateKey, method string, data []byte) (*types.Receipt, error) {
-	to := a.addr
-	if _, err := a.backend.CallContract(ctx, ethereum.CallMsg{From: KeyAddress(key), To: &to, Data: data}, nil); err != nil {
-		return nil, attestRevert(method, err)
-	}
-	opts, err := transactOpts(ctx, a.backend, key)
-	if err != nil {
-		return nil, err
-	}
-	tx, err := bind.Transact(a.contract, opts, data)
-	if err != nil {
-		return nil, attestRevert(method, err)
-	}
-	rcpt, err := WaitMined(ctx, a.backend, tx.Hash())
-	if err != nil {
-		return rcpt, fmt.Errorf("%s: %w", method, err)
-	}
-	return rcpt, nil
+	return sendCall(ctx, a.backend, a.contract, key, method, data, attestRevert)
 }
 
 func attestRevert(method string, err error) error {

@@ -232,26 +232,39 @@ func (r *Registry) HashCancel(ctx context.Context, id common.Hash) (common.Hash,
 }
 
 func (r *Registry) simulate(ctx context.Context, from *ecdsa.PrivateKey, method string, data []byte) error {
-	addr := r.Address()
-	if _, err := r.backend.CallContract(ctx, ethereum.CallMsg{From: KeyAddress(from), To: &addr, Data: data}, nil); err != nil {
-		return r.revertError(method, err)
+	return simulateCall(ctx, r.backend, r.Address(), from, method, data, r.revertError)
+}
+
+func (r *Registry) send(ctx context.Context, key *ecdsa.PrivateKey, method string, data []byte) (*types.Receipt, error) {
+	return sendCall(ctx, r.backend, r.contract, key, method, data, r.revertError)
+}
+
+// simulateCall runs data as an eth_call from key's address; a revert comes back through
+// mapRevert as a domain error.
+func simulateCall(ctx context.Context, backend Backend, to common.Address, from *ecdsa.PrivateKey, method string, data []byte,
+	mapRevert func(string, error) error) error {
+	if _, err := backend.CallContract(ctx, ethereum.CallMsg{From: KeyAddress(from), To: &to, Data: data}, nil); err != nil {
+		return mapRevert(method, err)
 	}
 	return nil
 }
 
-func (r *Registry) send(ctx context.Context, key *ecdsa.PrivateKey, method string, data []byte) (*types.Receipt, error) {
-	if err := r.simulate(ctx, key, method, data); err != nil {
+// sendCall simulates, sends and waits for a contract call: nothing the contract would refuse is
+// ever sent.
+func sendCall(ctx context.Context, backend Backend, contract *bind.BoundContract, key *ecdsa.PrivateKey, method string, data []byte,
+	mapRevert func(string, error) error) (*types.Receipt, error) {
+	if err := simulateCall(ctx, backend, contract.Address(), key, method, data, mapRevert); err != nil {
 		return nil, err
 	}
-	opts, err := transactOpts(ctx, r.backend, key)
+	opts, err := transactOpts(ctx, backend, key)
 	if err != nil {
 		return nil, err
 	}
-	tx, err := bind.Transact(r.contract, opts, data)
+	tx, err := bind.Transact(contract, opts, data)
 	if err != nil {
-		return nil, r.revertError(method, err)
+		return nil, mapRevert(method, err)
 	}
-	rcpt, err := WaitMined(ctx, r.backend, tx.Hash())
+	rcpt, err := WaitMined(ctx, backend, tx.Hash())
 	if err != nil {
 		return rcpt, fmt.Errorf("%s: %w", method, err)
 	}

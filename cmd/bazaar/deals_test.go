@@ -180,7 +180,7 @@ func badInput(t *testing.T, n *Node) {
 		}
 	})
 	t.Run("CAR for an unknown CID", func(t *testing.T) {
-		resp, err := http.Get(n.URL() + "/ipfs/baguqeeraxxxx6nmfodnnzll6w5juj2mgohlmypsdroquw4sfotrwg3tkllfvz5q?format=car")
+		resp, err := http.Get(n.URL() + "/ipfs/not-a-cid?format=car")
 		if err != nil {
 			t.Fatal(err)
 		}
