@@ -135,17 +135,6 @@ func (a *Attestation) RegisterMatcher(ctx context.Context, key *ecdsa.PrivateKey
 	return a.send(ctx, key, "registerMatcher", attestABI.PackRegisterMatcher(vcekID, report, matcher, hpkeKey, nonce))
 }
 
-// StartMatcher and FinishMatcher register a matcher in two transactions, each about half of
-// RegisterMatcher's gas (under 5M each), for chains with a lower per-transaction budget.
-func (a *Attestation) StartMatcher(ctx context.Context, key *ecdsa.PrivateKey, vcekID common.Hash, report []byte, matcher common.Address, hpkeKey []byte, nonce *big.Int) (*types.Receipt, error) {
-	return a.send(ctx, key, "startMatcherRegistration", attestABI.PackStartMatcherRegistration(vcekID, report, matcher, hpkeKey, nonce))
-}
-
-// FinishMatcher completes a registration begun with StartMatcher.
-func (a *Attestation) FinishMatcher(ctx context.Context, key *ecdsa.PrivateKey, vcekID common.Hash, report []byte, matcher common.Address, hpkeKey []byte, nonce *big.Int) (*types.Receipt, error) {
-	return a.send(ctx, key, "finishMatcherRegistration", attestABI.PackFinishMatcherRegistration(vcekID, report, matcher, hpkeKey, nonce))
-}
-
 // ReportData asks the contract for the REPORT_DATA it expects (parity with enclave.Binding).
 func (a *Attestation) ReportData(ctx context.Context, matcher common.Address, hpkeKey []byte, nonce *big.Int) ([]byte, error) {
 	return bind.Call(a.contract, &bind.CallOpts{Context: ctx}, attestABI.PackReportData(matcher, hpkeKey, nonce), attestABI.UnpackReportData)

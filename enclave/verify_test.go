@@ -81,6 +81,8 @@ func TestVerify_Simulated(t *testing.T) {
 	debugChip.Debug = true
 	vmplChip, _ := simsnp.New(t0)
 	vmplChip.VMPL = 2
+	tcbChip, _ := simsnp.New(t0)
+	tcbChip.ReportedTCB = 0x0800000000000000 // the VCEK certifies TCB 0
 	cases := []struct {
 		name  string
 		ev    enclave.Evidence
@@ -118,6 +120,7 @@ func TestVerify_Simulated(t *testing.T) {
 		{name: "wrong VMPL", want: enclave.ErrPolicy, ev: attest(vmplChip, *b)},
 		{name: "TCB below minimum", want: enclave.ErrPolicy, ev: ev,
 			pol: func(p *enclave.Policy) { p.MinTCB = 0x0800000000000001 }},
+		{name: "TCB not matching the VCEK's", want: enclave.ErrPolicy, ev: attest(tcbChip, *b)},
 		{name: "REPORT_DATA for another chain", want: enclave.ErrReportData, ev: func() enclave.Evidence {
 			c := *b
 			c.ChainID = big.NewInt(1)

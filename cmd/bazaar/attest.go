@@ -137,12 +137,8 @@ func (n *Node) registerMatcher(ctx context.Context, att *chain.Attestation, snp 
 	if err != nil {
 		return fmt.Errorf("register VCEK: %w", err)
 	}
-	// Two transactions under 5M gas each rather than one of ~10M.
-	if _, err := att.StartMatcher(ctx, n.relayer, vcekID, ev.Report, addr, hpkePub, nonce); err != nil {
-		return fmt.Errorf("register matcher (first half): %w", err)
-	}
-	if _, err := att.FinishMatcher(ctx, n.relayer, vcekID, ev.Report, addr, hpkePub, nonce); err != nil {
-		return fmt.Errorf("register matcher (second half): %w", err)
+	if _, err := att.RegisterMatcher(ctx, n.relayer, vcekID, ev.Report, addr, hpkePub, nonce); err != nil {
+		return fmt.Errorf("register matcher: %w", err)
 	}
 	n.log.Info("matcher registered on-chain", "matcher", addr, "simulated", snp.Simulated(), "took", time.Since(start).Round(time.Millisecond))
 	return nil

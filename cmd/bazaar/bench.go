@@ -286,31 +286,11 @@ func benchAttestGas(ctx context.Context, _ benchOpts) ([]BenchResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The same registration split over two transactions (a second nonce, report and matcher key).
-	keys2, err := loadMatcherKeys(filepath.Join(n.cfg.DataDir, "bench-matcher-2"))
-	if err != nil {
-		return nil, err
-	}
-	addr2, hpke2, nonce2 := chain.KeyAddress(keys2.signer), keys2.hpke.PublicKey().Bytes(), new(big.Int).Add(nonce, big.NewInt(1))
-	ev2, err := n.snp.Attest(enclave.Binding{Signer: addr2, HPKEKey: hpke2, ChainID: id, Registry: n.attest.Address(), Nonce: nonce2}.ReportData())
-	if err != nil {
-		return nil, err
-	}
-	s1, err := n.attest.StartMatcher(ctx, n.relayer, vcekID, ev2.Report, addr2, hpke2, nonce2)
-	if err != nil {
-		return nil, err
-	}
-	s2, err := n.attest.FinishMatcher(ctx, n.relayer, vcekID, ev2.Report, addr2, hpke2, nonce2)
-	if err != nil {
-		return nil, err
-	}
 	return []BenchResult{
 		{"attest_register_ask_gas", float64(askR.GasUsed), "gas"},
 		{"attest_register_vcek_gas", float64(vcekR.GasUsed), "gas"},
 		{"attest_register_matcher_gas", float64(mR.GasUsed), "gas"},
-		{"attest_start_matcher_gas", float64(s1.GasUsed), "gas"},
-		{"attest_finish_matcher_gas", float64(s2.GasUsed), "gas"},
-		{"attest_max_tx_gas_two_step", float64(max(askR.GasUsed, vcekR.GasUsed, s1.GasUsed, s2.GasUsed)), "gas"},
+		{"attest_max_tx_gas", float64(max(askR.GasUsed, vcekR.GasUsed, mR.GasUsed)), "gas"},
 	}, nil
 }
 

@@ -3,7 +3,7 @@ pragma solidity ^0.8.24;
 
 import {IAttestationRegistry} from "./interfaces/IAttestationRegistry.sol";
 import {X509} from "./lib/X509.sol";
-import {RSAPSS} from "./lib/RSAPSS.sol";
+import {RsaPss} from "./lib/RsaPss.sol";
 import {ReportSignatureVerifier} from "./ReportSignatureVerifier.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 
@@ -35,8 +35,6 @@ contract AttestationRegistry is IAttestationRegistry {
     mapping(bytes32 measurement => bool) public measurementAllowed;
     mapping(address => Matcher) internal _matchers;
     mapping(uint256 nonce => bool) public nonceUsed;
-    /// @dev Two-transaction registrations in flight: the P-384 accumulator after the first half.
-    mapping(bytes32 registration => uint256[6]) internal _pending;
 
     uint256 internal constant REPORT_SIZE = 0x4A0;
     uint256 internal constant SIGNED_SIZE = 0x2A0;
@@ -90,7 +88,7 @@ contract AttestationRegistry is IAttestationRegistry {
         if (root.modulus.length == 0) revert UnknownRoot(line);
         bytes memory der = askDer;
         X509.Cert memory c = X509.parse(der);
-        if (!RSAPSS.verify(X509.tbsBytes(der, c), c.signature, root.modulus, root.exponent)) {
+        if (!RsaPss.verify(X509.tbsBytes(der, c), c.signature, root.modulus, root.exponent)) {
             revert BadCertificateSignature();
         }
         (bytes memory n, bytes memory e) = X509.rsaPublicKey(der, c);
@@ -105,7 +103,7 @@ contract AttestationRegistry is IAttestationRegistry {
         if (ask.modulus.length == 0) revert UnknownAsk(askId);
         bytes memory der = vcekDer;
         X509.Cert memory c = X509.parse(der);
-        if (!RSAPSS.verify(X509.tbsBytes(der, c), c.signature, ask.modulus, ask.exponent)) {
+        if (!RsaPss.verify(X509.tbsBytes(der, c), c.signature, ask.modulus, ask.exponent)) {
             revert BadCertificateSignature();
         }
         (bytes memory x, bytes memory y) = X509.p384PublicKey(der, c);
@@ -143,65 +141,6 @@ contract AttestationRegistry is IAttestationRegistry {
         nonceUsed[nonce] = true;
         _register(matcher, measurement, vcekId, keccak256(hpkeKey), v.testOnly);
         emit MatcherRegistered(matcher, measurement, vcekId, _matchers[matcher].expiresAt, v.testOnly, report, hpkeKey);
-    }
-
-    /// @inheritdoc IAttestationRegistry
-    function startMatcherRegistration(bytes32 vcekId, bytes calldata report, address matcher, bytes calldata hpkeKey, uint256 nonce)
-        external
-    {
-        Vcek storage v = _check(vcekId, report, matcher, hpkeKey, nonce);
-        uint256[6] memory start;
-        (bool ok, uint256[6] memory R) = signatureVerifier.step(
-            report[0:SIGNED_SIZE], _leNumber(report, SIGNED_SIZE), _leNumber(report, SIGNED_SIZE + 72), v.x, v.y, start, 384, 192
-        );
-        if (!ok || (R[4] == 0 && R[5] == 0)) revert BadReportSignature();
-        _pending[_registrationKey(vcekId, report, matcher, hpkeKey, nonce)] = R;
-    }
-
-    /// @inheritdoc IAttestationRegistry
-    function finishMatcherRegistration(bytes32 vcekId, bytes calldata report, address matcher, bytes calldata hpkeKey, uint256 nonce)
-        external
-    {
-        Vcek storage v = _check(vcekId, report, matcher, hpkeKey, nonce);
-        bytes32 key = _registrationKey(vcekId, report, matcher, hpkeKey, nonce);
-        uint256[6] memory R = _pending[key];
-        if (R[4] == 0 && R[5] == 0) revert RegistrationNotStarted();
-        delete _pending[key];
-        if (!_secondHalf(report, v, R)) revert BadReportSignature();
-        nonceUsed[nonce] = true;
-        bytes32 measurement = keccak256(report[0x90:0xC0]);
-        _register(matcher, measurement, vcekId, keccak256(hpkeKey), v.testOnly);
-        emit MatcherRegistered(matcher, measurement, vcekId, _matchers[matcher].expiresAt, v.testOnly, report, hpkeKey);
-    }
-
-    function _secondHalf(bytes calldata report, Vcek storage v, uint256[6] memory R) private view returns (bool) {
-        uint256[2] memory r = _leNumber(report, SIGNED_SIZE);
-        (bool ok, uint256[6] memory F) =
-            signatureVerifier.step(report[0:SIGNED_SIZE], r, _leNumber(report, SIGNED_SIZE + 72), v.x, v.y, R, 192, 0);
-        return ok && signatureVerifier.matches(F, r);
-    }
-
-    /// @dev Every check of registerMatcher except the signature.
-    function _check(bytes32 vcekId, bytes calldata report, address matcher, bytes calldata hpkeKey, uint256 nonce)
-        private
-        view
-        returns (Vcek storage v)
-    {
-        v = _vceks[vcekId];
-        if (v.x.length == 0) revert UnknownVcek(vcekId);
-        _checkPolicy(report, v);
-        if (nonceUsed[nonce]) revert NonceUsed(nonce);
-        if (keccak256(report[0x50:0x90]) != keccak256(this.reportData(matcher, hpkeKey, nonce))) {
-            revert ReportDataMismatch();
-        }
-    }
-
-    function _registrationKey(bytes32 vcekId, bytes calldata report, address matcher, bytes calldata hpkeKey, uint256 nonce)
-        private
-        pure
-        returns (bytes32)
-    {
-        return keccak256(abi.encode(vcekId, keccak256(report), matcher, keccak256(hpkeKey), nonce));
     }
 
     function _register(address matcher, bytes32 measurement, bytes32 vcekId, bytes32 hpkeHash, bool testOnly) private {

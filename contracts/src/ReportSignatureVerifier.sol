@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {SHA384} from "./lib/SHA384.sol";
+import {Sha384} from "./lib/Sha384.sol";
 import {P384} from "./lib/P384.sol";
 
 /// @title ReportSignatureVerifier
@@ -17,29 +17,8 @@ contract ReportSignatureVerifier {
         returns (bool)
     {
         if (x.length != 48 || y.length != 48) return false;
-        bytes memory digest = SHA384.hash(signed);
-        return P384.verify(_be(digest), r, s, _be(x), _be(y));
-    }
-
-    /// @notice Half of a verification split over two transactions: bits [lo, hi) of the double
-    /// scalar multiplication from accumulator R (see P384.step). The caller keeps R.
-    function step(
-        bytes calldata signed,
-        uint256[2] calldata r,
-        uint256[2] calldata s,
-        bytes calldata x,
-        bytes calldata y,
-        uint256[6] calldata R,
-        uint256 hi,
-        uint256 lo
-    ) external view returns (bool ok, uint256[6] memory out) {
-        if (x.length != 48 || y.length != 48) return (false, out);
-        return P384.step(_be(SHA384.hash(signed)), r, s, _be(x), _be(y), R, hi, lo);
-    }
-
-    /// @notice The verdict after the last step: x(R) ≡ r (mod n).
-    function matches(uint256[6] calldata R, uint256[2] calldata r) external view returns (bool) {
-        return P384.matches(R, r);
+        bytes memory digest = Sha384.hash(signed);
+        return P384.verify(digest, r, s, _be(x), _be(y), P384.hintsFor(s));
     }
 
     function _be(bytes memory b) private pure returns (uint256[2] memory v) {

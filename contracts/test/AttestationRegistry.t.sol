@@ -162,7 +162,7 @@ contract AttestationRegistryMatcherTest is Test {
         emit MatcherRegistered(S.MATCHER, keccak256(S.MEASUREMENT), vcekId, uint64(block.timestamp + 1 days), true, S.REPORT_OK, S.HPKE_KEY);
         register(S.REPORT_OK, 1);
         uint256 used = vm.snapshotGasLastCall("AttestationRegistry.registerMatcher");
-        assertTrue(used < 16_777_216, "matcher registration fits one transaction");
+        assertTrue(used <= 8_000_000, "matcher registration within 8M gas");
         assertTrue(reg.isRegistered(S.MATCHER), "registered");
         IAttestationRegistry.Matcher memory m = reg.matcherOf(S.MATCHER);
         assertTrue(m.testOnly, "simulated matcher flagged");
@@ -265,6 +265,38 @@ contract AttestationRegistryMatcherTest is Test {
         register(S.REPORT_OK, 1);
     }
 
+    function test_RevertWhen_TcbNotMatchingVcek() public withVcek {
+        // REPORTED_TCB (0x180) differs from the TCB in the VCEK's certificate: refused before
+        // the signature is even looked at.
+        bytes memory r = bytes.concat(S.REPORT_OK);
+        r[0x187] = 0x08; // SNP firmware SVN 8 in the top byte
+        vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.TcbMismatch.selector, 0x0800000000000000, 0));
+        register(r, 1);
+    }
+
+    function test_RevertWhen_OtherChip() public withVcek {
+        bytes memory r = bytes.concat(S.REPORT_OK);
+        r[0x1A0] ^= 0x01; // CHIP_ID differs from the VCEK's hwID
+        vm.expectRevert(IAttestationRegistry.ChipMismatch.selector);
+        register(r, 1);
+    }
+
+    function test_RevertWhen_BoundToAnotherRegistry() public {
+        // A second registry with the same roots, certificates and measurement: the report names
+        // the first registry's address in REPORT_DATA, so the second refuses it.
+        X509.Cert memory c = X509.parse(S.A_ARK);
+        (bytes memory n, bytes memory e) = X509.rsaPublicKey(S.A_ARK, c);
+        IAttestationRegistry.Root[] memory roots = new IAttestationRegistry.Root[](1);
+        roots[0] = IAttestationRegistry.Root("Milan", n, e, true);
+        AttestationRegistry other = new AttestationRegistry(gov, roots, 1 days, 0);
+        assertTrue(address(other) != S.REGISTRY, "a different registry");
+        bytes32 id = other.registerVcek(other.registerAsk("Milan", S.A_ASK), S.A_VCEK);
+        vm.prank(gov);
+        other.allowMeasurement(S.MEASUREMENT);
+        vm.expectRevert(IAttestationRegistry.ReportDataMismatch.selector);
+        other.registerMatcher(id, S.REPORT_OK, S.MATCHER, S.HPKE_KEY, 1);
+    }
+
     function test_RevertWhen_UnknownVcek() public {
         vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.UnknownVcek.selector, bytes32(uint256(7))));
         reg.registerMatcher(bytes32(uint256(7)), S.REPORT_OK, S.MATCHER, S.HPKE_KEY, 1);
@@ -289,56 +321,3 @@ contract AttestationRegistryMatcherTest is Test {
     }
 }
 
-/// @notice The two-transaction registration, for chains whose per-transaction target is below
-/// registerMatcher's cost.
-contract AttestationRegistryTwoStepTest is Test {
-    AttestationRegistry internal reg;
-    bytes32 internal vcekId;
-    address internal gov = address(0x60f);
-
-    function setUp() public {
-        X509.Cert memory c = X509.parse(S.A_ARK);
-        (bytes memory n, bytes memory e) = X509.rsaPublicKey(S.A_ARK, c);
-        IAttestationRegistry.Root[] memory roots = new IAttestationRegistry.Root[](1);
-        roots[0] = IAttestationRegistry.Root("Milan", n, e, true);
-        reg = new AttestationRegistry(gov, roots, 1 days, 0);
-        assertEq(address(reg), S.REGISTRY, "registry at the address the fixtures bind");
-        vcekId = reg.registerVcek(reg.registerAsk("Milan", S.A_ASK), S.A_VCEK);
-        vm.prank(gov);
-        reg.allowMeasurement(S.MEASUREMENT);
-    }
-
-    function test_TwoStep_EachUnder8M() public {
-        reg.startMatcherRegistration(vcekId, S.REPORT_OK, S.MATCHER, S.HPKE_KEY, 1);
-        uint256 first = vm.snapshotGasLastCall("AttestationRegistry.startMatcherRegistration");
-        assertTrue(!reg.isRegistered(S.MATCHER), "not registered after the first half");
-        reg.finishMatcherRegistration(vcekId, S.REPORT_OK, S.MATCHER, S.HPKE_KEY, 1);
-        uint256 second = vm.snapshotGasLastCall("AttestationRegistry.finishMatcherRegistration");
-        assertTrue(reg.isRegistered(S.MATCHER), "registered");
-        assertTrue(first <= 8_000_000 && second <= 8_000_000, "each transaction within 8M gas");
-    }
-
-    function test_RevertWhen_FinishWithoutStart() public {
-        vm.expectRevert(IAttestationRegistry.RegistrationNotStarted.selector);
-        reg.finishMatcherRegistration(vcekId, S.REPORT_OK, S.MATCHER, S.HPKE_KEY, 1);
-    }
-
-    function test_RevertWhen_TwoStepForgedSignature() public {
-        // B's report verifies up to the first half's accumulator only if it were genuine: the
-        // second half must refuse it (or the first, if its point degenerates).
-        try reg.startMatcherRegistration(vcekId, S.REPORT_BY_B, S.MATCHER, S.HPKE_KEY, 1) {
-            vm.expectRevert(IAttestationRegistry.BadReportSignature.selector);
-            reg.finishMatcherRegistration(vcekId, S.REPORT_BY_B, S.MATCHER, S.HPKE_KEY, 1);
-        } catch (bytes memory reason) {
-            assertEq(bytes4(reason), IAttestationRegistry.BadReportSignature.selector, "first half refused it");
-        }
-        assertTrue(!reg.isRegistered(S.MATCHER), "forged report registered nothing");
-    }
-
-    function test_RevertWhen_FinishWithOtherReport() public {
-        reg.startMatcherRegistration(vcekId, S.REPORT_OK, S.MATCHER, S.HPKE_KEY, 1);
-        // A different report (other nonce binding) cannot reuse the stored half.
-        vm.expectRevert(IAttestationRegistry.RegistrationNotStarted.selector);
-        reg.finishMatcherRegistration(vcekId, S.REPORT_OK_NONCE2, S.MATCHER, S.HPKE_KEY, 2);
-    }
-}

@@ -91,13 +91,13 @@ contract X509Test is Test {
         h.tcb(F.ARK);
     }
 
-    function testFuzz_CorruptionNeverPanics(uint256 at, uint8 x) public {
+    function testFuzz_CorruptionNeverPanics(uint256 pos, uint8 x) public view {
         bytes memory der = bytes.concat(F.VCEK);
-        at = bound(at, 0, der.length - 1);
-        der[at] = bytes1(uint8(der[at]) ^ (x | 1));
+        pos = bound(pos, 0, der.length - 1);
+        der[pos] = bytes1(uint8(der[pos]) ^ (x | 1));
         // Either a clean custom-error revert or a parse of different bytes; never a panic.
         try h.tbsAndSig(der) returns (bytes32 t, bytes32) {
-            assertTrue(t != F.VCEK_TBS_KECCAK || at >= 4 + 767, "corruption inside the TBS went unnoticed");
+            assertTrue(t != F.VCEK_TBS_KECCAK || pos >= 4 + 767, "corruption inside the TBS went unnoticed");
         } catch (bytes memory reason) {
             assertTrue(reason.length >= 4 && bytes4(reason) != bytes4(0x4e487b71), "panicked");
         }

@@ -33,6 +33,9 @@ type SNP struct {
 	Measurement [48]byte
 	Debug       bool   // set to make DEBUG=1 reports (for negative tests)
 	VMPL        uint32 // reported VMPL
+	// ReportedTCB, if non-zero, replaces REPORTED_TCB: reports whose TCB differs from the
+	// VCEK certificate's (for negative tests).
+	ReportedTCB uint64
 }
 
 // New creates a simulated chip whose test-only AMD chain (go-sev-guest's fixed test keys) is
@@ -85,6 +88,9 @@ func (s *SNP) Attest(reportData [64]byte) (enclave.Evidence, error) {
 	binary.LittleEndian.PutUint64(rep[0x08:0x10], abi.SnpPolicyToBytes(abi.SnpPolicy{Debug: s.Debug, SMT: true}))
 	binary.LittleEndian.PutUint32(rep[0x30:0x34], s.VMPL)
 	copy(rep[0x90:0xC0], s.Measurement[:])
+	if s.ReportedTCB != 0 {
+		binary.LittleEndian.PutUint64(rep[0x180:0x188], s.ReportedTCB)
+	}
 	if err := s.Sign(rep); err != nil {
 		return enclave.Evidence{}, err
 	}

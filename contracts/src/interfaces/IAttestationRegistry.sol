@@ -65,7 +65,6 @@ interface IAttestationRegistry {
     error ReportDataMismatch();
     error NonceUsed(uint256 nonce);
     error NotRegistered(address matcher);
-    error RegistrationNotStarted();
 
     /// @notice Verifies an ASK certificate against the pinned ARK of `productLine` and caches it.
     function registerAsk(string calldata productLine, bytes calldata askDer) external returns (bytes32 askId);
@@ -92,16 +91,6 @@ interface IAttestationRegistry {
     /// minimum, CHIP_ID equal to the VCEK's hardware id, and REPORT_DATA = reportData(matcher,
     /// hpkeKey, nonce) with a nonce never used before.
     function registerMatcher(bytes32 vcekId, bytes calldata report, address matcher, bytes calldata hpkeKey, uint256 nonce)
-        external;
-
-    /// @notice The first of two transactions that register a matcher on chains whose gas target
-    /// is below registerMatcher's cost: checks everything but the second half of the P-384
-    /// signature check, and keeps the intermediate point for finishMatcherRegistration.
-    function startMatcherRegistration(bytes32 vcekId, bytes calldata report, address matcher, bytes calldata hpkeKey, uint256 nonce)
-        external;
-
-    /// @notice The second transaction: completes the signature check and registers the matcher.
-    function finishMatcherRegistration(bytes32 vcekId, bytes calldata report, address matcher, bytes calldata hpkeKey, uint256 nonce)
         external;
 
     /// @notice A matcher's registration (zero if never registered).

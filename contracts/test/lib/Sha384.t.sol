@@ -7,7 +7,7 @@ import {Sha384} from "../../src/lib/Sha384.sol";
 /// @notice A textbook FIPS 180-4 SHA-384 in plain Solidity (uint64 words, arrays, no assembly),
 /// the differential reference for the fuzz test: it shares no code or trick with Sha384.
 library Sha384Reference {
-    function ror(uint64 x, uint256 n) private pure returns (uint64) {
+    function ror(uint64 x, uint64 n) private pure returns (uint64) {
         return (x >> n) | (x << (64 - n));
     }
 
