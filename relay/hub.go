@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/gorilla/websocket"
 
 	"github.com/bazaar-market/bazaar"
@@ -37,6 +38,14 @@ type Config struct {
 	// CoverInterval sends every open mailbox a dummy sealed envelope this often (0: off), shaped
 	// like a real notification (smallest bucket), so traffic does not show who matched.
 	CoverInterval time.Duration
+	// AuthorizeMatcher decides whether a matcher may link (see ServeMatcher): it must check
+	// on-chain that address is a registered, unexpired matcher whose attestation bound
+	// hpkeKey. Nil: the relay takes no matcher links.
+	AuthorizeMatcher func(ctx context.Context, address common.Address, hpkeKey []byte) error
+	// RecheckInterval is how often a linked matcher's authorisation is asked again [1m].
+	RecheckInterval time.Duration
+	// OnMetrics receives the vendor aggregates a linked matcher publishes.
+	OnMetrics func(matcher, vendor common.Address, metrics json.RawMessage)
 }
 
 func (c *Config) defaults() {
@@ -66,6 +75,9 @@ func (c *Config) defaults() {
 	}
 	if c.AuthTimeout <= 0 {
 		c.AuthTimeout = 10 * time.Second
+	}
+	if c.RecheckInterval <= 0 {
+		c.RecheckInterval = time.Minute
 	}
 	if c.PingInterval <= 0 || c.PingInterval >= c.PongTimeout {
 		c.PingInterval = c.PongTimeout * 4 / 10
@@ -114,6 +126,7 @@ type Hub struct {
 
 	mu      sync.Mutex
 	boxes   map[string]*mailbox
+	links   map[*link]struct{} // authorised matcher links
 	conns   int
 	seq     uint64
 	stopped bool
@@ -187,6 +200,9 @@ func (h *Hub) Stop(ctx context.Context) error {
 		for c := range b.subs {
 			c.close()
 		}
+	}
+	for l := range h.links {
+		l.close()
 	}
 	h.mu.Unlock()
 	done := make(chan struct{})
