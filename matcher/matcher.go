@@ -97,7 +97,10 @@ func (e *Engine) AddSignal(s bazaar.Signal) error {
 
 // Intake errors.
 var (
-	ErrNoIntake      = errors.New("this matcher takes no sealed signals")
+	ErrNoIntake = errors.New("this matcher takes no sealed signals")
+	// ErrNotifierDown, from a Notifier, means nothing can be delivered now (the relay link is
+	// down): Match then fails without recording the deal, so it is matched again later.
+	ErrNotifierDown  = errors.New("notification path is down")
 	ErrUndecryptable = &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "sealed signal does not open under the matcher's attested key"}
 	ErrReplayed      = &bazaar.Error{Code: bazaar.ECodeConflict, Message: "this sealed signal was already taken"}
 )
@@ -292,6 +295,9 @@ func (e *Engine) Match(ctx context.Context, dealID, cid string, version uint64, 
 			continue
 		}
 		if err := e.cfg.Notifier.Deliver(ctx, s.mailbox, sealed); err != nil {
+			if errors.Is(err, ErrNotifierDown) {
+				return res, fmt.Errorf("deal %s not matched: %w", dealID, err)
+			}
 			e.log.Warn("notification not delivered", "deal", dealID, "err", err)
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -278,5 +279,46 @@ func TestEngine_OptOut(t *testing.T) {
 	anyToken, _ := matcher.SealOptOut(key.PublicKey(), bazaar.OptOut{EphemeralID: noHash.EphemeralID, Token: nil})
 	if err := e.Intake(anyToken); err == nil || e.Signals() != 1 {
 		t.Fatalf("a signal without an opt-out hash was withdrawn by anyone: %v", err)
+	}
+}
+
+// down is a Notifier whose path to the relay is down until up is set.
+type down struct {
+	inbox
+	up bool
+}
+
+func (d *down) Deliver(ctx context.Context, mailbox string, p []byte) error {
+	if !d.up {
+		return fmt.Errorf("link closed: %w", matcher.ErrNotifierDown)
+	}
+	return d.inbox.Deliver(ctx, mailbox, p)
+}
+
+// TestEngine_NotifierDown: with the relay link down, a deal is not recorded as processed nor
+// counted, so the watcher's retry matches it once the link is back.
+func TestEngine_NotifierDown(t *testing.T) {
+	ctx := context.Background()
+	n := &down{}
+	e := mustEngine(t, n, filepath.Join(t.TempDir(), "state.json"))
+	for i := range 6 {
+		if err := e.AddSignal(signal(i, "Quận 1", "high", 3)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := coffeeDeal()
+	if _, err := e.Match(ctx, "0xdeal", "bafy", 1, d); !errors.Is(err, matcher.ErrNotifierDown) {
+		t.Fatalf("match with the link down: %v", err)
+	}
+	if m := e.Metrics(d.Vendor.Hex()); m.AgentsMatched != 0 {
+		t.Fatalf("counted while undelivered: %+v", m)
+	}
+	n.up = true
+	res, err := e.Match(ctx, "0xdeal", "bafy", 1, d)
+	if err != nil || res.Skipped || res.Delivered != 6 {
+		t.Fatalf("retry after the link is back: %+v %v", res, err)
+	}
+	if m := e.Metrics(d.Vendor.Hex()); m.AgentsMatched != 6 {
+		t.Fatalf("metrics after retry: %+v", m)
 	}
 }

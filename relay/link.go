@@ -193,9 +193,7 @@ func (h *Hub) linkReader(l *link) {
 func (h *Hub) linkWriter(l *link) {
 	defer h.wg.Done()
 	defer func() {
-		h.mu.Lock()
-		delete(h.links, l)
-		h.mu.Unlock()
+		h.unlink(l)
 		l.ws.Close()
 		h.cfg.Logger.Info("matcher unlinked", "matcher", l.m.Address)
 	}()
@@ -227,6 +225,7 @@ func (h *Hub) linkWriter(l *link) {
 			cancel()
 			if err != nil {
 				h.cfg.Logger.Warn("matcher no longer authorised: link closed", "matcher", l.m.Address, "err", err)
+				h.unlink(l) // before the close frame: once the matcher sees it, it is gone
 				l.ws.SetWriteDeadline(time.Now().Add(time.Second))
 				l.ws.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.ClosePolicyViolation, truncate(err.Error(), 120)))
 				l.close()
@@ -234,6 +233,12 @@ func (h *Hub) linkWriter(l *link) {
 			}
 		}
 	}
+}
+
+func (h *Hub) unlink(l *link) {
+	h.mu.Lock()
+	delete(h.links, l)
+	h.mu.Unlock()
 }
 
 // Matchers lists the authorised matcher links.

@@ -54,6 +54,8 @@ func (n *Node) routes() http.Handler {
 	mux.HandleFunc("GET /ipfs/{cid}", n.gateway)
 	mux.HandleFunc("HEAD /ipfs/{cid}", n.gateway)
 	mux.Handle("GET /relay", n.hub)
+	mux.HandleFunc("GET /relay/matcher", n.hub.ServeMatcher)
+	mux.HandleFunc("POST /attestations/matchers", n.postMatcherEvidence)
 	mux.Handle("GET /", web.Handler())
 	return accessLog(n.log, mux)
 }
@@ -604,7 +606,7 @@ func (n *Node) gateway(w http.ResponseWriter, r *http.Request) {
 // postSignal answers POST /signals {"sealed": base64}: an HPKE-sealed opt-in signal for the
 // matcher. The node learns nothing from it; only the matcher's attested key opens it.
 func (n *Node) postSignal(w http.ResponseWriter, r *http.Request) {
-	if n.engine == nil {
+	if n.engine == nil && !n.cfg.ExternalMatcher {
 		n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "this node runs no matcher"))
 		return
 	}
@@ -613,6 +615,19 @@ func (n *Node) postSignal(w http.ResponseWriter, r *http.Request) {
 	}
 	if err := decodeBody(r, &req); err != nil {
 		n.fail(w, err)
+		return
+	}
+	if n.engine == nil {
+		// Forwarded, still sealed, to the linked attested matcher; it alone can open it.
+		if len(req.Sealed) == 0 || len(req.Sealed) > 16<<10 {
+			n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "sealed must be 1 to 16384 bytes"))
+			return
+		}
+		if err := n.hub.ForwardSignal(req.Sealed); err != nil {
+			n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "%v", err))
+			return
+		}
+		writeJSON(w, http.StatusAccepted, map[string]string{"status": "forwarded"})
 		return
 	}
 	if err := n.engine.Intake(req.Sealed); err != nil {
@@ -645,13 +660,24 @@ func (n *Node) mode() string {
 }
 
 func (n *Node) vendorMetrics(w http.ResponseWriter, r *http.Request) {
-	if n.engine == nil {
+	if n.engine == nil && !n.cfg.ExternalMatcher {
 		n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "this node runs no matcher"))
 		return
 	}
 	s := r.PathValue("vendor")
 	if !common.IsHexAddress(s) {
 		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "vendor must be a 0x address"))
+		return
+	}
+	if n.engine == nil {
+		n.linkedMu.Lock()
+		m, ok := n.linked[common.HexToAddress(s)]
+		n.linkedMu.Unlock()
+		if !ok {
+			writeJSON(w, http.StatusOK, bazaar.VendorMetrics{Vendor: common.HexToAddress(s).Hex()}.Suppress(bazaar.DefaultK))
+			return
+		}
+		writeJSON(w, http.StatusOK, m)
 		return
 	}
 	writeJSON(w, http.StatusOK, n.engine.Metrics(common.HexToAddress(s).Hex()))
@@ -695,7 +721,34 @@ func (n *Node) attestAddr() string {
 	return n.attest.Address().Hex()
 }
 
+// linkedMetrics keeps the latest aggregates a linked (authorised) matcher published.
+func (n *Node) linkedMetrics(_, vendor common.Address, m json.RawMessage) {
+	var v bazaar.VendorMetrics
+	if json.Unmarshal(m, &v) != nil || common.HexToAddress(v.Vendor) != vendor {
+		n.log.Warn("linked matcher sent malformed metrics")
+		return
+	}
+	n.linkedMu.Lock()
+	defer n.linkedMu.Unlock()
+	if n.linked == nil {
+		n.linked = map[common.Address]json.RawMessage{}
+	}
+	n.linked[vendor] = m
+}
+
 func (n *Node) matcherInfo() map[string]any {
+	if n.engine == nil && n.cfg.ExternalMatcher {
+		ms := n.hub.Matchers()
+		if len(ms) == 0 {
+			return map[string]any{"kind": "linked process (none connected)"}
+		}
+		m := map[string]any{"kind": "linked process (registration checked on-chain by the relay)",
+			"address": ms[0].Address.Hex(), "hpkePublicKey": hexutil.Encode(ms[0].HPKEKey)}
+		if rec, err := n.attest.Matcher(context.Background(), ms[0].Address); err == nil && rec.TestOnly {
+			m["attestation"] = "SIMULATED SEV-SNP (development only: go-sev-guest test root)"
+		}
+		return m
+	}
 	if n.engine == nil {
 		return map[string]any{"kind": "none (mirror)"}
 	}

@@ -12,17 +12,20 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain"
 	"github.com/bazaar-market/bazaar/enclave"
-	"github.com/bazaar-market/bazaar/enclave/simsnp"
 )
 
 // matcherKeys are the matcher's signing key (its on-chain identity) and HPKE key (agents seal
@@ -87,7 +90,7 @@ func arkModulus(der []byte) ([]byte, []byte, error) {
 
 // deployAttestation deploys the AttestationRegistry of a development chain: it pins the
 // simulated SNP's test-only root (flagged testOnly on-chain) and allows the dev measurement.
-func (n *Node) deployAttestation(ctx context.Context, snp *simsnp.SNP) (common.Address, uint64, error) {
+func (n *Node) deployAttestation(ctx context.Context, snp devSNP) (common.Address, uint64, error) {
 	ark, _, _ := snp.Certificates()
 	mod, exp, err := arkModulus(ark)
 	if err != nil {
@@ -95,53 +98,168 @@ func (n *Node) deployAttestation(ctx context.Context, snp *simsnp.SNP) (common.A
 	}
 	gov := chain.KeyAddress(n.relayer)
 	addr, block, err := chain.DeployAttestation(ctx, n.backend, n.relayer, gov,
-		[]chain.AMDRoot{{ProductLine: simsnp.Product, Modulus: mod, Exponent: exp, TestOnly: true}}, 24*time.Hour, 0)
+		[]chain.AMDRoot{{ProductLine: enclave.DevProduct, Modulus: mod, Exponent: exp, TestOnly: true}}, 24*time.Hour, 0)
 	if err != nil {
 		return common.Address{}, 0, err
 	}
-	if err := chain.NewAttestation(n.backend, addr).AllowMeasurement(ctx, n.relayer, simsnp.DevMeasurement); err != nil {
+	if err := chain.NewAttestation(n.backend, addr).AllowMeasurement(ctx, n.relayer, enclave.DevMeasurement); err != nil {
 		return common.Address{}, 0, err
 	}
 	return addr, block, nil
 }
 
-// registerMatcher attests the matcher's keys with the (simulated) SNP and registers them
-// on-chain: ASK and VCEK certificates, then the report bound to this chain, registry and a
-// fresh nonce. It does nothing while the matcher is still registered.
+// devSNP is the simulated SNP's surface the node uses (devsnp.go).
+type devSNP interface {
+	enclave.Attester
+	Certificates() (ark, ask, vcek []byte)
+}
+
+// MatcherEvidence is a matcher's registration: SEV-SNP evidence whose REPORT_DATA binds the
+// matcher's signing address and HPKE key to one chain, registry and nonce. Anyone may submit it
+// (POST /attestations/matchers relays it for a matcher that holds no gas); the contract checks
+// every part, so the submitter is not trusted.
+type MatcherEvidence struct {
+	Product string         `json:"product"`
+	Report  []byte         `json:"report"`
+	VCEK    []byte         `json:"vcek"`
+	ASK     []byte         `json:"ask"`
+	Matcher common.Address `json:"matcher"`
+	HPKEKey []byte         `json:"hpkeKey"`
+	Nonce   *hexutil.Big   `json:"nonce"`
+	// Simulated is what the matcher says of itself; the chain's own testOnly flag is what counts.
+	Simulated bool `json:"simulated"`
+}
+
+// attestKeys has the SNP attest the matcher's keys for this chain and registry, with a fresh
+// random nonce.
+func attestKeys(chainID *big.Int, registry common.Address, snp enclave.Attester, keys *matcherKeys) (MatcherEvidence, error) {
+	nb := make([]byte, 32)
+	if _, err := rand.Read(nb); err != nil {
+		return MatcherEvidence{}, err
+	}
+	nonce := new(big.Int).SetBytes(nb)
+	addr := chain.KeyAddress(keys.signer)
+	hpkePub := keys.hpke.PublicKey().Bytes()
+	b := enclave.Binding{Signer: addr, HPKEKey: hpkePub, ChainID: chainID, Registry: registry, Nonce: nonce}
+	ev, err := snp.Attest(b.ReportData())
+	if err != nil {
+		return MatcherEvidence{}, fmt.Errorf("attest: %w", err)
+	}
+	return MatcherEvidence{Product: ev.Product, Report: ev.Report, VCEK: ev.VCEK, ASK: ev.ASK, Matcher: addr,
+		HPKEKey: hpkePub, Nonce: (*hexutil.Big)(nonce), Simulated: snp.Simulated()}, nil
+}
+
+// submitEvidence registers a matcher on-chain, payer paying: the ASK and VCEK certificates
+// (cached by the contract, so cheap to repeat), then the report.
+func submitEvidence(ctx context.Context, att *chain.Attestation, payer *ecdsa.PrivateKey, ev MatcherEvidence) error {
+	if len(ev.Report) != 0x4A0 || len(ev.VCEK) == 0 || len(ev.ASK) == 0 || ev.Nonce == nil || len(ev.HPKEKey) == 0 || ev.Product == "" {
+		return bazaar.Errorf(bazaar.ECodeInvalid, "matcher evidence needs product, a %d-byte report, vcek, ask, matcher, hpkeKey and nonce", 0x4A0)
+	}
+	askID, _, err := att.RegisterAsk(ctx, payer, ev.Product, ev.ASK)
+	if err != nil {
+		return fmt.Errorf("register ASK: %w", err)
+	}
+	vcekID, _, err := att.RegisterVcek(ctx, payer, askID, ev.VCEK)
+	if err != nil {
+		return fmt.Errorf("register VCEK: %w", err)
+	}
+	if _, err := att.RegisterMatcher(ctx, payer, vcekID, ev.Report, ev.Matcher, ev.HPKEKey, ev.Nonce.ToInt()); err != nil {
+		return fmt.Errorf("register matcher: %w", err)
+	}
+	return nil
+}
+
+// registerMatcher attests the node's in-process matcher keys with the (simulated) SNP and
+// registers them on-chain. It does nothing while the matcher is still registered.
 func (n *Node) registerMatcher(ctx context.Context, att *chain.Attestation, snp enclave.Attester, keys *matcherKeys) error {
 	addr := chain.KeyAddress(keys.signer)
 	if ok, err := att.IsRegistered(ctx, addr); err != nil || ok {
 		return err
 	}
 	start := time.Now()
-	nonceBytes := make([]byte, 32)
-	if _, err := rand.Read(nonceBytes); err != nil {
-		return err
-	}
-	nonce := new(big.Int).SetBytes(nonceBytes)
 	id, err := n.backend.ChainID(ctx)
 	if err != nil {
 		return err
 	}
-	hpkePub := keys.hpke.PublicKey().Bytes()
-	b := enclave.Binding{Signer: addr, HPKEKey: hpkePub, ChainID: id, Registry: att.Address(), Nonce: nonce}
-	ev, err := snp.Attest(b.ReportData())
+	ev, err := attestKeys(id, att.Address(), snp, keys)
 	if err != nil {
 		return err
 	}
-	askID, _, err := att.RegisterAsk(ctx, n.relayer, ev.Product, ev.ASK)
-	if err != nil {
-		return fmt.Errorf("register ASK: %w", err)
-	}
-	vcekID, _, err := att.RegisterVcek(ctx, n.relayer, askID, ev.VCEK)
-	if err != nil {
-		return fmt.Errorf("register VCEK: %w", err)
-	}
-	if _, err := att.RegisterMatcher(ctx, n.relayer, vcekID, ev.Report, addr, hpkePub, nonce); err != nil {
-		return fmt.Errorf("register matcher: %w", err)
+	if err := submitEvidence(ctx, att, n.relayer, ev); err != nil {
+		return err
 	}
 	n.log.Info("matcher registered on-chain", "matcher", addr, "simulated", snp.Simulated(), "took", time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+// postMatcherEvidence answers POST /attestations/matchers (a MatcherEvidence): the node pays
+// for a matcher's registration transactions. Each is simulated first, so evidence the contract
+// refuses costs nothing and changes nothing; the answer names the check that failed.
+func (n *Node) postMatcherEvidence(w http.ResponseWriter, r *http.Request) {
+	if n.readOnly(w) {
+		return
+	}
+	if n.attest == nil {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "this node knows no AttestationRegistry"))
+		return
+	}
+	var ev MatcherEvidence
+	if err := decodeBody(r, &ev); err != nil {
+		n.fail(w, err)
+		return
+	}
+	if err := submitEvidence(r.Context(), n.attest, n.relayer, ev); err != nil {
+		n.fail(w, err)
+		return
+	}
+	n.log.Info("matcher registration relayed", "matcher", ev.Matcher)
+	writeJSON(w, http.StatusCreated, map[string]any{"matcher": ev.Matcher.Hex(), "registered": true})
+}
+
+// authorizeMatcher is the relay's check before it trusts a matcher link or an in-process
+// matcher's output: registered, unexpired, measurement still allowed, and this HPKE key the one
+// its attestation bound — all read from the chain.
+func (n *Node) authorizeMatcher(ctx context.Context, a common.Address, hpke []byte) error {
+	if n.attest == nil {
+		return errors.New("this node knows no AttestationRegistry")
+	}
+	ok, err := n.attest.IsRegistered(ctx, a)
+	if err != nil {
+		return fmt.Errorf("check registration: %w", err)
+	}
+	if !ok {
+		return fmt.Errorf("matcher %s is not registered (or expired, or its measurement was revoked)", a.Hex())
+	}
+	rec, err := n.attest.Matcher(ctx, a)
+	if err != nil {
+		return fmt.Errorf("read registration: %w", err)
+	}
+	if crypto.Keccak256Hash(hpke) != common.Hash(rec.HpkeKeyHash) {
+		return errors.New("HPKE key is not the attested one")
+	}
+	return nil
+}
+
+// attestedNotifier hands the in-process matcher's notifications to the relay only while the
+// matcher is registered on-chain (asked again at most once a minute), as a linked matcher's.
+type attestedNotifier struct {
+	n       *Node
+	addr    common.Address
+	hpke    []byte
+	mu      sync.Mutex
+	okUntil time.Time
+}
+
+func (g *attestedNotifier) Deliver(ctx context.Context, mailbox string, payload []byte) error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if time.Now().After(g.okUntil) {
+		if err := g.n.authorizeMatcher(ctx, g.addr, g.hpke); err != nil {
+			return fmt.Errorf("relay refuses the matcher's output: %w", err)
+		}
+		g.okUntil = time.Now().Add(time.Minute)
+	}
+	return g.n.hub.Deliver(ctx, mailbox, payload)
 }
 
 // writePEM writes certificates as PEM blocks (ASK then ARK, as go-sev-guest's check expects).

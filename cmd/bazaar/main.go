@@ -23,6 +23,7 @@ const usage = `usage: bazaar <command> [flags]
 commands:
   dev                       run a development node: embedded chain, IPFS, matcher, relay, API
   node --rpc URL [--mirror] run a node on any chain; --mirror follows it read-only and pins every deal
+  matcher --node URL        run an attested matcher (--snp device|simulated) linked to a node's relay
   vendor post FILE          sign a deal document (EIP-712) and post it
   vendor update DEALID FILE sign and post the next version of a deal
   vendor cancel DEALID      sign and submit a deal's cancellation
@@ -73,6 +74,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if len(args) > 1 && args[1] == "optout" {
 			return runAgentOptOut(ctx, args[2:], stdout, stderr)
 		}
+	case "matcher":
+		return runMatcher(ctx, args[1:], stdout, stderr)
 	case "audit":
 		return runAudit(ctx, args[1:], stdout, stderr)
 	case "bench":
@@ -122,9 +125,13 @@ func runNode(ctx context.Context, verb string, args []string, stdout, stderr io.
 	relayerFile := fs.String("relayer-key-file", "", "file with the hex key that pays for gasless posts (dev chains default to the dev key)")
 	confirmations := fs.Uint64("confirmations", 0, "blocks an event must be buried under before it is indexed")
 	noDemo := fs.Bool("no-demo", verb != "dev", "do not seed demo agents")
+	matcherMode := fs.String("matcher", "in-process", "in-process, or external: a `bazaar matcher` process links to this node's relay")
 	verbose := fs.Bool("v", false, "debug logging")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
+	}
+	if *matcherMode != "in-process" && *matcherMode != "external" {
+		return fmt.Errorf("--matcher must be in-process or external, not %q", *matcherMode)
 	}
 	if verb == "node" && *rpc == "" {
 		return errors.New("bazaar node needs --rpc URL (use 'bazaar dev' for the embedded chain)")
@@ -133,7 +140,7 @@ func runNode(ctx context.Context, verb string, args []string, stdout, stderr io.
 		p2p = listFlag{"/ip4/127.0.0.1/tcp/0"}
 	}
 	cfg := Config{DataDir: *data, HTTPListen: *httpAddr, RPC: *rpc, P2PListen: p2p, Peers: peers, Registry: *registry,
-		Mirror: *mirror, SeedDemo: !*noDemo && !*mirror, Confirmations: *confirmations}
+		Mirror: *mirror, SeedDemo: !*noDemo && !*mirror, Confirmations: *confirmations, ExternalMatcher: *matcherMode == "external"}
 	if *rpc == "" {
 		cfg.RPCListen = *rpcListen
 	}

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -22,7 +23,6 @@ import (
 
 	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain"
-	"github.com/bazaar-market/bazaar/enclave/simsnp"
 	"github.com/bazaar-market/bazaar/ipfs"
 	"github.com/bazaar-market/bazaar/matcher"
 	"github.com/bazaar-market/bazaar/relay"
@@ -40,6 +40,9 @@ type Config struct {
 	Mirror     bool              // read-only: follow the chain, fetch and pin documents from peers; no posting, no matcher
 	RelayerKey *ecdsa.PrivateKey // pays gas for posts; default chain.DevRelayerKey on dev chains
 	SeedDemo   bool              // add demo agents' signals to the matcher
+	// ExternalMatcher runs no in-process matcher: an attested `bazaar matcher` process links to
+	// this node's relay (GET /relay/matcher) and receives the signals agents submit here.
+	ExternalMatcher bool
 	// WatchInterval is the registry poll interval (default 50ms).
 	WatchInterval time.Duration
 	Confirmations uint64 // blocks a registry event must be buried under before it is indexed
@@ -76,8 +79,10 @@ type Node struct {
 	relayer    *ecdsa.PrivateKey // nil on a mirror
 	demo       []DemoAgent
 	attest     *chain.Attestation // nil when the deployment has none
-	snp        *simsnp.SNP        // the development SNP (nil on real hardware or a mirror)
+	snp        devSNP             // the development SNP (nil on real hardware or a mirror)
 	mkeys      *matcherKeys
+	linkedMu   sync.Mutex
+	linked     map[common.Address]json.RawMessage // vendor metrics published by a linked matcher
 
 	ln     net.Listener
 	srv    *http.Server
@@ -143,15 +148,17 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 
 	// Cover traffic: every open mailbox gets a dummy sealed envelope every 15 s, so a
 	// notification's arrival does not stand out.
-	n.hub = relay.New(relay.Config{Logger: log.With("part", "relay"), CoverInterval: 15 * time.Second})
+	n.hub = relay.New(relay.Config{Logger: log.With("part", "relay"), CoverInterval: 15 * time.Second,
+		AuthorizeMatcher: n.authorizeMatcher, OnMetrics: n.linkedMetrics})
 	if err := n.hub.Start(runCtx); err != nil {
 		return nil, fmt.Errorf("relay: %w", err)
 	}
 	handlers := map[string]func(context.Context, chain.Event) error{"index": n.indexEvent}
-	if !cfg.Mirror {
+	if !cfg.Mirror && !cfg.ExternalMatcher {
 		mc := matcher.Config{Notifier: n.hub, StateFile: filepath.Join(cfg.DataDir, "matcher", "state.json"), Logger: log.With("part", "matcher")}
 		if n.mkeys != nil {
 			mc.HPKEKey = n.mkeys.hpke // the key attested on-chain: agents seal signals to it
+			mc.Notifier = &attestedNotifier{n: n, addr: chain.KeyAddress(n.mkeys.signer), hpke: n.mkeys.hpke.PublicKey().Bytes()}
 		}
 		n.engine, err = matcher.New(mc)
 		if err != nil {
@@ -340,7 +347,7 @@ func (n *Node) setupAttestation(ctx context.Context) error {
 		return nil
 	}
 	// Development only: a simulated SEV-SNP whose AMD root is go-sev-guest's test root.
-	if n.snp, err = simsnp.New(time.Now()); err != nil {
+	if n.snp, err = newDevSNP(); err != nil {
 		return err
 	}
 	if d.AttestationRegistry == (common.Address{}) || !hasCode(d.AttestationRegistry) {
@@ -354,6 +361,9 @@ func (n *Node) setupAttestation(ctx context.Context) error {
 		}
 	}
 	n.attest = chain.NewAttestation(n.backend, d.AttestationRegistry)
+	if n.cfg.ExternalMatcher {
+		return nil // the matcher process registers itself (through POST /attestations/matchers)
+	}
 	if n.mkeys, err = loadMatcherKeys(filepath.Join(n.cfg.DataDir, "matcher")); err != nil {
 		return err
 	}

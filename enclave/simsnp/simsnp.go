@@ -9,7 +9,6 @@ import (
 	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/rsa"
-	"crypto/sha512"
 	"encoding/binary"
 	"fmt"
 	"time"
@@ -21,11 +20,10 @@ import (
 )
 
 // Product is the product line the simulated chain claims.
-const Product = "Milan"
+const Product = enclave.DevProduct
 
-// DevMeasurement is the launch measurement the simulated SNP reports for the development
-// matcher build. Dev deployments allow it; production deployments never do.
-var DevMeasurement = sha512.Sum384([]byte("bazaar development matcher (simulated SEV-SNP)"))
+// DevMeasurement is the launch measurement the simulated SNP reports (enclave.DevMeasurement).
+var DevMeasurement = enclave.DevMeasurement
 
 // SNP is a simulated SEV-SNP firmware with its own test-only AMD root.
 type SNP struct {
