@@ -88,6 +88,28 @@ func arkModulus(der []byte) ([]byte, []byte, error) {
 	return k.N.Bytes(), big.NewInt(int64(k.E)).Bytes(), nil
 }
 
+// productionRoots pins AMD's real ARKs for Milan, Genoa and Turin (as go-sev-guest ships them
+// under verify/trust): what a production AttestationRegistry is deployed with.
+func productionRoots() ([]chain.AMDRoot, error) {
+	roots, err := enclave.AMDRoots()
+	if err != nil {
+		return nil, err
+	}
+	var out []chain.AMDRoot
+	for _, line := range []string{"Milan", "Genoa", "Turin"} {
+		r := roots[line]
+		if len(r) == 0 || r[0].ProductCerts == nil || r[0].ProductCerts.Ark == nil {
+			return nil, fmt.Errorf("no AMD %s root", line)
+		}
+		mod, exp, err := arkModulus(r[0].ProductCerts.Ark.Raw)
+		if err != nil {
+			return nil, fmt.Errorf("AMD %s root: %w", line, err)
+		}
+		out = append(out, chain.AMDRoot{ProductLine: line, Modulus: mod, Exponent: exp})
+	}
+	return out, nil
+}
+
 // deployAttestation deploys the AttestationRegistry of a development chain: it pins the
 // simulated SNP's test-only root (flagged testOnly on-chain) and allows the dev measurement.
 func (n *Node) deployAttestation(ctx context.Context, snp devSNP) (common.Address, uint64, error) {

@@ -52,7 +52,9 @@ contract AttestationRegistryTest is Test {
 
     function test_RegisterAskAndVcek_Simulated() public {
         bytes32 askId = dev.registerAsk("Milan", S.A_ASK);
+        vm.snapshotGasLastCall("AttestationRegistry.registerAsk(simulated)");
         bytes32 vcekId = dev.registerVcek(askId, S.A_VCEK);
+        vm.snapshotGasLastCall("AttestationRegistry.registerVcek(simulated)");
         assertTrue(dev.vcek(vcekId).testOnly, "simulated chain is flagged test-only");
         assertTrue(dev.rootIsTestOnly("Milan"), "dev root is test-only");
     }
