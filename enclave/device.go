@@ -65,3 +65,24 @@ func (d *Device) Attest(reportData [64]byte) (Evidence, error) {
 
 // Simulated is false: this is real hardware.
 func (d *Device) Simulated() bool { return false }
+
+// SealingKey is a 32-byte key the SNP firmware derives (MSG_KEY_REQ) from the chip's VCEK
+// mixed with this guest's launch measurement and policy: the same guest image on the same
+// chip gets it back after a restart; another image, or another chip, cannot. It encrypts the
+// matcher's state at rest.
+func (d *Device) SealingKey() ([32]byte, error) {
+	dev, err := client.OpenDevice()
+	if err != nil {
+		return [32]byte{}, fmt.Errorf("sev-guest device: %w", err)
+	}
+	defer dev.Close()
+	resp, err := client.GetDerivedKeyAcknowledgingItsLimitations(dev, &client.SnpDerivedKeyReq{
+		UseVCEK: true, GuestFieldSelect: client.GuestFieldSelect{Measurement: true, GuestPolicy: true}})
+	if err != nil {
+		return [32]byte{}, fmt.Errorf("sev-snp derived key: %w", err)
+	}
+	if resp.Status != 0 {
+		return [32]byte{}, fmt.Errorf("sev-snp derived key: firmware status %#x", resp.Status)
+	}
+	return resp.Data, nil
+}

@@ -28,6 +28,7 @@ type Config struct {
 	Notifier  bazaar.Notifier
 	HPKEKey   *ecdh.PrivateKey // X25519 key agents seal signals to (attested on-chain); nil: no intake
 	StateFile string           // JSON file for metrics and processed deals; "" keeps them in memory
+	Store     *Store           // encrypted signal store; nil keeps signals in memory only
 	K         int              // metrics suppression threshold (default bazaar.DefaultK)
 	Clock     bazaar.Clock
 	Logger    *slog.Logger // never given an agent identifier, mailbox or signal
@@ -80,6 +81,22 @@ func New(cfg Config) (*Engine, error) {
 			}
 		}
 	}
+	if cfg.Store != nil {
+		now := cfg.Clock()
+		if _, err := cfg.Store.Purge(now.UnixMilli()); err != nil {
+			return nil, err
+		}
+		sigs, err := cfg.Store.Load(now.UnixMilli())
+		if err != nil {
+			return nil, err
+		}
+		for _, sg := range sigs {
+			if sg.Validate(now) == nil {
+				e.index.put(sg)
+			}
+		}
+		log.Info("signals restored from the encrypted store", "count", e.index.len())
+	}
 	return e, nil
 }
 
@@ -90,8 +107,13 @@ func (e *Engine) AddSignal(s bazaar.Signal) error {
 	}
 	s.Categories = append([]string(nil), s.Categories...)
 	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.cfg.Store != nil {
+		if err := e.cfg.Store.Put(s); err != nil {
+			return err
+		}
+	}
 	e.index.put(s)
-	e.mu.Unlock()
 	return nil
 }
 
@@ -151,9 +173,10 @@ func (e *Engine) Intake(sealed []byte) error {
 	if err := strict(plain, &s); err != nil {
 		return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "sealed signal is not a signal", Err: err}
 	}
-	e.mu.Lock()
-	replay := e.seen[id]
-	e.mu.Unlock()
+	replay, err := e.taken(id)
+	if err != nil {
+		return err
+	}
 	if replay {
 		return ErrReplayed
 	}
@@ -161,8 +184,29 @@ func (e *Engine) Intake(sealed []byte) error {
 		return err
 	}
 	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.take(id, s.ExpiresAt)
+}
+
+// taken reports whether a sealed message was already taken (in memory or in the store).
+func (e *Engine) taken(id [32]byte) (bool, error) {
+	e.mu.RLock()
+	seen := e.seen[id]
+	e.mu.RUnlock()
+	if seen || e.cfg.Store == nil {
+		return seen, nil
+	}
+	return e.cfg.Store.Taken(id)
+}
+
+// take records a sealed message as taken until expiresMs. Callers hold e.mu.
+func (e *Engine) take(id [32]byte, expiresMs int64) error {
 	e.seen[id] = true
-	e.mu.Unlock()
+	if e.cfg.Store != nil {
+		if _, err := e.cfg.Store.Take(id, expiresMs); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -172,11 +216,15 @@ var ErrOptOutRefused = &bazaar.Error{Code: bazaar.ECodeNotFound, Message: "no si
 // optOut removes a signal if the token hashes to the one it carried. Sealed opt-outs are
 // single-use like signals.
 func (e *Engine) optOut(id [32]byte, o bazaar.OptOut) error {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if e.seen[id] {
+	replay, err := e.taken(id)
+	if err != nil {
+		return err
+	}
+	if replay {
 		return ErrReplayed
 	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
 	i, ok := e.index.byID[o.EphemeralID]
 	if !ok {
 		return ErrOptOutRefused
@@ -186,9 +234,14 @@ func (e *Engine) optOut(id [32]byte, o bazaar.OptOut) error {
 	if len(want) != 32 || subtle.ConstantTimeCompare(want, got[:]) != 1 {
 		return ErrOptOutRefused
 	}
+	expires := e.index.slots[i].ExpiresAt
+	if e.cfg.Store != nil {
+		if err := e.cfg.Store.Delete(o.EphemeralID); err != nil {
+			return err
+		}
+	}
 	e.index.remove(o.EphemeralID)
-	e.seen[id] = true
-	return nil
+	return e.take(id, expires)
 }
 
 func strict(b []byte, v any) error {
@@ -211,10 +264,16 @@ func SealOptOut(pub *ecdh.PublicKey, o bazaar.OptOut) ([]byte, error) {
 }
 
 // RemoveSignal deletes a signal (opt-out). Removing an unknown id is not an error.
-func (e *Engine) RemoveSignal(ephemeralID string) {
+func (e *Engine) RemoveSignal(ephemeralID string) error {
 	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.cfg.Store != nil {
+		if err := e.cfg.Store.Delete(ephemeralID); err != nil {
+			return err
+		}
+	}
 	e.index.remove(ephemeralID)
-	e.mu.Unlock()
+	return nil
 }
 
 // target is what notifying one matched signal needs.
@@ -247,7 +306,13 @@ func (e *Engine) MatchCount(d *bazaar.Deal) int {
 func (e *Engine) Expire() int {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	return e.index.expire(e.cfg.Clock().UnixMilli())
+	now := e.cfg.Clock().UnixMilli()
+	if e.cfg.Store != nil {
+		if _, err := e.cfg.Store.Purge(now); err != nil {
+			e.log.Warn("signal store purge", "err", err)
+		}
+	}
+	return e.index.expire(now)
 }
 
 // Signals is the number of live signals.

@@ -26,6 +26,7 @@ import (
 	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain"
 	"github.com/bazaar-market/bazaar/enclave"
+	"github.com/bazaar-market/bazaar/matcher"
 )
 
 // matcherKeys are the matcher's signing key (its on-chain identity) and HPKE key (agents seal
@@ -86,6 +87,54 @@ func arkModulus(der []byte) ([]byte, []byte, error) {
 		return nil, nil, errors.New("ARK key is not RSA")
 	}
 	return k.N.Bytes(), big.NewInt(int64(k.E)).Bytes(), nil
+}
+
+// storeKey is the key the matcher's signal store is sealed with: the SNP firmware's derived
+// key on real hardware; in the simulated mode (development only) a random key kept in a file
+// next to the store, which is no protection at all against whoever reads the data directory.
+func storeKey(att enclave.Attester, dir string) ([32]byte, string, error) {
+	if d, ok := att.(interface{ SealingKey() ([32]byte, error) }); ok && !att.Simulated() {
+		k, err := d.SealingKey()
+		return k, "SEV-SNP derived key", err
+	}
+	var k [32]byte
+	path := filepath.Join(dir, "store.key")
+	b, err := os.ReadFile(path)
+	switch {
+	case err == nil && len(b) == 64:
+		if _, err := hex.Decode(k[:], b); err != nil {
+			return k, "", fmt.Errorf("store key %s: %w", path, err)
+		}
+		return k, "key file (SIMULATED: development only)", nil
+	case err == nil:
+		return k, "", fmt.Errorf("store key %s: malformed", path)
+	case !errors.Is(err, os.ErrNotExist):
+		return k, "", err
+	}
+	if _, err := rand.Read(k[:]); err != nil {
+		return k, "", err
+	}
+	if err := os.WriteFile(path, []byte(hex.EncodeToString(k[:])), 0o600); err != nil {
+		return k, "", err
+	}
+	return k, "key file (SIMULATED: development only)", nil
+}
+
+// openSignalStore opens the matcher's encrypted signal store in dir.
+func openSignalStore(att enclave.Attester, dir string, log interface{ Info(string, ...any) }) (*matcher.Store, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	key, kind, err := storeKey(att, dir)
+	if err != nil {
+		return nil, fmt.Errorf("signal store key: %w", err)
+	}
+	st, err := matcher.OpenStore(filepath.Join(dir, "signals.db"), key)
+	if err != nil {
+		return nil, err
+	}
+	log.Info("signal store open", "sealed with", kind)
+	return st, nil
 }
 
 // productionRoots pins AMD's real ARKs for Milan, Genoa and Turin (as go-sev-guest ships them

@@ -50,6 +50,7 @@ type MatcherService struct {
 	attest  *chain.Attestation
 	keys    *matcherKeys
 	engine  *matcher.Engine
+	store   *matcher.Store
 	watcher *chain.Watcher
 	chainID *big.Int
 	linkURL string
@@ -116,8 +117,11 @@ func StartMatcher(ctx context.Context, cfg MatcherConfig) (_ *MatcherService, er
 	if err := s.ensureRegistered(ctx); err != nil {
 		return nil, err
 	}
+	if s.store, err = openSignalStore(cfg.Attester, cfg.DataDir, s.log); err != nil {
+		return nil, err
+	}
 	s.engine, err = matcher.New(matcher.Config{Notifier: s, HPKEKey: s.keys.hpke, StateFile: filepath.Join(cfg.DataDir, "state.json"),
-		Logger: s.log.With("part", "matcher")})
+		Store: s.store, Logger: s.log.With("part", "matcher")})
 	if err != nil {
 		return nil, err
 	}
@@ -339,6 +343,9 @@ func (s *MatcherService) Stop(ctx context.Context) error {
 	s.wg.Wait()
 	if s.client != nil {
 		s.client.Close()
+	}
+	if s.store != nil {
+		errs = append(errs, s.store.Close())
 	}
 	return errors.Join(errs...)
 }

@@ -73,6 +73,7 @@ type Node struct {
 	ipfs       *ipfs.Node
 	hub        *relay.Hub
 	engine     *matcher.Engine // nil on a mirror
+	store      *matcher.Store  // the engine's encrypted signal store
 	index      *Index
 	watchers   []*chain.Watcher
 	indexer    *chain.Watcher    // the browse index's registry watcher
@@ -159,6 +160,12 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		if n.mkeys != nil {
 			mc.HPKEKey = n.mkeys.hpke // the key attested on-chain: agents seal signals to it
 			mc.Notifier = &attestedNotifier{n: n, addr: chain.KeyAddress(n.mkeys.signer), hpke: n.mkeys.hpke.PublicKey().Bytes()}
+		}
+		if n.snp != nil {
+			if n.store, err = openSignalStore(n.snp, filepath.Join(cfg.DataDir, "matcher"), log.With("part", "matcher")); err != nil {
+				return nil, err
+			}
+			mc.Store = n.store
 		}
 		n.engine, err = matcher.New(mc)
 		if err != nil {
@@ -397,6 +404,9 @@ func (n *Node) Stop(ctx context.Context) error {
 	}
 	if n.index != nil {
 		errs = append(errs, n.index.Close())
+	}
+	if n.store != nil {
+		errs = append(errs, n.store.Close())
 	}
 	if n.ipfs != nil {
 		errs = append(errs, n.ipfs.Stop(ctx))

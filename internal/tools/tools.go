@@ -7,5 +7,4 @@ package tools
 import (
 	_ "github.com/nats-io/nats-server/v2/server"
 	_ "github.com/nats-io/nats.go"
-	_ "modernc.org/sqlite"
 )
