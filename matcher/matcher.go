@@ -27,6 +27,9 @@ import (
 type Config struct {
 	Notifier  bazaar.Notifier
 	HPKEKey   *ecdh.PrivateKey // X25519 key agents seal signals to (attested on-chain); nil: no intake
+	// HybridKey is the optional post-quantum suite's key (ML-KEM-768 + X25519, attested with
+	// HPKEKey in one key blob, see AttestedKey); nil: classic X25519 only.
+	HybridKey hpke.PrivateKey
 	StateFile string           // JSON file for metrics and processed deals; "" keeps them in memory
 	Store     *Store           // encrypted signal store; nil keeps signals in memory only
 	K         int              // metrics suppression threshold (default bazaar.DefaultK)
@@ -144,6 +147,66 @@ func SealSignal(pub *ecdh.PublicKey, s bazaar.Signal) ([]byte, error) {
 	return hpke.Seal(pk, hpke.HKDFSHA256(), hpke.ChaCha20Poly1305(), []byte(SignalInfo), js)
 }
 
+// hybridMagic prefixes messages sealed with the hybrid suite; classic ones are bare HPKE.
+var hybridMagic = []byte("bzh1")
+
+// SealHybrid seals a signal or opt-out (as JSON) with the post-quantum hybrid suite
+// (MLKEM768-X25519, HKDF-SHA256, ChaCha20-Poly1305): safe even against an adversary who records
+// traffic now and breaks X25519 later.
+func SealHybrid(pub hpke.PublicKey, v any) ([]byte, error) {
+	js, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	ct, err := hpke.Seal(pub, hpke.HKDFSHA256(), hpke.ChaCha20Poly1305(), []byte(SignalInfo), js)
+	if err != nil {
+		return nil, err
+	}
+	return append(append([]byte(nil), hybridMagic...), ct...), nil
+}
+
+// AttestedKey is the key blob a matcher's attestation binds: its X25519 public key (32 bytes),
+// then, when it offers the hybrid suite, its MLKEM768-X25519 public key.
+func AttestedKey(x *ecdh.PublicKey, hybrid hpke.PublicKey) []byte {
+	b := append([]byte(nil), x.Bytes()...)
+	if hybrid != nil {
+		b = append(b, hybrid.Bytes()...)
+	}
+	return b
+}
+
+// ParseAttestedKey splits an attested key blob; hybrid is nil when it offers only X25519.
+func ParseAttestedKey(b []byte) (x *ecdh.PublicKey, hybrid hpke.PublicKey, err error) {
+	if len(b) < 32 {
+		return nil, nil, errors.New("attested key: shorter than an X25519 key")
+	}
+	if x, err = ecdh.X25519().NewPublicKey(b[:32]); err != nil {
+		return nil, nil, fmt.Errorf("attested key: %w", err)
+	}
+	if len(b) == 32 {
+		return x, nil, nil
+	}
+	if hybrid, err = hpke.MLKEM768X25519().NewPublicKey(b[32:]); err != nil {
+		return nil, nil, fmt.Errorf("attested hybrid key: %w", err)
+	}
+	return x, hybrid, nil
+}
+
+// open opens a sealed message with the hybrid key (magic prefix) or the X25519 key.
+func (e *Engine) open(sealed []byte) ([]byte, error) {
+	if e.cfg.HybridKey != nil && bytes.HasPrefix(sealed, hybridMagic) {
+		if plain, err := hpke.Open(e.cfg.HybridKey, hpke.HKDFSHA256(), hpke.ChaCha20Poly1305(), []byte(SignalInfo), sealed[len(hybridMagic):]); err == nil {
+			return plain, nil
+		}
+		// A classic message's random encapsulation can start with the magic: try it too.
+	}
+	sk, err := hpke.NewDHKEMPrivateKey(e.cfg.HPKEKey)
+	if err != nil {
+		return nil, err
+	}
+	return hpke.Open(sk, hpke.HKDFSHA256(), hpke.ChaCha20Poly1305(), []byte(SignalInfo), sealed)
+}
+
 // Intake opens a sealed signal with the matcher's attested HPKE key, validates it and stores
 // it. A sealed signal is taken once: replaying the same ciphertext is refused. Nothing about a
 // refused signal is logged.
@@ -154,11 +217,7 @@ func (e *Engine) Intake(sealed []byte) error {
 	if len(sealed) > 8<<10 {
 		return bazaar.Errorf(bazaar.ECodeTooLarge, "sealed signal is over 8 KiB")
 	}
-	sk, err := hpke.NewDHKEMPrivateKey(e.cfg.HPKEKey)
-	if err != nil {
-		return err
-	}
-	plain, err := hpke.Open(sk, hpke.HKDFSHA256(), hpke.ChaCha20Poly1305(), []byte(SignalInfo), sealed)
+	plain, err := e.open(sealed)
 	if err != nil {
 		return ErrUndecryptable
 	}

@@ -3,6 +3,7 @@ package matcher_test
 import (
 	"context"
 	"crypto/ecdh"
+	"crypto/hpke"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/json"
@@ -320,5 +321,57 @@ func TestEngine_NotifierDown(t *testing.T) {
 	}
 	if m := e.Metrics(d.Vendor.Hex()); m.AgentsMatched != 6 {
 		t.Fatalf("metrics after retry: %+v", m)
+	}
+}
+
+// TestEngine_HybridSuite: signals and opt-outs sealed with the post-quantum hybrid suite
+// (MLKEM768-X25519) open under the hybrid key; the classic suite still works beside it.
+func TestEngine_HybridSuite(t *testing.T) {
+	x, _ := ecdh.X25519().GenerateKey(rand.Reader)
+	hy, err := hpke.MLKEM768X25519().GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := matcher.New(matcher.Config{Notifier: &inbox{}, HPKEKey: x, HybridKey: hy, Clock: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	blob := matcher.AttestedKey(x.PublicKey(), hy.PublicKey())
+	px, ph, err := matcher.ParseAttestedKey(blob)
+	if err != nil || ph == nil || !px.Equal(x.PublicKey()) {
+		t.Fatalf("attested key round trip: %v", err)
+	}
+	token := []byte("tok")
+	th := sha256.Sum256(token)
+	s := signal(1, "Quận 1", "high", 3)
+	s.OptOutHash = th[:]
+	sealed, err := matcher.SealHybrid(ph, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Intake(sealed); err != nil {
+		t.Fatalf("hybrid signal: %v", err)
+	}
+	classic, _ := matcher.SealSignal(px, signal(2, "Quận 1", "high", 3))
+	if err := e.Intake(classic); err != nil {
+		t.Fatalf("classic signal beside hybrid: %v", err)
+	}
+	other, _ := hpke.MLKEM768X25519().GenerateKey()
+	toOther, _ := matcher.SealHybrid(other.PublicKey(), signal(3, "Quận 1", "high", 3))
+	if err := e.Intake(toOther); !errors.Is(err, matcher.ErrUndecryptable) {
+		t.Fatalf("hybrid to another key: %v", err)
+	}
+	if err := e.Intake(append([]byte("bzh1"), make([]byte, 1200)...)); !errors.Is(err, matcher.ErrUndecryptable) {
+		t.Fatalf("garbage behind the hybrid magic: %v", err)
+	}
+	if err := e.Intake(sealed); !errors.Is(err, matcher.ErrReplayed) {
+		t.Fatalf("hybrid replay: %v", err)
+	}
+	out, _ := matcher.SealHybrid(ph, map[string]any{"optOut": bazaar.OptOut{EphemeralID: s.EphemeralID, Token: token}})
+	if err := e.Intake(out); err != nil {
+		t.Fatalf("hybrid opt-out: %v", err)
+	}
+	if e.Signals() != 1 {
+		t.Fatalf("%d signals, want the classic one", e.Signals())
 	}
 }

@@ -755,7 +755,7 @@ func (n *Node) matcherInfo() map[string]any {
 	m := map[string]any{"kind": "plain process"}
 	if n.mkeys != nil {
 		m["address"] = chain.KeyAddress(n.mkeys.signer).Hex()
-		m["hpkePublicKey"] = hexutil.Encode(n.mkeys.hpke.PublicKey().Bytes())
+		m["hpkePublicKey"] = hexutil.Encode(n.mkeys.attested())
 	}
 	if n.snp != nil {
 		m["attestation"] = "SIMULATED SEV-SNP (development only: go-sev-guest test root)"

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/ecdh"
 	"crypto/ecdsa"
+	"crypto/hpke"
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/x509"
@@ -29,12 +30,18 @@ import (
 	"github.com/bazaar-market/bazaar/matcher"
 )
 
-// matcherKeys are the matcher's signing key (its on-chain identity) and HPKE key (agents seal
-// signals to it). Both are generated inside the guest; in development they persist in the data
-// directory (sealing to the SNP-derived key comes with the signal store).
+// matcherKeys are the matcher's signing key (its on-chain identity) and its HPKE keys (agents
+// seal signals to them): X25519, and ML-KEM-768+X25519 for the post-quantum hybrid suite. All
+// are generated inside the guest; they persist in the data directory.
 type matcherKeys struct {
 	signer *ecdsa.PrivateKey
 	hpke   *ecdh.PrivateKey
+	hybrid hpke.PrivateKey
+}
+
+// attested is the key blob the attestation binds (matcher.AttestedKey).
+func (k *matcherKeys) attested() []byte {
+	return matcher.AttestedKey(k.hpke.PublicKey(), k.hybrid.PublicKey())
 }
 
 func loadMatcherKeys(dir string) (*matcherKeys, error) {
@@ -42,38 +49,50 @@ func loadMatcherKeys(dir string) (*matcherKeys, error) {
 		return nil, err
 	}
 	path := filepath.Join(dir, "keys")
+	k := &matcherKeys{}
 	if b, err := os.ReadFile(path); err == nil {
 		parts := strings.Fields(string(b))
-		if len(parts) != 2 {
+		if len(parts) != 3 {
 			return nil, fmt.Errorf("matcher keys %s: malformed", path)
 		}
-		s, err := crypto.HexToECDSA(parts[0])
-		if err != nil {
+		if k.signer, err = crypto.HexToECDSA(parts[0]); err != nil {
 			return nil, fmt.Errorf("matcher signing key: %w", err)
 		}
 		hb, err := hex.DecodeString(parts[1])
 		if err != nil {
 			return nil, fmt.Errorf("matcher hpke key: %w", err)
 		}
-		h, err := ecdh.X25519().NewPrivateKey(hb)
-		if err != nil {
+		if k.hpke, err = ecdh.X25519().NewPrivateKey(hb); err != nil {
 			return nil, fmt.Errorf("matcher hpke key: %w", err)
 		}
-		return &matcherKeys{signer: s, hpke: h}, nil
+		yb, err := hex.DecodeString(parts[2])
+		if err != nil {
+			return nil, fmt.Errorf("matcher hybrid key: %w", err)
+		}
+		if k.hybrid, err = hpke.MLKEM768X25519().NewPrivateKey(yb); err != nil {
+			return nil, fmt.Errorf("matcher hybrid key: %w", err)
+		}
+		return k, nil
 	}
-	s, err := crypto.GenerateKey()
+	var err error
+	if k.signer, err = crypto.GenerateKey(); err != nil {
+		return nil, err
+	}
+	if k.hpke, err = ecdh.X25519().GenerateKey(rand.Reader); err != nil {
+		return nil, err
+	}
+	if k.hybrid, err = hpke.MLKEM768X25519().GenerateKey(); err != nil {
+		return nil, err
+	}
+	yb, err := k.hybrid.Bytes()
 	if err != nil {
 		return nil, err
 	}
-	h, err := ecdh.X25519().GenerateKey(rand.Reader)
-	if err != nil {
-		return nil, err
-	}
-	line := hex.EncodeToString(crypto.FromECDSA(s)) + " " + hex.EncodeToString(h.Bytes()) + "\n"
+	line := hex.EncodeToString(crypto.FromECDSA(k.signer)) + " " + hex.EncodeToString(k.hpke.Bytes()) + " " + hex.EncodeToString(yb) + "\n"
 	if err := os.WriteFile(path, []byte(line), 0o600); err != nil {
 		return nil, err
 	}
-	return &matcherKeys{signer: s, hpke: h}, nil
+	return k, nil
 }
 
 // arkModulus extracts an ARK's RSA key for pinning on-chain.
@@ -210,7 +229,7 @@ func attestKeys(chainID *big.Int, registry common.Address, snp enclave.Attester,
 	}
 	nonce := new(big.Int).SetBytes(nb)
 	addr := chain.KeyAddress(keys.signer)
-	hpkePub := keys.hpke.PublicKey().Bytes()
+	hpkePub := keys.attested()
 	b := enclave.Binding{Signer: addr, HPKEKey: hpkePub, ChainID: chainID, Registry: registry, Nonce: nonce}
 	ev, err := snp.Attest(b.ReportData())
 	if err != nil {
@@ -244,7 +263,7 @@ func submitEvidence(ctx context.Context, att *chain.Attestation, payer *ecdsa.Pr
 // registers them on-chain. It does nothing while the matcher is still registered.
 func (n *Node) registerMatcher(ctx context.Context, att *chain.Attestation, snp enclave.Attester, keys *matcherKeys) error {
 	addr := chain.KeyAddress(keys.signer)
-	if ok, err := att.IsRegistered(ctx, addr); err != nil || ok {
+	if ok, err := registeredWith(ctx, att, addr, keys.attested()); err != nil || ok {
 		return err
 	}
 	start := time.Now()
@@ -261,6 +280,19 @@ func (n *Node) registerMatcher(ctx context.Context, att *chain.Attestation, snp 
 	}
 	n.log.Info("matcher registered on-chain", "matcher", addr, "simulated", snp.Simulated(), "took", time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+// registeredWith reports whether addr is registered with exactly this attested key blob.
+func registeredWith(ctx context.Context, att *chain.Attestation, addr common.Address, key []byte) (bool, error) {
+	ok, err := att.IsRegistered(ctx, addr)
+	if err != nil || !ok {
+		return false, err
+	}
+	rec, err := att.Matcher(ctx, addr)
+	if err != nil {
+		return false, err
+	}
+	return common.Hash(rec.HpkeKeyHash) == crypto.Keccak256Hash(key), nil
 }
 
 // postMatcherEvidence answers POST /attestations/matchers (a MatcherEvidence): the node pays

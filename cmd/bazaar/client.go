@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/ecdh"
+	"crypto/hpke"
 	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/rand"
@@ -345,48 +346,85 @@ func CheckMatcher(ctx context.Context, node string) (common.Address, bool, error
 
 // CheckMatcherKey is CheckMatcher that also returns the matcher's HPKE public key, checked
 // against the hash its attestation bound on-chain: the only key an agent may seal signals to.
-func CheckMatcherKey(ctx context.Context, node string) (common.Address, *ecdh.PublicKey, bool, error) {
+func CheckMatcherKey(ctx context.Context, node string) (common.Address, MatcherKey, bool, error) {
+	var none MatcherKey
 	var info struct {
 		RPCURL    string         `json:"rpcUrl"`
 		Contracts map[string]any `json:"contracts"`
 		Matcher   map[string]any `json:"matcher"`
 	}
 	if err := apiCall(ctx, http.MethodGet, node+"/info", nil, &info); err != nil {
-		return common.Address{}, nil, false, err
+		return common.Address{}, none, false, err
 	}
 	reg, _ := info.Contracts["AttestationRegistry"].(string)
 	addr, _ := info.Matcher["address"].(string)
 	hpkeHex, _ := info.Matcher["hpkePublicKey"].(string)
 	if !common.IsHexAddress(reg) || !common.IsHexAddress(addr) || info.RPCURL == "" {
-		return common.Address{}, nil, false, errors.New("the node names no attested matcher")
+		return common.Address{}, none, false, errors.New("the node names no attested matcher")
 	}
 	client, err := ethclient.DialContext(ctx, info.RPCURL)
 	if err != nil {
-		return common.Address{}, nil, false, err
+		return common.Address{}, none, false, err
 	}
 	defer client.Close()
 	att := chain.NewAttestation(client, common.HexToAddress(reg))
 	m := common.HexToAddress(addr)
 	ok, err := att.IsRegistered(ctx, m)
 	if err != nil {
-		return m, nil, false, fmt.Errorf("check matcher registration: %w", err)
+		return m, none, false, fmt.Errorf("check matcher registration: %w", err)
 	}
 	if !ok {
-		return m, nil, false, fmt.Errorf("matcher %s is not registered (or expired, or its measurement was revoked): refusing to trust it", m.Hex())
+		return m, none, false, fmt.Errorf("matcher %s is not registered (or expired, or its measurement was revoked): refusing to trust it", m.Hex())
 	}
 	rec, err := att.Matcher(ctx, m)
 	if err != nil {
-		return m, nil, false, err
+		return m, none, false, err
 	}
 	raw, err := hexutil.Decode(hpkeHex)
 	if err != nil || crypto.Keccak256Hash(raw) != common.Hash(rec.HpkeKeyHash) {
-		return m, nil, false, fmt.Errorf("the node's HPKE key for matcher %s is not the one its attestation bound: refusing", m.Hex())
+		return m, none, false, fmt.Errorf("the node's HPKE key for matcher %s is not the one its attestation bound: refusing", m.Hex())
 	}
-	pub, err := ecdh.X25519().NewPublicKey(raw)
+	x, hybrid, err := matcher.ParseAttestedKey(raw)
 	if err != nil {
-		return m, nil, false, fmt.Errorf("matcher HPKE key: %w", err)
+		return m, none, false, fmt.Errorf("matcher HPKE key: %w", err)
 	}
-	return m, pub, rec.TestOnly, nil
+	return m, MatcherKey{X25519: x, Hybrid: hybrid}, rec.TestOnly, nil
+}
+
+// MatcherKey is a matcher's attested HPKE keys: X25519, and ML-KEM-768+X25519 if it offers the
+// post-quantum hybrid suite.
+type MatcherKey struct {
+	X25519 *ecdh.PublicKey
+	Hybrid hpke.PublicKey
+}
+
+// Suites agents may seal with.
+const (
+	SuiteX25519 = "x25519"         // DHKEM(X25519), HKDF-SHA256, ChaCha20-Poly1305
+	SuiteHybrid = "mlkem768x25519" // MLKEM768-X25519 (post-quantum hybrid), HKDF-SHA256, ChaCha20-Poly1305
+)
+
+// seal seals v (a signal or an opt-out) to the matcher with the chosen suite.
+func (k MatcherKey) seal(suite string, v any) ([]byte, error) {
+	switch suite {
+	case SuiteX25519, "":
+		switch x := v.(type) {
+		case bazaar.Signal:
+			return matcher.SealSignal(k.X25519, x)
+		case bazaar.OptOut:
+			return matcher.SealOptOut(k.X25519, x)
+		}
+		return nil, fmt.Errorf("cannot seal %T", v)
+	case SuiteHybrid:
+		if k.Hybrid == nil {
+			return nil, errors.New("this matcher offers no post-quantum hybrid key: use --suite x25519")
+		}
+		if o, ok := v.(bazaar.OptOut); ok {
+			return matcher.SealHybrid(k.Hybrid, map[string]any{"optOut": o})
+		}
+		return matcher.SealHybrid(k.Hybrid, v)
+	}
+	return nil, fmt.Errorf("unknown suite %q: %s or %s", suite, SuiteX25519, SuiteHybrid)
 }
 
 // AgentState is what `bazaar agent optin` keeps locally: the mailbox and the key its
@@ -399,15 +437,16 @@ type AgentState struct {
 	ExpiresAt   int64         `json:"expiresAt"`
 	Signal      bazaar.Signal `json:"signal"`      // what was opted in, for local re-evaluation
 	OptOutToken []byte        `json:"optOutToken"` // withdraws the signal (its sha256 went with it)
+	Suite       string        `json:"suite,omitempty"`
 }
 
 // OptIn seals a signal to the node's attested matcher key and submits it.
-func OptIn(ctx context.Context, node string, s bazaar.Signal) error {
-	_, pub, _, err := CheckMatcherKey(ctx, node)
+func OptIn(ctx context.Context, node string, s bazaar.Signal, suite string) error {
+	_, key, _, err := CheckMatcherKey(ctx, node)
 	if err != nil {
 		return err
 	}
-	sealed, err := matcher.SealSignal(pub, s)
+	sealed, err := key.seal(suite, s)
 	if err != nil {
 		return err
 	}
@@ -425,6 +464,7 @@ func runAgentOptIn(ctx context.Context, args []string, stdout, stderr io.Writer)
 	maxPrice := fs.String("max-price", "", "highest discounted price to be told about")
 	ttl := fs.Duration("ttl", 4*time.Hour, "how long this ephemeral identity lives (1-6h)")
 	statePath := fs.String("state", ".bazaar-agent.json", "where to keep the mailbox and notification key")
+	suite := fs.String("suite", SuiteX25519, "HPKE suite: x25519, or mlkem768x25519 (post-quantum hybrid)")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
@@ -449,10 +489,10 @@ func runAgentOptIn(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if err := s.Validate(time.Now()); err != nil {
 		return err
 	}
-	if err := OptIn(ctx, strings.TrimRight(*node, "/"), s); err != nil {
+	if err := OptIn(ctx, strings.TrimRight(*node, "/"), s, *suite); err != nil {
 		return err
 	}
-	st.Signal = s
+	st.Signal, st.Suite = s, *suite
 	b, _ := json.MarshalIndent(st, "", "  ")
 	if err := os.WriteFile(*statePath, b, 0o600); err != nil {
 		return err
@@ -463,11 +503,11 @@ func runAgentOptIn(ctx context.Context, args []string, stdout, stderr io.Writer)
 
 // OptOut withdraws a signal: the opt-out is sealed to the attested matcher key like the signal.
 func OptOut(ctx context.Context, node string, st AgentState) error {
-	_, pub, _, err := CheckMatcherKey(ctx, node)
+	_, key, _, err := CheckMatcherKey(ctx, node)
 	if err != nil {
 		return err
 	}
-	sealed, err := matcher.SealOptOut(pub, bazaar.OptOut{EphemeralID: st.EphemeralID, Token: st.OptOutToken})
+	sealed, err := key.seal(st.Suite, bazaar.OptOut{EphemeralID: st.EphemeralID, Token: st.OptOutToken})
 	if err != nil {
 		return err
 	}

@@ -120,7 +120,7 @@ func StartMatcher(ctx context.Context, cfg MatcherConfig) (_ *MatcherService, er
 	if s.store, err = openSignalStore(cfg.Attester, cfg.DataDir, s.log); err != nil {
 		return nil, err
 	}
-	s.engine, err = matcher.New(matcher.Config{Notifier: s, HPKEKey: s.keys.hpke, StateFile: filepath.Join(cfg.DataDir, "state.json"),
+	s.engine, err = matcher.New(matcher.Config{Notifier: s, HPKEKey: s.keys.hpke, HybridKey: s.keys.hybrid, StateFile: filepath.Join(cfg.DataDir, "state.json"),
 		Store: s.store, Logger: s.log.With("part", "matcher")})
 	if err != nil {
 		return nil, err
@@ -157,7 +157,7 @@ func (s *MatcherService) Address() common.Address { return chain.KeyAddress(s.ke
 // ensureRegistered registers the keys when they are not (or soon no longer) registered.
 func (s *MatcherService) ensureRegistered(ctx context.Context) error {
 	addr := s.Address()
-	ok, err := s.attest.IsRegistered(ctx, addr)
+	ok, err := registeredWith(ctx, s.attest, addr, s.keys.attested())
 	if err != nil {
 		return fmt.Errorf("check registration: %w", err)
 	}
@@ -184,7 +184,7 @@ func (s *MatcherService) ensureRegistered(ctx context.Context) error {
 		return fmt.Errorf("register matcher: %w", err)
 	}
 	// Trust the chain, not the node's answer.
-	if ok, err := s.attest.IsRegistered(ctx, addr); err != nil || !ok {
+	if ok, err := registeredWith(ctx, s.attest, addr, s.keys.attested()); err != nil || !ok {
 		return fmt.Errorf("matcher %s is not registered on-chain after registration (%v)", addr.Hex(), err)
 	}
 	s.log.Info("matcher registered on-chain", "matcher", addr, "simulated", s.cfg.Attester.Simulated(),
@@ -195,7 +195,7 @@ func (s *MatcherService) ensureRegistered(ctx context.Context) error {
 func (s *MatcherService) dial(ctx context.Context) error {
 	dctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()
-	c, err := relay.DialMatcher(dctx, s.linkURL, s.keys.signer, s.keys.hpke.PublicKey().Bytes())
+	c, err := relay.DialMatcher(dctx, s.linkURL, s.keys.signer, s.keys.attested())
 	if err != nil {
 		return err
 	}

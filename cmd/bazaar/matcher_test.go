@@ -130,7 +130,7 @@ func TestMatcher_External(t *testing.T) {
 	if err := n.attest.RevokeMeasurement(ctx, n.relayer, enclave.DevMeasurement); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := relay.DialMatcher(ctx, "ws"+strings.TrimPrefix(n.URL(), "http")+"/relay/matcher", m.keys.signer, m.keys.hpke.PublicKey().Bytes()); err == nil || !strings.Contains(err.Error(), "not registered") {
+	if _, err := relay.DialMatcher(ctx, "ws"+strings.TrimPrefix(n.URL(), "http")+"/relay/matcher", m.keys.signer, m.keys.attested()); err == nil || !strings.Contains(err.Error(), "not registered") {
 		t.Fatalf("relay linked a revoked matcher: %v", err)
 	}
 	fresh, err := attestKeys(mustChainID(t, n), n.attest.Address(), snp, m.keys)
@@ -180,4 +180,31 @@ func mustJSON(t *testing.T, v any) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestAgent_HybridSuite: an agent opts in and out with the post-quantum hybrid suite against
+// the dev node's attested matcher; refused suites say why before anything is sent.
+func TestAgent_HybridSuite(t *testing.T) {
+	ctx := context.Background()
+	n := mustNode(t, t.TempDir())
+	defer n.Stop(ctx)
+	before := n.engine.Signals()
+	state := filepath.Join(t.TempDir(), "agent.json")
+	var out strings.Builder
+	if err := run(ctx, []string{"agent", "optin", "--node", n.URL(), "--area", "Quận 1", "--tier", "high", "--loyalty", "2",
+		"--suite", "mlkem768x25519", "--state", state}, &out, &out); err != nil {
+		t.Fatalf("hybrid optin: %v\n%s", err, out.String())
+	}
+	if n.engine.Signals() != before+1 {
+		t.Fatalf("%d signals, want %d", n.engine.Signals(), before+1)
+	}
+	if err := run(ctx, []string{"agent", "optout", "--node", n.URL(), "--state", state}, &out, &out); err != nil {
+		t.Fatalf("hybrid optout: %v\n%s", err, out.String())
+	}
+	if n.engine.Signals() != before {
+		t.Fatalf("%d signals after opt-out, want %d", n.engine.Signals(), before)
+	}
+	if err := run(ctx, []string{"agent", "optin", "--node", n.URL(), "--area", "Quận 1", "--suite", "rsa", "--state", state}, &out, &out); err == nil || !strings.Contains(err.Error(), "unknown suite") {
+		t.Fatalf("unknown suite: %v", err)
+	}
 }

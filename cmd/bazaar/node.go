@@ -158,8 +158,8 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	if !cfg.Mirror && !cfg.ExternalMatcher {
 		mc := matcher.Config{Notifier: n.hub, StateFile: filepath.Join(cfg.DataDir, "matcher", "state.json"), Logger: log.With("part", "matcher")}
 		if n.mkeys != nil {
-			mc.HPKEKey = n.mkeys.hpke // the key attested on-chain: agents seal signals to it
-			mc.Notifier = &attestedNotifier{n: n, addr: chain.KeyAddress(n.mkeys.signer), hpke: n.mkeys.hpke.PublicKey().Bytes()}
+			mc.HPKEKey, mc.HybridKey = n.mkeys.hpke, n.mkeys.hybrid // attested on-chain: agents seal signals to them
+			mc.Notifier = &attestedNotifier{n: n, addr: chain.KeyAddress(n.mkeys.signer), hpke: n.mkeys.attested()}
 		}
 		if n.snp != nil {
 			if n.store, err = openSignalStore(n.snp, filepath.Join(cfg.DataDir, "matcher"), log.With("part", "matcher")); err != nil {
