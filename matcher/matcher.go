@@ -25,14 +25,14 @@ import (
 
 // Config configures an Engine.
 type Config struct {
-	Notifier  bazaar.Notifier
-	HPKEKey   *ecdh.PrivateKey // X25519 key agents seal signals to (attested on-chain); nil: no intake
+	Notifier bazaar.Notifier
+	HPKEKey  *ecdh.PrivateKey // X25519 key agents seal signals to (attested on-chain); nil: no intake
 	// HybridKey is the optional post-quantum suite's key (ML-KEM-768 + X25519, attested with
 	// HPKEKey in one key blob, see AttestedKey); nil: classic X25519 only.
 	HybridKey hpke.PrivateKey
-	StateFile string           // JSON file for metrics and processed deals; "" keeps them in memory
-	Store     *Store           // encrypted signal store; nil keeps signals in memory only
-	K         int              // metrics suppression threshold (default bazaar.DefaultK)
+	StateFile string // JSON file for metrics and processed deals; "" keeps them in memory
+	Store     *Store // encrypted signal store; nil keeps signals in memory only
+	K         int    // metrics suppression threshold (default bazaar.DefaultK)
 	Clock     bazaar.Clock
 	Logger    *slog.Logger // never given an agent identifier, mailbox or signal
 }
