@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/big"
 	"strings"
+	"sync"
 	"time"
 
 	ethereum "github.com/ethereum/go-ethereum"
@@ -14,6 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/bazaar-market/bazaar"
@@ -93,6 +95,15 @@ func transactOpts(ctx context.Context, backend Backend, key *ecdsa.PrivateKey) (
 	opts := bind.NewKeyedTransactor(key, id)
 	opts.Context = ctx
 	return opts, nil
+}
+
+var senders sync.Map // common.Address -> *sync.Mutex
+
+func lockSender(a common.Address) func() {
+	m, _ := senders.LoadOrStore(a, new(sync.Mutex))
+	mu := m.(*sync.Mutex)
+	mu.Lock()
+	return mu.Unlock
 }
 
 // WaitMined polls for a receipt every few milliseconds (bind.WaitMined polls once a second) and
@@ -256,11 +267,16 @@ func sendCall(ctx context.Context, backend Backend, contract *bind.BoundContract
 	if err := simulateCall(ctx, backend, contract.Address(), key, method, data, mapRevert); err != nil {
 		return nil, err
 	}
+	// One sender at a time per key in this process: each takes the pending nonce after the
+	// previous one's transaction is in the pool.
+	unlock := lockSender(crypto.PubkeyToAddress(key.PublicKey))
 	opts, err := transactOpts(ctx, backend, key)
 	if err != nil {
+		unlock()
 		return nil, err
 	}
 	tx, err := bind.Transact(contract, opts, data)
+	unlock()
 	if err != nil {
 		return nil, mapRevert(method, err)
 	}

@@ -659,25 +659,25 @@ func (n *Node) mode() string {
 	return "node"
 }
 
+// vendorMetrics answers GET /metrics/{vendor} from the chain: the MetricsLedger holds what
+// attested matchers signed. Without a ledger, from the in-process matcher.
 func (n *Node) vendorMetrics(w http.ResponseWriter, r *http.Request) {
-	if n.engine == nil && !n.cfg.ExternalMatcher {
-		n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "this node runs no matcher"))
-		return
-	}
 	s := r.PathValue("vendor")
 	if !common.IsHexAddress(s) {
 		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "vendor must be a 0x address"))
 		return
 	}
-	if n.engine == nil {
-		n.linkedMu.Lock()
-		m, ok := n.linked[common.HexToAddress(s)]
-		n.linkedMu.Unlock()
-		if !ok {
-			writeJSON(w, http.StatusOK, bazaar.VendorMetrics{Vendor: common.HexToAddress(s).Hex()}.Suppress(bazaar.DefaultK))
+	if n.ledger != nil {
+		m, err := n.ledger.Vendor(r.Context(), common.HexToAddress(s), n.deployment.MetricsBlock, bazaar.DefaultK)
+		if err != nil {
+			n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "read metrics from the chain: %v", err))
 			return
 		}
 		writeJSON(w, http.StatusOK, m)
+		return
+	}
+	if n.engine == nil {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "this node runs no matcher and knows no MetricsLedger"))
 		return
 	}
 	writeJSON(w, http.StatusOK, n.engine.Metrics(common.HexToAddress(s).Hex()))
@@ -693,7 +693,7 @@ func (n *Node) info(w http.ResponseWriter, _ *http.Request) {
 		"chainId": n.deployment.ChainID,
 		"rpcUrl":  n.rpcURL,
 		"contracts": map[string]any{"DealRegistry": n.deployment.DealRegistry.Hex(), "deployBlock": n.deployment.DeployBlock,
-			"AttestationRegistry": n.attestAddr()},
+			"AttestationRegistry": n.attestAddr(), "MetricsLedger": n.ledgerAddr()},
 		"matcher": n.matcherInfo(),
 		"ipfs":    map[string]any{"addrs": peer},
 	})
@@ -714,6 +714,13 @@ func (s scrubWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+func (n *Node) ledgerAddr() string {
+	if n.ledger == nil {
+		return ""
+	}
+	return n.ledger.Address().Hex()
+}
+
 func (n *Node) attestAddr() string {
 	if n.attest == nil {
 		return ""
@@ -721,19 +728,21 @@ func (n *Node) attestAddr() string {
 	return n.attest.Address().Hex()
 }
 
-// linkedMetrics keeps the latest aggregates a linked (authorised) matcher published.
+// linkedMetrics posts a linked matcher's signed aggregates to the MetricsLedger (the relayer
+// pays; the contract checks the matcher's signature and registration).
 func (n *Node) linkedMetrics(_, vendor common.Address, m json.RawMessage) {
-	var v bazaar.VendorMetrics
-	if json.Unmarshal(m, &v) != nil || common.HexToAddress(v.Vendor) != vendor {
-		n.log.Warn("linked matcher sent malformed metrics")
+	var sm chain.SignedMetrics
+	if json.Unmarshal(m, &sm) != nil || sm.Vendor != vendor || n.ledger == nil || n.relayer == nil {
+		n.log.Warn("linked matcher's metrics not posted (malformed, or no ledger here)")
 		return
 	}
-	n.linkedMu.Lock()
-	defer n.linkedMu.Unlock()
-	if n.linked == nil {
-		n.linked = map[common.Address]json.RawMessage{}
-	}
-	n.linked[vendor] = m
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		if _, err := n.ledger.Post(ctx, n.relayer, sm); err != nil {
+			n.log.Warn("linked matcher's metrics refused", "vendor", vendor, "err", err)
+		}
+	}()
 }
 
 func (n *Node) matcherInfo() map[string]any {

@@ -98,6 +98,9 @@ func badInput(t *testing.T, n *Node) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if n.cfg.SeedDemo {
+		waitMetrics(t, n, chain.KeyAddress(chain.DevVendorKey), 1) // the matcher's on-chain post is in
+	}
 	nonce := func() uint64 {
 		v, err := n.client.NonceAt(ctx, chain.KeyAddress(chain.DevRelayerKey), nil)
 		if err != nil {

@@ -54,6 +54,8 @@ type MatcherService struct {
 	watcher *chain.Watcher
 	chainID *big.Int
 	linkURL string
+	ledger  common.Address // MetricsLedger; zero: metrics not published
+	epochs  epochClock
 
 	mu   sync.Mutex
 	link *relay.MatcherClient // nil while down
@@ -96,6 +98,9 @@ func StartMatcher(ctx context.Context, cfg MatcherConfig) (_ *MatcherService, er
 	reg, _ := info.Contracts["AttestationRegistry"].(string)
 	deals, _ := info.Contracts["DealRegistry"].(string)
 	from, _ := info.Contracts["deployBlock"].(float64)
+	if l, _ := info.Contracts["MetricsLedger"].(string); common.IsHexAddress(l) {
+		s.ledger = common.HexToAddress(l)
+	}
 	if !common.IsHexAddress(reg) || !common.IsHexAddress(deals) {
 		return nil, errors.New("the node names no AttestationRegistry or DealRegistry")
 	}
@@ -289,8 +294,14 @@ func (s *MatcherService) matchEvent(ctx context.Context, ev chain.Event) error {
 	s.mu.Lock()
 	l := s.link
 	s.mu.Unlock()
-	if l != nil {
-		if err := l.PublishMetrics(d.Vendor, s.engine.Metrics(d.Vendor.Hex())); err != nil {
+	if l != nil && s.ledger != (common.Address{}) {
+		sm, err := signedMetrics(s.engine, s.keys.signer, s.chainID, s.ledger, d.Vendor, s.epochs.next())
+		if err == nil && s.epochs.changed(sm) {
+			if err = l.PublishMetrics(d.Vendor, sm); err == nil {
+				s.epochs.posted(sm)
+			}
+		}
+		if err != nil {
 			s.log.Warn("metrics not published", "err", err)
 		}
 	}

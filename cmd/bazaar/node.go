@@ -56,6 +56,8 @@ type Deployment struct {
 	DeployBlock         uint64         `json:"deployBlock"`
 	AttestationRegistry common.Address `json:"attestationRegistry,omitempty"`
 	AttestationBlock    uint64         `json:"attestationBlock,omitempty"`
+	MetricsLedger       common.Address `json:"metricsLedger,omitempty"`
+	MetricsBlock        uint64         `json:"metricsBlock,omitempty"`
 }
 
 // Node is one Bazaar node: the chain connection with DealRegistry, the IPFS node, the matcher,
@@ -80,10 +82,10 @@ type Node struct {
 	relayer    *ecdsa.PrivateKey // nil on a mirror
 	demo       []DemoAgent
 	attest     *chain.Attestation // nil when the deployment has none
+	ledger     *chain.MetricsLedger // nil when the deployment has none
+	epochs     epochClock
 	snp        devSNP             // the development SNP (nil on real hardware or a mirror)
 	mkeys      *matcherKeys
-	linkedMu   sync.Mutex
-	linked     map[common.Address]json.RawMessage // vendor metrics published by a linked matcher
 
 	ln     net.Listener
 	srv    *http.Server
@@ -351,6 +353,13 @@ func (n *Node) setupAttestation(ctx context.Context) error {
 		if d.AttestationRegistry != (common.Address{}) && hasCode(d.AttestationRegistry) {
 			n.attest = chain.NewAttestation(n.backend, d.AttestationRegistry)
 		}
+		if d.MetricsLedger == (common.Address{}) && isDevChain(id) {
+			// ... and the MetricsLedger after the AttestationRegistry and its first measurement.
+			d.MetricsLedger = crypto.CreateAddress(chain.KeyAddress(chain.DevRelayerKey), 3)
+		}
+		if d.MetricsLedger != (common.Address{}) && hasCode(d.MetricsLedger) {
+			n.ledger = chain.NewMetricsLedger(n.backend, d.MetricsLedger)
+		}
 		return nil
 	}
 	// Development only: a simulated SEV-SNP whose AMD root is go-sev-guest's test root.
@@ -368,6 +377,17 @@ func (n *Node) setupAttestation(ctx context.Context) error {
 		}
 	}
 	n.attest = chain.NewAttestation(n.backend, d.AttestationRegistry)
+	if d.MetricsLedger == (common.Address{}) || !hasCode(d.MetricsLedger) {
+		addr, block, err := chain.DeployMetricsLedger(ctx, n.backend, n.relayer, d.AttestationRegistry)
+		if err != nil {
+			return err
+		}
+		d.MetricsLedger, d.MetricsBlock = addr, block
+		if err := n.saveDeployment(d); err != nil {
+			return err
+		}
+	}
+	n.ledger = chain.NewMetricsLedger(n.backend, d.MetricsLedger)
 	if n.cfg.ExternalMatcher {
 		return nil // the matcher process registers itself (through POST /attestations/matchers)
 	}
@@ -505,8 +525,75 @@ func (n *Node) matchEvent(ctx context.Context, ev chain.Event) error {
 		n.log.Warn("deal not matched", "deal", ev.DealID, "err", err)
 		return nil
 	}
-	_, err = n.engine.Match(ctx, ev.DealID.Hex(), c.String(), ev.Header.Version, d)
-	return err
+	if _, err = n.engine.Match(ctx, ev.DealID.Hex(), c.String(), ev.Header.Version, d); err != nil {
+		return err
+	}
+	if n.ledger != nil && n.mkeys != nil {
+		// The in-process matcher's aggregates go on-chain like a linked matcher's: signed by its
+		// attested key, paid for by the relayer.
+		sm, err := signedMetrics(n.engine, n.mkeys.signer, new(big.Int).SetUint64(n.deployment.ChainID), n.ledger.Address(), d.Vendor, n.epochs.next())
+		if err == nil && n.epochs.changed(sm) {
+			if _, err = n.ledger.Post(ctx, n.relayer, sm); err == nil {
+				n.epochs.posted(sm)
+			}
+		}
+		if err != nil {
+			n.log.Warn("metrics not posted on-chain", "vendor", d.Vendor, "err", err)
+		}
+	}
+	return nil
+}
+
+// epochClock issues strictly increasing metrics epochs (milliseconds, bumped on ties) and
+// remembers what was last posted per vendor, so unchanged aggregates cost no transaction.
+type epochClock struct {
+	mu   sync.Mutex
+	last uint64
+	sent map[common.Address][3]uint64
+}
+
+func (c *epochClock) changed(s chain.SignedMetrics) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	prev, ok := c.sent[s.Vendor]
+	return (ok || s.AgentsMatched+s.ImpressionsSent+s.Redemptions > 0) && prev != [3]uint64{s.AgentsMatched, s.ImpressionsSent, s.Redemptions}
+}
+
+func (c *epochClock) posted(s chain.SignedMetrics) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.sent == nil {
+		c.sent = map[common.Address][3]uint64{}
+	}
+	c.sent[s.Vendor] = [3]uint64{s.AgentsMatched, s.ImpressionsSent, s.Redemptions}
+}
+
+func (c *epochClock) next() uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.last = max(c.last+1, uint64(time.Now().UnixMilli()))
+	return c.last
+}
+
+// signedMetrics is a matcher's signed output for the MetricsLedger: the vendor's totals and
+// only the breakdown buckets of at least k agents.
+func signedMetrics(e *matcher.Engine, key *ecdsa.PrivateKey, chainID *big.Int, ledger, vendor common.Address, epoch uint64) (chain.SignedMetrics, error) {
+	m := e.Metrics(vendor.Hex())
+	shown := func(in map[string]bazaar.Bucket) map[string]bazaar.Bucket {
+		out := map[string]bazaar.Bucket{}
+		for k, b := range in {
+			if !b.Suppressed {
+				out[k] = b
+			}
+		}
+		return out
+	}
+	js, err := json.Marshal(chain.MetricsBuckets{ByLocation: shown(m.ByLocation), ByDay: shown(m.ByDay)})
+	if err != nil {
+		return chain.SignedMetrics{}, err
+	}
+	return chain.SignMetrics(key, chainID, ledger, chain.SignedMetrics{Vendor: vendor, Epoch: epoch, AgentsMatched: m.AgentsMatched,
+		ImpressionsSent: m.ImpressionsSent, Redemptions: m.Redemptions, Buckets: js})
 }
 
 // kick makes every watcher poll now, after this node sent a transaction.
