@@ -75,7 +75,7 @@ func (s SignedMetrics) totals() bindings.MetricsLedgerTotals {
 }
 
 var (
-	metricsTypehash = crypto.Keccak256Hash([]byte("Metrics(address vendor,uint64 epoch,uint64 agentsMatched,uint64 impressionsSent,uint64 redemptions,bytes32 bucketsHash)"))
+	metricsTypehash   = crypto.Keccak256Hash([]byte("Metrics(address vendor,uint64 epoch,uint64 agentsMatched,uint64 impressionsSent,uint64 redemptions,bytes32 bucketsHash)"))
 	metricsDigestArgs = func() abi.Arguments {
 		t := func(s string) abi.Type { ty, _ := abi.NewType(s, "", nil); return ty }
 		return abi.Arguments{{Type: t("bytes32")}, {Type: t("uint256")}, {Type: t("address")}, {Type: t("address")},

@@ -81,10 +81,10 @@ type Node struct {
 	indexer    *chain.Watcher    // the browse index's registry watcher
 	relayer    *ecdsa.PrivateKey // nil on a mirror
 	demo       []DemoAgent
-	attest     *chain.Attestation // nil when the deployment has none
+	attest     *chain.Attestation   // nil when the deployment has none
 	ledger     *chain.MetricsLedger // nil when the deployment has none
 	epochs     epochClock
-	snp        devSNP             // the development SNP (nil on real hardware or a mirror)
+	snp        devSNP // the development SNP (nil on real hardware or a mirror)
 	mkeys      *matcherKeys
 
 	ln     net.Listener
