@@ -35,12 +35,11 @@ type index struct {
 	live   bitset
 	area   map[string]*bitset
 	tier   map[string]*bitset
-	level  [6]bitset
+	atLeast [6]bitset // atLeast[l]: signals with loyalty level ≥ l
 	anyCat bitset // signals that take every category
 	cat    map[string]*bitset
 	// scratch for queries
-	acc, tmp bitset
-	hits     []int32
+	hits []int32
 }
 
 func newIndex() *index {
@@ -84,7 +83,9 @@ func (x *index) put(s bazaar.Signal) {
 	x.live.set(i)
 	setIn(x.area, s.Area, i)
 	setIn(x.tier, s.LTVTier, i)
-	x.level[s.LoyaltyLevel].set(i)
+	for l := 0; l <= s.LoyaltyLevel && l < len(x.atLeast); l++ {
+		x.atLeast[l].set(i)
+	}
 	if len(s.Categories) == 0 {
 		x.anyCat.set(i)
 	}
@@ -104,7 +105,9 @@ func (x *index) remove(id string) {
 	x.live.clear(i)
 	clearIn(x.area, s.Area, i)
 	clearIn(x.tier, s.LTVTier, i)
-	x.level[s.LoyaltyLevel].clear(i)
+	for l := range x.atLeast {
+		x.atLeast[l].clear(i)
+	}
 	x.anyCat.clear(i)
 	for _, c := range s.Categories {
 		clearIn(x.cat, c, i)
@@ -114,29 +117,16 @@ func (x *index) remove(id string) {
 	x.free = append(x.free, i)
 }
 
-// andUnion sets acc &= (b1 | b2 | ...).
-func (x *index) andUnion(sets ...bitset) {
-	if cap(x.tmp) < len(x.acc) {
-		x.tmp = make(bitset, len(x.acc))
-	}
-	tmp := x.tmp[:len(x.acc)]
-	clear(tmp)
-	for _, s := range sets {
-		n := min(len(s), len(tmp))
-		for w := 0; w < n; w++ {
-			tmp[w] |= s[w]
-		}
-	}
-	for w := range x.acc {
-		x.acc[w] &= tmp[w]
-	}
-	x.tmp = tmp
-}
-
 // match returns the slots of the signals matching d under the seed's rules (Signal.Matches),
 // alive at nowMs. The slice is scratch: valid until the next call.
+//
+// One pass over the slot words: each word is the live signals ANDed with, per constraint, the
+// OR of the bitsets that satisfy it (targeted areas; tiers whose floor meets the minimum LTV;
+// loyalty at least the level, kept precomputed; the deal's category or any). Words that come
+// out zero cost nothing more; set bits get the per-candidate expiry and price checks.
 func (x *index) match(d *bazaar.Deal, nowMs int64) []int32 {
-	x.acc = append(x.acc[:0], x.live...)
+	var groups [4][]bitset // each must hold: an OR of its sets
+	n := 0
 	if areas := d.Areas(); areas != nil {
 		var sets []bitset
 		for _, a := range areas {
@@ -144,7 +134,10 @@ func (x *index) match(d *bazaar.Deal, nowMs int64) []int32 {
 				sets = append(sets, *b)
 			}
 		}
-		x.andUnion(sets...)
+		if len(sets) == 0 {
+			return x.hits[:0]
+		}
+		groups[n], n = sets, n+1
 	}
 	if r := d.Requirements; r != nil {
 		if r.MinLTV > 0 {
@@ -154,26 +147,42 @@ func (x *index) match(d *bazaar.Deal, nowMs int64) []int32 {
 					sets = append(sets, *b)
 				}
 			}
-			x.andUnion(sets...)
+			if len(sets) == 0 {
+				return x.hits[:0]
+			}
+			groups[n], n = sets, n+1
 		}
 		if r.LoyaltyTier != "" {
 			lvl, ok := bazaar.LoyaltyLevel(r.LoyaltyTier)
 			if !ok {
 				return nil
 			}
-			x.andUnion(x.level[lvl:]...)
+			if lvl > 0 {
+				groups[n], n = []bitset{x.atLeast[lvl]}, n+1
+			}
 		}
 	}
-	catSets := []bitset{x.anyCat}
+	cats := []bitset{x.anyCat}
 	if b := x.cat[d.Service.Category]; b != nil {
-		catSets = append(catSets, *b)
+		cats = append(cats, *b)
 	}
-	x.andUnion(catSets...)
+	groups[n], n = cats, n+1
 
 	out := x.hits[:0]
 	price := int64(d.Pricing.DiscountedPrice)
 	exp, maxP := x.exp, x.maxP
-	for w, word := range x.acc {
+	live := x.live
+	for w := range live {
+		word := live[w]
+		for g := 0; g < n && word != 0; g++ {
+			var u uint64
+			for _, b := range groups[g] {
+				if w < len(b) {
+					u |= b[w]
+				}
+			}
+			word &= u
+		}
 		for word != 0 {
 			i := w*64 + bits.TrailingZeros64(word)
 			word &= word - 1
