@@ -27,17 +27,17 @@ func (b bitset) clear(i int) {
 // word-wide ANDs and ORs over the slot space followed by per-candidate checks of price and
 // expiry. It is not safe for concurrent use; the Engine guards it.
 type index struct {
-	slots  []bazaar.Signal
-	exp    []int64 // slots[i].ExpiresAt, dense for the per-candidate check
-	maxP   []int64 // slots[i].MaxPrice (0: none)
-	byID   map[string]int
-	free   []int
-	live   bitset
-	area   map[string]*bitset
-	tier   map[string]*bitset
+	slots   []bazaar.Signal
+	exp     []int64 // slots[i].ExpiresAt, dense for the per-candidate check
+	maxP    []int64 // slots[i].MaxPrice (0: none)
+	byID    map[string]int
+	free    []int
+	live    bitset
+	area    map[string]*bitset
+	tier    map[string]*bitset
 	atLeast [6]bitset // atLeast[l]: signals with loyalty level ≥ l
-	anyCat bitset // signals that take every category
-	cat    map[string]*bitset
+	anyCat  bitset    // signals that take every category
+	cat     map[string]*bitset
 	// scratch for queries
 	hits []int32
 }
