@@ -1,7 +1,7 @@
 package main
 
 import (
-	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"time"
@@ -11,8 +11,9 @@ import (
 )
 
 // DemoAgent describes a seeded development agent. Its name (Mailbox) is stable and its mailbox
-// and notification keys derive from it, so a person can listen as it; its ephemeral id is fresh
-// at every start, as a real agent's would rotate.
+// and notification keys derive from it, so a person can listen as it. Its ephemeral id derives
+// from the name too, so re-seeding at every start (the signal store keeps signals across
+// restarts) replaces its signal rather than adding a second one.
 type DemoAgent struct {
 	Mailbox string
 	Area    string
@@ -30,12 +31,9 @@ func SeedDemoAgents(e *matcher.Engine, now time.Time) ([]DemoAgent, error) {
 	for _, a := range demoAreas {
 		for _, tier := range []string{"low", "medium", "high"} {
 			for _, lvl := range []int{1, 3, 5} {
-				var eph [12]byte
-				if _, err := rand.Read(eph[:]); err != nil {
-					return nil, err
-				}
 				ag := DemoAgent{Mailbox: fmt.Sprintf("demo-%s-%s-l%d", a.slug, tier, lvl), Area: a.name, Tier: tier, Level: lvl}
-				s := bazaar.Signal{EphemeralID: hex.EncodeToString(eph[:]), LTVTier: tier, LoyaltyLevel: lvl, Area: a.name,
+				eph := sha256.Sum256([]byte("bazaar demo ephemeral id (development only): " + ag.Mailbox))
+				s := bazaar.Signal{EphemeralID: hex.EncodeToString(eph[:12]), LTVTier: tier, LoyaltyLevel: lvl, Area: a.name,
 					Mailbox: bazaar.DemoMailbox(ag.Mailbox), NotifyKey: bazaar.DemoNotifyKey(ag.Mailbox), ExpiresAt: now.Add(6 * time.Hour).UnixMilli()}
 				if err := e.AddSignal(s); err != nil {
 					return nil, fmt.Errorf("demo signal: %w", err)

@@ -208,3 +208,32 @@ func TestAgent_HybridSuite(t *testing.T) {
 		t.Fatalf("unknown suite: %v", err)
 	}
 }
+
+// TestNode_SignalsSurviveRestart: an agent's sealed signal survives a node restart (the
+// encrypted store), and re-seeding the demo agents replaces theirs instead of doubling them.
+func TestNode_SignalsSurviveRestart(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	n := mustNode(t, dir)
+	var out strings.Builder
+	state := filepath.Join(t.TempDir(), "agent.json")
+	if err := run(ctx, []string{"agent", "optin", "--node", n.URL(), "--area", "Quận 5", "--tier", "low", "--state", state}, &out, &out); err != nil {
+		t.Fatalf("optin: %v\n%s", err, out.String())
+	}
+	if n.engine.Signals() != 37 {
+		t.Fatalf("%d signals", n.engine.Signals())
+	}
+	n.Stop(ctx)
+	n = mustNode(t, dir)
+	defer n.Stop(ctx)
+	if n.engine.Signals() != 37 {
+		t.Fatalf("%d signals after restart, want the 36 demo agents + 1", n.engine.Signals())
+	}
+	// The restored signal still withdraws with its token.
+	if err := run(ctx, []string{"agent", "optout", "--node", n.URL(), "--state", state}, &out, &out); err != nil {
+		t.Fatalf("optout after restart: %v\n%s", err, out.String())
+	}
+	if n.engine.Signals() != 36 {
+		t.Fatalf("%d signals after opt-out", n.engine.Signals())
+	}
+}
