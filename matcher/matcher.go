@@ -5,6 +5,8 @@ package matcher
 
 import (
 	"bytes"
+	"crypto/hmac"
+	"encoding/hex"
 	"context"
 	"crypto/ecdh"
 	"crypto/hpke"
@@ -418,7 +420,7 @@ func (e *Engine) Match(ctx context.Context, dealID, cid string, version uint64, 
 			e.log.Warn("notification not sealed", "deal", dealID, "err", err)
 			continue
 		}
-		if err := e.cfg.Notifier.Deliver(ctx, s.mailbox, sealed); err != nil {
+		if err := e.deliver(ctx, s, key, sealed); err != nil {
 			if errors.Is(err, ErrNotifierDown) {
 				return res, fmt.Errorf("deal %s not matched: %w", dealID, err)
 			}
@@ -458,6 +460,28 @@ func (e *Engine) Match(ctx context.Context, dealID, cid string, version uint64, 
 	}
 	e.log.Info("deal matched", "deal", dealID, "version", version, "matched", res.Matched)
 	return res, nil
+}
+
+// KeyedNotifier is a Notifier that can drop repeats: the matcher gives every notification an
+// idempotency key, so if it crashes mid fan-out and matches the deal again after the restart,
+// agents already notified are not notified twice.
+type KeyedNotifier interface {
+	DeliverKeyed(ctx context.Context, mailbox, key string, payload []byte) error
+}
+
+// NotificationKey is a notification's idempotency key: an HMAC of the deal version under the
+// agent's notification key, so the relay that sees it cannot tell which deal it is for.
+func NotificationKey(notifyKey []byte, dealVersion string) string {
+	m := hmac.New(sha256.New, notifyKey)
+	m.Write([]byte("bazaar notification id v1\x00" + dealVersion))
+	return hex.EncodeToString(m.Sum(nil)[:16])
+}
+
+func (e *Engine) deliver(ctx context.Context, t target, dealVersion string, sealed []byte) error {
+	if k, ok := e.cfg.Notifier.(KeyedNotifier); ok {
+		return k.DeliverKeyed(ctx, t.mailbox, NotificationKey(t.key, dealVersion), sealed)
+	}
+	return e.cfg.Notifier.Deliver(ctx, t.mailbox, sealed)
 }
 
 // Metrics returns a vendor's aggregates with small buckets suppressed. A vendor with no
