@@ -5,13 +5,13 @@ package matcher
 
 import (
 	"bytes"
-	"crypto/hmac"
-	"encoding/hex"
 	"context"
 	"crypto/ecdh"
+	"crypto/hmac"
 	"crypto/hpke"
 	"crypto/sha256"
 	"crypto/subtle"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
