@@ -9,13 +9,16 @@ import (
 	"crypto/ecdh"
 	"crypto/hmac"
 	"crypto/hpke"
+	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,8 +38,14 @@ type Config struct {
 	StateFile string // JSON file for metrics and processed deals; "" keeps them in memory
 	Store     *Store // encrypted signal store; nil keeps signals in memory only
 	K         int    // metrics suppression threshold (default bazaar.DefaultK)
-	Clock     bazaar.Clock
-	Logger    *slog.Logger // never given an agent identifier, mailbox or signal
+	// Epsilon > 0 adds Laplace noise of scale 1/Epsilon to every breakdown bucket a vendor sees
+	// (ε-differential privacy per bucket release: one agent changes a bucket by at most 1).
+	// The noise is a deterministic function of (NoiseKey, vendor, bucket, true count), so
+	// releasing the same count again reveals nothing new; totals stay exact. 0: no noise.
+	Epsilon  float64
+	NoiseKey []byte // secret for the noise; nil: random per start
+	Clock    bazaar.Clock
+	Logger   *slog.Logger // never given an agent identifier, mailbox or signal
 }
 
 // Engine matches deals to signals. It is safe for concurrent use.
@@ -67,6 +76,12 @@ func New(cfg Config) (*Engine, error) {
 	}
 	if cfg.Clock == nil {
 		cfg.Clock = time.Now
+	}
+	if cfg.Epsilon > 0 && len(cfg.NoiseKey) == 0 {
+		cfg.NoiseKey = make([]byte, 32)
+		if _, err := rand.Read(cfg.NoiseKey); err != nil {
+			return nil, err
+		}
 	}
 	log := cfg.Logger
 	if log == nil {
@@ -493,7 +508,38 @@ func (e *Engine) Metrics(vendor string) bazaar.VendorMetrics {
 	if m == nil {
 		return bazaar.VendorMetrics{Vendor: vendor}.Suppress(e.cfg.K)
 	}
-	return m.Suppress(e.cfg.K)
+	if e.cfg.Epsilon <= 0 {
+		return m.Suppress(e.cfg.K)
+	}
+	noisy := *m
+	noisy.ByLocation = e.noisy(vendor, "loc:", m.ByLocation)
+	noisy.ByDay = e.noisy(vendor, "day:", m.ByDay)
+	return noisy.Suppress(e.cfg.K)
+}
+
+// noisy adds deterministic Laplace noise to each bucket's matched count (never below zero).
+func (e *Engine) noisy(vendor, kind string, in map[string]bazaar.Bucket) map[string]bazaar.Bucket {
+	out := make(map[string]bazaar.Bucket, len(in))
+	for k, b := range in {
+		label := fmt.Sprintf("%s\x00%s%s\x00%d", strings.ToLower(vendor), kind, k, b.Matched)
+		v := math.Round(float64(b.Matched) + LaplaceNoise(e.cfg.NoiseKey, label, e.cfg.Epsilon))
+		b.Matched = uint64(max(v, 0))
+		out[k] = b
+	}
+	return out
+}
+
+// LaplaceNoise is a Laplace(0, 1/epsilon) sample that is a deterministic function of (key,
+// label): a uniform u in (-1/2, 1/2) from 53 bits of HMAC-SHA256, through the inverse CDF.
+func LaplaceNoise(key []byte, label string, epsilon float64) float64 {
+	mac := hmac.New(sha256.New, key)
+	mac.Write([]byte(label))
+	u := (float64(binary.BigEndian.Uint64(mac.Sum(nil))>>11)+0.5)/(1<<53) - 0.5
+	sign := 1.0
+	if u < 0 {
+		sign = -1
+	}
+	return -sign * math.Log(1-2*math.Abs(u)) / epsilon
 }
 
 func (e *Engine) saveLocked() error {

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -373,5 +374,57 @@ func TestEngine_HybridSuite(t *testing.T) {
 	}
 	if e.Signals() != 1 {
 		t.Fatalf("%d signals, want the classic one", e.Signals())
+	}
+}
+
+// TestLaplaceNoise: deterministic per label, centred, with mean |noise| = 1/ε.
+func TestLaplaceNoise(t *testing.T) {
+	key := []byte("noise key")
+	const eps = 0.5
+	if matcher.LaplaceNoise(key, "a", eps) != matcher.LaplaceNoise(key, "a", eps) {
+		t.Fatal("same label, different noise: re-releases would average it away")
+	}
+	var sum, abs float64
+	const n = 20000
+	for i := range n {
+		x := matcher.LaplaceNoise(key, fmt.Sprint(i), eps)
+		sum += x
+		abs += math.Abs(x)
+	}
+	if mean := sum / n; math.Abs(mean) > 0.1 {
+		t.Fatalf("mean %.3f, want ≈ 0", mean)
+	}
+	if scale := abs / n; scale < 1.8 || scale > 2.2 {
+		t.Fatalf("mean |noise| %.3f, want ≈ 1/ε = 2", scale)
+	}
+}
+
+// TestEngine_NoisyMetrics: with ε set, breakdown buckets carry noise, totals stay exact, and
+// asking twice gives the same answer.
+func TestEngine_NoisyMetrics(t *testing.T) {
+	box := &inbox{}
+	e, err := matcher.New(matcher.Config{Notifier: box, Epsilon: 0.1, NoiseKey: []byte("k"), K: 1, Clock: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	areas := []string{"Quận 1", "Quận 3"}
+	for i := range 40 {
+		if err := e.AddSignal(signal(i, areas[i%2], "high", 3)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := coffeeDeal()
+	if _, err := e.Match(context.Background(), "0xdeal", "bafy", 1, d); err != nil {
+		t.Fatal(err)
+	}
+	a, b := e.Metrics(d.Vendor.Hex()), e.Metrics(d.Vendor.Hex())
+	if a.AgentsMatched != 40 {
+		t.Fatalf("total %d, want exactly 40", a.AgentsMatched)
+	}
+	if a.ByLocation["Quận 1"] != b.ByLocation["Quận 1"] {
+		t.Fatal("noise changes between identical releases")
+	}
+	if a.ByLocation["Quận 1"].Matched == 20 && a.ByLocation["Quận 3"].Matched == 20 {
+		t.Fatal("no noise at ε = 0.1 on either bucket")
 	}
 }

@@ -31,7 +31,7 @@ commands:
   agent optout              withdraw it (sealed the same way)
   agent listen              open and print an agent mailbox's sealed notifications as JSON lines
   audit [--node URL]        list allowed measurements and registered matchers; re-verify each report
-  bench [--json] SUITE      benchmarks: post, browse, all
+  bench [--json] SUITE      benchmarks: post, browse, notify, all
 
 Run 'bazaar <command> -h' for a command's flags.
 `
@@ -125,6 +125,7 @@ func runNode(ctx context.Context, verb string, args []string, stdout, stderr io.
 	relayerFile := fs.String("relayer-key-file", "", "file with the hex key that pays for gasless posts (dev chains default to the dev key)")
 	confirmations := fs.Uint64("confirmations", 0, "blocks an event must be buried under before it is indexed")
 	noDemo := fs.Bool("no-demo", verb != "dev", "do not seed demo agents")
+	eps := fs.Float64("dp-epsilon", 0, "in-process matcher: Laplace noise of scale 1/ε on each breakdown bucket vendors see (0: none)")
 	matcherMode := fs.String("matcher", "in-process", "in-process, or external: a `bazaar matcher` process links to this node's relay")
 	verbose := fs.Bool("v", false, "debug logging")
 	if _, err := parseInterspersed(fs, args); err != nil {
@@ -140,7 +141,7 @@ func runNode(ctx context.Context, verb string, args []string, stdout, stderr io.
 		p2p = listFlag{"/ip4/127.0.0.1/tcp/0"}
 	}
 	cfg := Config{DataDir: *data, HTTPListen: *httpAddr, RPC: *rpc, P2PListen: p2p, Peers: peers, Registry: *registry,
-		Mirror: *mirror, SeedDemo: !*noDemo && !*mirror, Confirmations: *confirmations, ExternalMatcher: *matcherMode == "external"}
+		Mirror: *mirror, SeedDemo: !*noDemo && !*mirror, Confirmations: *confirmations, ExternalMatcher: *matcherMode == "external", DPEpsilon: *eps}
 	if *rpc == "" {
 		cfg.RPCListen = *rpcListen
 	}

@@ -34,6 +34,7 @@ type MatcherConfig struct {
 	Attester enclave.Attester
 	Payer    *ecdsa.PrivateKey // pays its own registration; nil = the node relays it
 	SeedDemo bool              // add the demo agents' signals (development)
+	Epsilon  float64           // > 0: differential-privacy noise on breakdown buckets
 	// RenewBefore re-registers (a fresh report and nonce) this long before expiry [1h].
 	RenewBefore   time.Duration
 	WatchInterval time.Duration
@@ -126,7 +127,7 @@ func StartMatcher(ctx context.Context, cfg MatcherConfig) (_ *MatcherService, er
 		return nil, err
 	}
 	s.engine, err = matcher.New(matcher.Config{Notifier: s, HPKEKey: s.keys.hpke, HybridKey: s.keys.hybrid, StateFile: filepath.Join(cfg.DataDir, "state.json"),
-		Store: s.store, Logger: s.log.With("part", "matcher")})
+		Store: s.store, Epsilon: cfg.Epsilon, Logger: s.log.With("part", "matcher")})
 	if err != nil {
 		return nil, err
 	}
@@ -373,11 +374,12 @@ func runMatcher(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	product := fs.String("product", "Milan", "AMD product line of the device (Milan, Genoa, Turin)")
 	keyFile := fs.String("key-file", "", "file with a hex key that pays for registration (default: the node relays it)")
 	demo := fs.Bool("demo", false, "seed the demo agents' signals (development)")
+	eps := fs.Float64("dp-epsilon", 0, "Laplace noise of scale 1/ε on each breakdown bucket vendors see (0: none)")
 	verbose := fs.Bool("v", false, "debug logging")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
-	cfg := MatcherConfig{Node: *node, RPC: *rpc, DataDir: *data, SeedDemo: *demo}
+	cfg := MatcherConfig{Node: *node, RPC: *rpc, DataDir: *data, SeedDemo: *demo, Epsilon: *eps}
 	switch *snp {
 	case "device":
 		d, err := enclave.OpenDevice(*product)

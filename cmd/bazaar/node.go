@@ -43,6 +43,7 @@ type Config struct {
 	// ExternalMatcher runs no in-process matcher: an attested `bazaar matcher` process links to
 	// this node's relay (GET /relay/matcher) and receives the signals agents submit here.
 	ExternalMatcher bool
+	DPEpsilon       float64 // > 0: Laplace noise on vendors' breakdown buckets (matcher.Config.Epsilon)
 	// WatchInterval is the registry poll interval (default 50ms).
 	WatchInterval time.Duration
 	Confirmations uint64 // blocks a registry event must be buried under before it is indexed
@@ -158,7 +159,8 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	}
 	handlers := map[string]func(context.Context, chain.Event) error{"index": n.indexEvent}
 	if !cfg.Mirror && !cfg.ExternalMatcher {
-		mc := matcher.Config{Notifier: n.hub, StateFile: filepath.Join(cfg.DataDir, "matcher", "state.json"), Logger: log.With("part", "matcher")}
+		mc := matcher.Config{Notifier: n.hub, StateFile: filepath.Join(cfg.DataDir, "matcher", "state.json"), Epsilon: cfg.DPEpsilon,
+			Logger: log.With("part", "matcher")}
 		if n.mkeys != nil {
 			mc.HPKEKey, mc.HybridKey = n.mkeys.hpke, n.mkeys.hybrid // attested on-chain: agents seal signals to them
 			mc.Notifier = &attestedNotifier{n: n, addr: chain.KeyAddress(n.mkeys.signer), hpke: n.mkeys.attested()}
