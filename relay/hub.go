@@ -16,12 +16,17 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/gorilla/websocket"
+	"github.com/nats-io/nats.go"
 
 	"github.com/bazaar-market/bazaar"
 )
 
-// ErrStopped is returned by Deliver after Stop.
-var ErrStopped = errors.New("relay stopped")
+var (
+	// ErrStopped is returned by Deliver after Stop.
+	ErrStopped = errors.New("relay stopped")
+	// ErrNotStarted is returned by Deliver with NATS before Start has set up the stream.
+	ErrNotStarted = errors.New("relay not started")
+)
 
 // Config configures a Hub. Zero values take the defaults in brackets.
 type Config struct {
@@ -46,6 +51,17 @@ type Config struct {
 	RecheckInterval time.Duration
 	// OnMetrics receives the vendor aggregates a linked matcher publishes.
 	OnMetrics func(matcher, vendor common.Address, metrics json.RawMessage)
+	// NATS, when set, makes this relay one of several sharing mailboxes through a NATS
+	// JetStream stream (see nats.go): Deliver stores the envelope there, and whichever relay
+	// the mailbox is open on delivers it. The caller owns the connection; Stop leaves it open.
+	// Nil: the in-memory store, for this relay alone.
+	NATS *nats.Conn
+	// NATSSubjectPrefix names what relays sharing mailboxes share: envelopes travel on
+	// <prefix>.mbox.<mailbox>, in the stream named by the prefix with "_" for "." (and each
+	// mailbox's consumer is mbox_<mailbox>). Dot-separated tokens of A-Z a-z 0-9 _ -.
+	// Relays of one prefix must agree on TTL and MaxPerMailbox: each Start sets them on the
+	// stream. ["bazaar.relay"]
+	NATSSubjectPrefix string
 }
 
 func (c *Config) defaults() {
@@ -82,6 +98,9 @@ func (c *Config) defaults() {
 	if c.PingInterval <= 0 || c.PingInterval >= c.PongTimeout {
 		c.PingInterval = c.PongTimeout * 4 / 10
 	}
+	if c.NATSSubjectPrefix == "" {
+		c.NATSSubjectPrefix = "bazaar.relay"
+	}
 }
 
 // Envelope is what a subscriber receives, one websocket text message each:
@@ -89,6 +108,14 @@ func (c *Config) defaults() {
 //	{"mailbox":"ID","seq":N,"payload":<JSON>,"sent":unix-ms}
 //
 // Payload is the delivered bytes when they are JSON; otherwise they are base64 in "payloadB64".
+//
+// Seq identifies an envelope within its mailbox: no two envelopes of a mailbox share it, so a
+// client that remembers the ones it saw can drop a repeat, and it grows in the order Deliver
+// stored them. In memory it counts this relay's envelopes (from 1 at every start). With NATS it
+// is the JetStream stream sequence the envelope was stored under, shared by every relay of the
+// prefix: it has gaps (other mailboxes' envelopes) and survives relay restarts. Cover envelopes
+// take one too: in memory the next count, with NATS the sequence of another mailbox's envelope
+// (0 before the relay saw any), never one of this mailbox's.
 type Envelope struct {
 	Mailbox    string          `json:"mailbox"`
 	Seq        uint64          `json:"seq"`
@@ -104,13 +131,21 @@ type stored struct {
 }
 
 type mailbox struct {
-	pending []stored // not yet written to any subscriber, oldest first
+	pending []stored // not yet written to any subscriber, oldest first (in memory)
 	subs    map[*conn]struct{}
+	pump    *pump // pulls the mailbox's envelopes from NATS while subs is not empty
+}
+
+// outgoing is one queued websocket message; d is set for an envelope taken from NATS, which
+// must hear whether it was written.
+type outgoing struct {
+	msg []byte
+	d   *delivery
 }
 
 type conn struct {
 	ws   *websocket.Conn
-	send chan []byte
+	send chan outgoing
 	box  string
 	once sync.Once
 	done chan struct{}
@@ -118,26 +153,31 @@ type conn struct {
 
 func (c *conn) close() { c.once.Do(func() { close(c.done) }) }
 
-// Hub is an in-memory relay. Envelopes for a connected mailbox go straight to its subscribers;
-// for an offline one they are stored until TTL and flushed in order when it connects.
+// Hub is a relay. In memory (the default), envelopes for a connected mailbox go straight to its
+// subscribers; for an offline one they are stored until TTL and flushed in order when it
+// connects. With Config.NATS the store is a JetStream stream that several relays share (see
+// nats.go), and an envelope reaches the mailbox on whichever relay it is open.
 type Hub struct {
 	cfg      Config
 	upgrader websocket.Upgrader
+	bus      *natsBus // nil in memory
 
 	mu      sync.Mutex
 	boxes   map[string]*mailbox
 	links   map[*link]struct{} // authorised matcher links
 	conns   int
 	seq     uint64
+	recent  [2]seen // with NATS: the newest stream sequences this relay saw, for cover envelopes
 	stopped bool
 	wg      sync.WaitGroup
+	ctx     context.Context // Start's, until Stop; mailbox pumps run under it
 	cancel  context.CancelFunc
 }
 
-// New returns a Hub; call Start to run its janitor.
+// New returns a Hub; call Start to run its janitor (and, with NATS, to set up the stream).
 func New(cfg Config) *Hub {
 	cfg.defaults()
-	return &Hub{
+	h := &Hub{
 		cfg:   cfg,
 		boxes: map[string]*mailbox{},
 		upgrader: websocket.Upgrader{
@@ -147,13 +187,25 @@ func New(cfg Config) *Hub {
 			CheckOrigin: func(*http.Request) bool { return true },
 		},
 	}
+	if cfg.NATS != nil {
+		h.bus = newNATSBus(cfg)
+	}
+	return h
 }
 
-// Start runs the TTL janitor until Stop or ctx ends.
+// Start runs the TTL janitor until Stop or ctx ends. With NATS it first creates the stream, or
+// updates its TTL and per-mailbox cap, and fails if it cannot; there is no janitor then (the
+// stream expires envelopes itself), and mailboxes can be opened and delivered to only once
+// Start has succeeded.
 func (h *Hub) Start(ctx context.Context) error {
+	if h.bus != nil {
+		if err := h.bus.setup(ctx, h.cfg); err != nil {
+			return err
+		}
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	h.mu.Lock()
-	h.cancel = cancel
+	h.ctx, h.cancel = ctx, cancel
 	h.mu.Unlock()
 	if h.cfg.CoverInterval > 0 {
 		h.wg.Add(1)
@@ -170,6 +222,9 @@ func (h *Hub) Start(ctx context.Context) error {
 				}
 			}
 		}()
+	}
+	if h.bus != nil {
+		return nil
 	}
 	h.wg.Add(1)
 	go func() {
@@ -188,8 +243,10 @@ func (h *Hub) Start(ctx context.Context) error {
 	return nil
 }
 
-// Stop closes every connection with a close frame and stops the hub's goroutines. Stored
-// envelopes are dropped (the in-memory backend keeps nothing across restarts).
+// Stop closes every connection with a close frame and stops the hub's goroutines. In memory,
+// stored envelopes are dropped (nothing is kept across restarts). With NATS they stay in the
+// stream: envelopes this relay had taken but not written are handed back before Stop returns,
+// so another relay, or this one restarted, delivers them. Calling Stop again does nothing more.
 func (h *Hub) Stop(ctx context.Context) error {
 	h.mu.Lock()
 	h.stopped = true
@@ -209,10 +266,13 @@ func (h *Hub) Stop(ctx context.Context) error {
 	go func() { h.wg.Wait(); close(done) }()
 	select {
 	case <-done:
-		return nil
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+	if h.bus != nil {
+		h.bus.flush(ctx) // the last acks and hand-backs (lost ones end the same way, after AckWait)
+	}
+	return nil
 }
 
 func (h *Hub) expire(now time.Time) {
@@ -244,13 +304,19 @@ func (h *Hub) cover() {
 	defer h.mu.Unlock()
 	for id, b := range h.boxes {
 		for c := range b.subs {
-			h.seq++
-			msg, err := json.Marshal(Envelope{Mailbox: id, Seq: h.seq, Payload: dummySealed(), Sent: time.Now().UnixMilli()})
+			var seq uint64
+			if h.bus != nil {
+				seq = h.coverSeq(id)
+			} else {
+				h.seq++
+				seq = h.seq
+			}
+			msg, err := json.Marshal(Envelope{Mailbox: id, Seq: seq, Payload: dummySealed(), Sent: time.Now().UnixMilli()})
 			if err != nil {
 				return
 			}
 			select {
-			case c.send <- msg:
+			case c.send <- outgoing{msg: msg}:
 			default: // a slow client gets no cover rather than being dropped for it
 			}
 		}
@@ -280,8 +346,13 @@ func (h *Hub) Connections() int {
 	return n
 }
 
-// Pending is the number of envelopes stored for offline mailboxes.
+// Pending is the number of envelopes stored for offline mailboxes. With NATS it is the number
+// in the shared stream, which also counts envelopes on their way to a connection, asked of the
+// server each time (0 if it does not answer).
 func (h *Hub) Pending() int {
+	if h.bus != nil {
+		return h.bus.pending()
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	n := 0
@@ -296,9 +367,17 @@ var mailboxRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,128}$`)
 // Deliver sends payload to every subscriber of mailbox, or stores it until one connects. It
 // never blocks on a slow client: a subscriber whose queue is full is disconnected and the
 // envelope stays stored for its next connection.
-func (h *Hub) Deliver(_ context.Context, mailboxID string, payload []byte) error {
+//
+// With NATS it stores the envelope in the shared stream and returns once the server has it
+// (ctx bounds the wait, 5s if it has no deadline); the relays the mailbox is open on take it
+// from there. An error means it may or may not be stored: a retry can deliver it twice, under
+// two sequence numbers.
+func (h *Hub) Deliver(ctx context.Context, mailboxID string, payload []byte) error {
 	if !mailboxRE.MatchString(mailboxID) {
 		return errors.New("relay: bad mailbox id")
+	}
+	if h.bus != nil {
+		return h.publish(ctx, mailboxID, payload)
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -320,7 +399,7 @@ func (h *Hub) Deliver(_ context.Context, mailboxID string, payload []byte) error
 	delivered := false
 	for c := range b.subs {
 		select {
-		case c.send <- msg:
+		case c.send <- outgoing{msg: msg}:
 			delivered = true
 		default:
 			h.cfg.Logger.Warn("relay dropped a slow subscriber")
@@ -355,7 +434,9 @@ func httpError(w http.ResponseWriter, status int, code, msg string) {
 // holder of its key: the relay sends {"type":"challenge","nonce"}, the client answers
 // {"type":"auth","pub","sig"} with an Ed25519 signature over bazaar.MailboxChallenge, and pub
 // must hash to ID (bazaar.MailboxID). Otherwise the socket closes with 1008. Once open, stored
-// envelopes are written first, in order; an envelope leaves the store only once written.
+// envelopes are written first, in order; an envelope leaves the store only once written. With
+// NATS that store is the shared stream, and the relay answers 503 unless Start has succeeded
+// and its ctx is live.
 func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	id := r.URL.Query().Get("mailbox")
 	if !mailboxRE.MatchString(id) {
@@ -366,6 +447,11 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if h.stopped {
 		h.mu.Unlock()
 		httpError(w, http.StatusServiceUnavailable, "unavailable", "relay is stopping")
+		return
+	}
+	if h.bus != nil && (h.ctx == nil || h.ctx.Err() != nil) {
+		h.mu.Unlock()
+		httpError(w, http.StatusServiceUnavailable, "unavailable", "relay is not running")
 		return
 	}
 	if h.conns >= h.cfg.MaxConns {
@@ -393,7 +479,7 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.cfg.Logger.Debug("relay refused a mailbox opening")
 		return
 	}
-	c := &conn{ws: ws, send: make(chan []byte, h.cfg.QueueSize), box: id, done: make(chan struct{})}
+	c := &conn{ws: ws, send: make(chan outgoing, h.cfg.QueueSize), box: id, done: make(chan struct{})}
 	h.mu.Lock()
 	if h.stopped {
 		h.conns--
@@ -407,6 +493,9 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	backlog := b.pending
 	b.pending = nil
 	b.subs[c] = struct{}{}
+	if h.bus != nil && b.pump == nil {
+		h.startPump(id, b)
+	}
 	h.wg.Add(2)
 	h.mu.Unlock()
 
@@ -478,10 +567,17 @@ func (h *Hub) writeLoop(c *conn, backlog []stored) {
 			c.ws.SetWriteDeadline(time.Now().Add(time.Second))
 			c.ws.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseGoingAway, ""))
 			return
-		case msg := <-c.send:
-			if err := write(websocket.TextMessage, msg); err != nil {
-				h.restore(c.box, []stored{{msg: msg, expires: time.Now().Add(h.cfg.TTL)}})
+		case out := <-c.send:
+			if err := write(websocket.TextMessage, out.msg); err != nil {
+				if out.d != nil {
+					out.d.done(false)
+				} else if h.bus == nil {
+					h.restore(c.box, []stored{{msg: out.msg, expires: time.Now().Add(h.cfg.TTL)}})
+				}
 				return
+			}
+			if out.d != nil {
+				out.d.done(true)
 			}
 		case <-ping.C:
 			if err := write(websocket.PingMessage, nil); err != nil {
@@ -491,28 +587,48 @@ func (h *Hub) writeLoop(c *conn, backlog []stored) {
 	}
 }
 
-// unsubscribe removes c and puts whatever it had queued back into the store.
+// unsubscribe removes c and puts whatever it had queued back into the store (with NATS: hands
+// it back to the stream). The last connection of a mailbox with NATS stops its pump.
 func (h *Hub) unsubscribe(c *conn) {
 	c.close()
 	c.ws.Close()
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.conns--
+	b := h.boxes[c.box]
+	if b != nil {
+		delete(b.subs, c)
+	}
+	// Every send to c.send happens under h.mu while c is subscribed: what is queued now is all
+	// there will ever be.
 	var left []stored
 	for {
 		select {
-		case msg := <-c.send:
-			left = append(left, stored{msg: msg, expires: time.Now().Add(h.cfg.TTL)})
+		case out := <-c.send:
+			if out.d != nil {
+				out.d.done(false)
+			} else {
+				left = append(left, stored{msg: out.msg, expires: time.Now().Add(h.cfg.TTL)})
+			}
 			continue
 		default:
 		}
 		break
 	}
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	h.conns--
-	if b := h.boxes[c.box]; b != nil {
-		delete(b.subs, c)
-		if len(left) > 0 && len(b.subs) == 0 && !h.stopped {
-			b.pending = append(b.pending, left...)
+	if b == nil {
+		return
+	}
+	if h.bus != nil {
+		if len(b.subs) == 0 {
+			if b.pump != nil {
+				b.pump.cancel()
+			}
+			delete(h.boxes, c.box)
 		}
+		return
+	}
+	if len(left) > 0 && len(b.subs) == 0 && !h.stopped {
+		b.pending = append(b.pending, left...)
 	}
 }
 
