@@ -40,6 +40,7 @@ var benchSuites = map[string]func(context.Context, benchOpts) ([]BenchResult, er
 	"browse":     benchBrowse,
 	"attest-gas": benchAttestGas,
 	"match":      benchMatch,
+	"notify":     benchNotify,
 }
 
 type benchOpts struct {

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestBench_Notify runs the notify suite's path with 200 agents in a second process (this test
+// binary, as TestBench_NotifyAgents): every agent gets exactly one real notification, for the
+// posted deal, and the results carry the suite's names.
+func TestBench_Notify(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	const agents = 200
+	run, err := runNotifyBench(ctx, agents, exec.Command(os.Args[0], "-test.run=^TestBench_NotifyAgents$"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(run.agents) != agents {
+		t.Fatalf("%d agent results, want %d", len(run.agents), agents)
+	}
+	for i, a := range run.agents {
+		if a.Real != 1 || !strings.EqualFold(a.Deal, run.dealID) || a.At == 0 {
+			t.Errorf("agent %d: %d real notifications, first for %q at %d; want one for %s", i, a.Real, a.Deal, a.At, run.dealID)
+		}
+	}
+
+	var names []string
+	for _, r := range run.results {
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var line struct {
+			Name  string   `json:"name"`
+			Value *float64 `json:"value"`
+			Unit  string   `json:"unit"`
+		}
+		if err := json.Unmarshal(b, &line); err != nil || line.Value == nil || line.Unit == "" {
+			t.Errorf("result line %s: %v", b, err)
+		}
+		names = append(names, line.Name)
+		switch line.Name {
+		case "notify_agents":
+			if *line.Value != agents {
+				t.Errorf("notify_agents = %v, want %d", *line.Value, agents)
+			}
+		case "notify_all_delivered":
+			if *line.Value != 1 {
+				t.Errorf("notify_all_delivered = %v, want 1", *line.Value)
+			}
+		}
+	}
+	want := []string{"notify_agents", "notify_p50_ms", "notify_p99_ms", "notify_max_ms", "notify_all_delivered",
+		"notify_node_heap_mib", "notify_node_stack_mib"}
+	if !slices.Equal(names, want) {
+		t.Errorf("result names %v, want %v", names, want)
+	}
+}
+
+// TestBench_NotifyAgents is the agents' process of TestBench_Notify; run on its own it skips.
+func TestBench_NotifyAgents(t *testing.T) {
+	if os.Getenv(notifyAgentsEnv) == "" {
+		t.Skip("the agents' side of TestBench_Notify, which starts it")
+	}
+	if err := runNotifyAgents(context.Background(), os.Stdin, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Exit(0)
+}
