@@ -164,7 +164,8 @@ type Hub struct {
 
 	mu      sync.Mutex
 	boxes   map[string]*mailbox
-	links   map[*link]struct{} // authorised matcher links
+	links   map[*link]struct{}   // authorised matcher links
+	keys    map[string]time.Time // in memory: idempotency keys already delivered, until TTL
 	conns   int
 	seq     uint64
 	recent  [2]seen // with NATS: the newest stream sequences this relay saw, for cover envelopes
@@ -293,6 +294,11 @@ func (h *Hub) expire(now time.Time) {
 			delete(h.boxes, id)
 		}
 	}
+	for k, until := range h.keys {
+		if !until.After(now) {
+			delete(h.keys, k)
+		}
+	}
 	if dropped > 0 {
 		h.cfg.Logger.Debug("relay expired envelopes", "count", dropped)
 	}
@@ -373,16 +379,39 @@ var mailboxRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,128}$`)
 // from there. An error means it may or may not be stored: a retry can deliver it twice, under
 // two sequence numbers.
 func (h *Hub) Deliver(ctx context.Context, mailboxID string, payload []byte) error {
+	return h.DeliverKeyed(ctx, mailboxID, "", payload)
+}
+
+var keyRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+
+// DeliverKeyed is Deliver with an idempotency key: a second envelope with the same key for the
+// same mailbox, within the TTL (with NATS: the stream's duplicate window), is dropped. The
+// matcher keys each notification (matcher.NotificationKey), so a deal it matches again after a
+// crash reaches no agent twice. An empty key is Deliver.
+func (h *Hub) DeliverKeyed(ctx context.Context, mailboxID, key string, payload []byte) error {
 	if !mailboxRE.MatchString(mailboxID) {
 		return errors.New("relay: bad mailbox id")
 	}
+	if key != "" && !keyRE.MatchString(key) {
+		return errors.New("relay: bad idempotency key")
+	}
 	if h.bus != nil {
-		return h.publish(ctx, mailboxID, payload)
+		return h.publish(ctx, mailboxID, key, payload)
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.stopped {
 		return ErrStopped
+	}
+	if key != "" {
+		k := mailboxID + "/" + key
+		if until, ok := h.keys[k]; ok && until.After(time.Now()) {
+			return nil // already delivered
+		}
+		if h.keys == nil {
+			h.keys = map[string]time.Time{}
+		}
+		h.keys[k] = time.Now().Add(h.cfg.TTL)
 	}
 	h.seq++
 	env := Envelope{Mailbox: mailboxID, Seq: h.seq, Sent: time.Now().UnixMilli()}

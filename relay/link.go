@@ -67,6 +67,7 @@ type linkFrame struct {
 	HPKEKey []byte          `json:"hpkeKey,omitempty"`
 	Sig     []byte          `json:"sig,omitempty"`
 	Mailbox string          `json:"mailbox,omitempty"`
+	Key     string          `json:"key,omitempty"` // idempotency key of a delivery
 	Payload []byte          `json:"payload,omitempty"`
 	Sealed  []byte          `json:"sealed,omitempty"`
 	Vendor  string          `json:"vendor,omitempty"`
@@ -175,7 +176,7 @@ func (h *Hub) linkReader(l *link) {
 				h.cfg.Logger.Warn("matcher link: oversized envelope dropped")
 				continue
 			}
-			if err := h.Deliver(context.Background(), f.Mailbox, f.Payload); err != nil {
+			if err := h.DeliverKeyed(context.Background(), f.Mailbox, f.Key, f.Payload); err != nil {
 				h.cfg.Logger.Warn("matcher link: delivery refused", "err", err)
 			}
 		case "metrics":
@@ -358,6 +359,11 @@ func (c *MatcherClient) write(f linkFrame) error {
 // Deliver sends a sealed notification for mailbox through the relay.
 func (c *MatcherClient) Deliver(_ context.Context, mailbox string, payload []byte) error {
 	return c.write(linkFrame{Type: "deliver", Mailbox: mailbox, Payload: payload})
+}
+
+// DeliverKeyed sends a sealed notification with its idempotency key (see Hub.DeliverKeyed).
+func (c *MatcherClient) DeliverKeyed(_ context.Context, mailbox, key string, payload []byte) error {
+	return c.write(linkFrame{Type: "deliver", Mailbox: mailbox, Key: key, Payload: payload})
 }
 
 // PublishMetrics sends a vendor's (already k-suppressed) aggregates.

@@ -94,6 +94,7 @@ func (b *natsBus) setup(ctx context.Context, cfg Config) error {
 		MaxMsgsPerSubject: int64(cfg.MaxPerMailbox),
 		Discard:           jetstream.DiscardOld,
 		Storage:           jetstream.FileStorage,
+		Duplicates:        min(cfg.TTL, time.Hour), // window for idempotency keys (DeliverKeyed)
 	})
 	if err != nil {
 		return fmt.Errorf("relay: NATS stream %s: %w", b.stream, err)
@@ -123,7 +124,7 @@ func (b *natsBus) flush(ctx context.Context) {
 }
 
 // publish stores an envelope for mailboxID in the stream (Deliver with NATS).
-func (h *Hub) publish(ctx context.Context, mailboxID string, payload []byte) error {
+func (h *Hub) publish(ctx context.Context, mailboxID, key string, payload []byte) error {
 	h.mu.Lock()
 	stopped, started := h.stopped, h.ctx != nil
 	h.mu.Unlock()
@@ -143,7 +144,12 @@ func (h *Hub) publish(ctx context.Context, mailboxID string, payload []byte) err
 	if err != nil {
 		return err
 	}
-	ack, err := h.bus.js.Publish(ctx, h.bus.subject(mailboxID), msg, jetstream.WithExpectStream(h.bus.stream))
+	opts := []jetstream.PublishOpt{jetstream.WithExpectStream(h.bus.stream)}
+	if key != "" {
+		// JetStream drops a repeat within the stream's duplicate window.
+		opts = append(opts, jetstream.WithMsgID(mailboxID+"/"+key))
+	}
+	ack, err := h.bus.js.Publish(ctx, h.bus.subject(mailboxID), msg, opts...)
 	if err != nil {
 		return fmt.Errorf("relay: store envelope: %w", err)
 	}

@@ -481,3 +481,41 @@ func TestHub_NATSCoverTraffic(t *testing.T) {
 		}
 	}
 }
+
+// TestHub_DeliverKeyed: a repeat of an idempotency key for a mailbox is dropped — in memory, and
+// across two relays sharing NATS — while another key, or the same key for another mailbox, is not.
+func TestHub_DeliverKeyed(t *testing.T) {
+	ctx := context.Background()
+	check := func(t *testing.T, a, b *relay.Hub, srv *httptest.Server) {
+		for _, h := range []*relay.Hub{a, b, a} {
+			if err := h.DeliverKeyed(ctx, box("keyed"), "k1", []byte(`"first"`)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := b.DeliverKeyed(ctx, box("keyed"), "k2", []byte(`"second"`)); err != nil {
+			t.Fatal(err)
+		}
+		if err := a.DeliverKeyed(ctx, box("keyed-other"), "k1", []byte(`"other"`)); err != nil {
+			t.Fatal(err)
+		}
+		if err := a.DeliverKeyed(ctx, box("keyed"), "bad key!", []byte(`"x"`)); err == nil {
+			t.Fatal("malformed key accepted")
+		}
+		c := dial(t, srv, "keyed")
+		ps, _ := payloads(t, c, 2)
+		if ps[0] != `"first"` || ps[1] != `"second"` {
+			t.Fatalf("envelopes %v, want first then second once each", ps)
+		}
+		nextIs(t, dial(t, srv, "keyed-other"), `"other"`)
+	}
+	t.Run("in memory", func(t *testing.T) {
+		h, srv := mustHub(t, relay.Config{})
+		check(t, h, h, srv)
+	})
+	t.Run("two relays on NATS", func(t *testing.T) {
+		s := mustNATS(t)
+		a, srv := mustNATSHub(t, s, relay.Config{})
+		b, _ := mustNATSHub(t, s, relay.Config{})
+		check(t, a, b, srv)
+	})
+}

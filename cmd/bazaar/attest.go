@@ -354,15 +354,20 @@ type attestedNotifier struct {
 }
 
 func (g *attestedNotifier) Deliver(ctx context.Context, mailbox string, payload []byte) error {
+	return g.DeliverKeyed(ctx, mailbox, "", payload)
+}
+
+func (g *attestedNotifier) DeliverKeyed(ctx context.Context, mailbox, key string, payload []byte) error {
 	g.mu.Lock()
-	defer g.mu.Unlock()
 	if time.Now().After(g.okUntil) {
 		if err := g.n.authorizeMatcher(ctx, g.addr, g.hpke); err != nil {
+			g.mu.Unlock()
 			return fmt.Errorf("relay refuses the matcher's output: %w", err)
 		}
 		g.okUntil = time.Now().Add(time.Minute)
 	}
-	return g.n.hub.Deliver(ctx, mailbox, payload)
+	g.mu.Unlock()
+	return g.n.hub.DeliverKeyed(ctx, mailbox, key, payload)
 }
 
 // writePEM writes certificates as PEM blocks (ASK then ARK, as go-sev-guest's check expects).

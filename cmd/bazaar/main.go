@@ -125,6 +125,7 @@ func runNode(ctx context.Context, verb string, args []string, stdout, stderr io.
 	relayerFile := fs.String("relayer-key-file", "", "file with the hex key that pays for gasless posts (dev chains default to the dev key)")
 	confirmations := fs.Uint64("confirmations", 0, "blocks an event must be buried under before it is indexed")
 	noDemo := fs.Bool("no-demo", verb != "dev", "do not seed demo agents")
+	natsURL := fs.String("nats", "", "NATS server URL (JetStream): relays on the same stream share mailboxes")
 	eps := fs.Float64("dp-epsilon", 0, "in-process matcher: Laplace noise of scale 1/ε on each breakdown bucket vendors see (0: none)")
 	matcherMode := fs.String("matcher", "in-process", "in-process, or external: a `bazaar matcher` process links to this node's relay")
 	verbose := fs.Bool("v", false, "debug logging")
@@ -141,7 +142,7 @@ func runNode(ctx context.Context, verb string, args []string, stdout, stderr io.
 		p2p = listFlag{"/ip4/127.0.0.1/tcp/0"}
 	}
 	cfg := Config{DataDir: *data, HTTPListen: *httpAddr, RPC: *rpc, P2PListen: p2p, Peers: peers, Registry: *registry,
-		Mirror: *mirror, SeedDemo: !*noDemo && !*mirror, Confirmations: *confirmations, ExternalMatcher: *matcherMode == "external", DPEpsilon: *eps}
+		Mirror: *mirror, SeedDemo: !*noDemo && !*mirror, Confirmations: *confirmations, ExternalMatcher: *matcherMode == "external", DPEpsilon: *eps, NATS: *natsURL}
 	if *rpc == "" {
 		cfg.RPCListen = *rpcListen
 	}

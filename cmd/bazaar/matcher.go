@@ -274,6 +274,20 @@ func (s *MatcherService) Deliver(ctx context.Context, mailbox string, payload []
 	return nil
 }
 
+// DeliverKeyed implements matcher.KeyedNotifier over the relay link.
+func (s *MatcherService) DeliverKeyed(ctx context.Context, mailbox, key string, payload []byte) error {
+	s.mu.Lock()
+	c := s.link
+	s.mu.Unlock()
+	if c == nil {
+		return matcher.ErrNotifierDown
+	}
+	if err := c.DeliverKeyed(ctx, mailbox, key, payload); err != nil {
+		return fmt.Errorf("%w: %v", matcher.ErrNotifierDown, err)
+	}
+	return nil
+}
+
 // matchEvent matches a posted or updated deal. The document comes from the node's gateway and
 // is checked against the CID the chain recorded, so the node cannot change it.
 func (s *MatcherService) matchEvent(ctx context.Context, ev chain.Event) error {

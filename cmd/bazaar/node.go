@@ -20,6 +20,7 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ipfs/go-cid"
 	"github.com/multiformats/go-multiaddr"
+	"github.com/nats-io/nats.go"
 
 	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain"
@@ -44,6 +45,9 @@ type Config struct {
 	// this node's relay (GET /relay/matcher) and receives the signals agents submit here.
 	ExternalMatcher bool
 	DPEpsilon       float64 // > 0: Laplace noise on vendors' breakdown buckets (matcher.Config.Epsilon)
+	// NATS, if set, is a NATS server URL (with JetStream) whose stream this node's relay shares
+	// with other relays: an agent may connect to any of them. "" keeps mailboxes in memory.
+	NATS string
 	// WatchInterval is the registry poll interval (default 50ms).
 	WatchInterval time.Duration
 	Confirmations uint64 // blocks a registry event must be buried under before it is indexed
@@ -88,6 +92,7 @@ type Node struct {
 	snp        devSNP // the development SNP (nil on real hardware or a mirror)
 	mkeys      *matcherKeys
 
+	nc     *nats.Conn // the relay backend's connection; nil in memory
 	ln     net.Listener
 	srv    *http.Server
 	cancel context.CancelFunc // ends the long-running parts' context
@@ -152,8 +157,15 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 
 	// Cover traffic: every open mailbox gets a dummy sealed envelope every 15 s, so a
 	// notification's arrival does not stand out.
-	n.hub = relay.New(relay.Config{Logger: log.With("part", "relay"), CoverInterval: 15 * time.Second,
-		AuthorizeMatcher: n.authorizeMatcher, OnMetrics: n.linkedMetrics})
+	rcfg := relay.Config{Logger: log.With("part", "relay"), CoverInterval: 15 * time.Second,
+		AuthorizeMatcher: n.authorizeMatcher, OnMetrics: n.linkedMetrics}
+	if cfg.NATS != "" {
+		if n.nc, err = nats.Connect(cfg.NATS, nats.Name("bazaar relay"), nats.MaxReconnects(-1)); err != nil {
+			return nil, fmt.Errorf("relay: NATS %s: %w", cfg.NATS, err)
+		}
+		rcfg.NATS = n.nc
+	}
+	n.hub = relay.New(rcfg)
 	if err := n.hub.Start(runCtx); err != nil {
 		return nil, fmt.Errorf("relay: %w", err)
 	}
@@ -423,6 +435,9 @@ func (n *Node) Stop(ctx context.Context) error {
 	}
 	if n.hub != nil {
 		errs = append(errs, n.hub.Stop(ctx))
+	}
+	if n.nc != nil {
+		n.nc.Close()
 	}
 	if n.index != nil {
 		errs = append(errs, n.index.Close())
