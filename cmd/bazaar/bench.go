@@ -53,7 +53,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print JSON lines {name,value,unit}")
-	n := fs.Int("n", 0, "operations (post: deals posted, default 200; browse: deals indexed, default 10000)")
+	n := fs.Int("n", 0, "operations (post: deals posted, default 200; browse: deals indexed, default 10000; notify: agents, default 10000)")
 	dur := fs.Duration("duration", 5*time.Second, "browse: load duration")
 	conc := fs.Int("c", 32, "browse: concurrent clients")
 	pos, err := parseInterspersed(fs, args)
@@ -66,11 +66,11 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var names []string
 	for _, p := range pos {
 		if p == "all" {
-			names = append(names, "post", "browse", "attest-gas", "match")
+			names = append(names, "post", "browse", "attest-gas", "match", "notify")
 		} else if _, ok := benchSuites[p]; ok {
 			names = append(names, p)
 		} else {
-			return fmt.Errorf("unknown bench suite %q (have: post, browse, attest-gas, match, all)", p)
+			return fmt.Errorf("unknown bench suite %q (have: post, browse, attest-gas, match, notify, all)", p)
 		}
 	}
 	for _, name := range names {
