@@ -37,6 +37,8 @@ type index struct {
 	tier    map[string]*bitset
 	atLeast [6]bitset // atLeast[l]: signals with loyalty level ≥ l
 	anyCat  bitset    // signals that take every category
+	hasMax  bitset    // signals with a maxPrice: only they need the price check
+	minExp  int64     // a lower bound of the live signals' expiry: before it, no expiry check
 	cat     map[string]*bitset
 	// scratch for queries
 	hits []int32
@@ -81,6 +83,12 @@ func (x *index) put(s bazaar.Signal) {
 	}
 	x.byID[s.EphemeralID] = i
 	x.live.set(i)
+	if x.minExp == 0 || s.ExpiresAt < x.minExp {
+		x.minExp = s.ExpiresAt
+	}
+	if s.MaxPrice > 0 {
+		x.hasMax.set(i)
+	}
 	setIn(x.area, s.Area, i)
 	setIn(x.tier, s.LTVTier, i)
 	for l := 0; l <= s.LoyaltyLevel && l < len(x.atLeast); l++ {
@@ -109,6 +117,7 @@ func (x *index) remove(id string) {
 		x.atLeast[l].clear(i)
 	}
 	x.anyCat.clear(i)
+	x.hasMax.clear(i)
 	for _, c := range s.Categories {
 		clearIn(x.cat, c, i)
 	}
@@ -171,7 +180,8 @@ func (x *index) match(d *bazaar.Deal, nowMs int64) []int32 {
 	out := x.hits[:0]
 	price := int64(d.Pricing.DiscountedPrice)
 	exp, maxP := x.exp, x.maxP
-	live := x.live
+	live, hasMax := x.live, x.hasMax
+	checkExp := nowMs >= x.minExp
 	for w := range live {
 		word := live[w]
 		for g := 0; g < n && word != 0; g++ {
@@ -183,10 +193,26 @@ func (x *index) match(d *bazaar.Deal, nowMs int64) []int32 {
 			}
 			word &= u
 		}
+		if word == 0 {
+			continue
+		}
+		var priced uint64
+		if w < len(hasMax) {
+			priced = word & hasMax[w]
+		}
+		if !checkExp && priced == 0 {
+			// The common case: nobody here can have expired or be priced out.
+			base := int32(w * 64)
+			for word != 0 {
+				out = append(out, base+int32(bits.TrailingZeros64(word)))
+				word &= word - 1
+			}
+			continue
+		}
 		for word != 0 {
 			i := w*64 + bits.TrailingZeros64(word)
 			word &= word - 1
-			if exp[i] <= nowMs || (maxP[i] > 0 && price > maxP[i]) {
+			if (checkExp && exp[i] <= nowMs) || (maxP[i] > 0 && price > maxP[i]) {
 				continue
 			}
 			out = append(out, int32(i))
@@ -207,6 +233,12 @@ func (x *index) expire(nowMs int64) int {
 	slices.Sort(gone)
 	for _, id := range gone {
 		x.remove(id)
+	}
+	x.minExp = 0
+	for _, i := range x.byID {
+		if x.minExp == 0 || x.exp[i] < x.minExp {
+			x.minExp = x.exp[i]
+		}
 	}
 	return len(gone)
 }
