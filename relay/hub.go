@@ -6,11 +6,13 @@ import (
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"log/slog"
 	"net/http"
 	"regexp"
+	"strconv"
 	"sync"
 	"time"
 
@@ -398,6 +400,7 @@ func (h *Hub) DeliverKeyed(ctx context.Context, mailboxID, key string, payload [
 	if h.bus != nil {
 		return h.publish(ctx, mailboxID, key, payload)
 	}
+	isJSON := json.Valid(payload) // outside the lock: fan-out calls this for every agent
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.stopped {
@@ -414,16 +417,7 @@ func (h *Hub) DeliverKeyed(ctx context.Context, mailboxID, key string, payload [
 		h.keys[k] = time.Now().Add(h.cfg.TTL)
 	}
 	h.seq++
-	env := Envelope{Mailbox: mailboxID, Seq: h.seq, Sent: time.Now().UnixMilli()}
-	if json.Valid(payload) {
-		env.Payload = append(json.RawMessage(nil), payload...)
-	} else {
-		env.PayloadB64 = append([]byte(nil), payload...)
-	}
-	msg, err := json.Marshal(env)
-	if err != nil {
-		return err
-	}
+	msg := encodeEnvelope(mailboxID, h.seq, time.Now().UnixMilli(), payload, isJSON)
 	b := h.box(mailboxID)
 	delivered := false
 	for c := range b.subs {
@@ -436,12 +430,33 @@ func (h *Hub) DeliverKeyed(ctx context.Context, mailboxID, key string, payload [
 		}
 	}
 	if !delivered {
-		b.pending = append(b.pending, stored{seq: env.Seq, msg: msg, expires: time.Now().Add(h.cfg.TTL)})
+		b.pending = append(b.pending, stored{seq: h.seq, msg: msg, expires: time.Now().Add(h.cfg.TTL)})
 		if over := len(b.pending) - h.cfg.MaxPerMailbox; over > 0 {
 			b.pending = append(b.pending[:0], b.pending[over:]...)
 		}
 	}
 	return nil
+}
+
+// encodeEnvelope writes an Envelope's JSON directly (what json.Marshal would, bar compacting a
+// JSON payload): a fan-out encodes thousands. mailbox is already checked against mailboxRE.
+func encodeEnvelope(mailbox string, seq uint64, sent int64, payload []byte, isJSON bool) []byte {
+	b := make([]byte, 0, len(payload)*4/3+96)
+	b = append(b, `{"mailbox":"`...)
+	b = append(b, mailbox...)
+	b = append(b, `","seq":`...)
+	b = strconv.AppendUint(b, seq, 10)
+	if isJSON {
+		b = append(b, `,"payload":`...)
+		b = append(b, payload...)
+	} else {
+		b = append(b, `,"payloadB64":"`...)
+		b = base64.StdEncoding.AppendEncode(b, payload)
+		b = append(b, '"')
+	}
+	b = append(b, `,"sent":`...)
+	b = strconv.AppendInt(b, sent, 10)
+	return append(b, '}')
 }
 
 func (h *Hub) box(id string) *mailbox {
