@@ -387,7 +387,8 @@ func (h *Hub) Deliver(ctx context.Context, mailboxID string, payload []byte) err
 var keyRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
 
 // DeliverKeyed is Deliver with an idempotency key: a second envelope with the same key for the
-// same mailbox, within the TTL (with NATS: the stream's duplicate window), is dropped. The
+// same mailbox within an hour (the TTL if shorter; with NATS the stream's duplicate window)
+// is dropped. The
 // matcher keys each notification (matcher.NotificationKey), so a deal it matches again after a
 // crash reaches no agent twice. An empty key is Deliver.
 func (h *Hub) DeliverKeyed(ctx context.Context, mailboxID, key string, payload []byte) error {
@@ -414,7 +415,7 @@ func (h *Hub) DeliverKeyed(ctx context.Context, mailboxID, key string, payload [
 		if h.keys == nil {
 			h.keys = map[string]time.Time{}
 		}
-		h.keys[k] = time.Now().Add(h.cfg.TTL)
+		h.keys[k] = time.Now().Add(min(h.cfg.TTL, time.Hour)) // as JetStream's duplicate window
 	}
 	h.seq++
 	msg := encodeEnvelope(mailboxID, h.seq, time.Now().UnixMilli(), payload, isJSON)
