@@ -388,9 +388,8 @@ var keyRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
 
 // DeliverKeyed is Deliver with an idempotency key: a second envelope with the same key for the
 // same mailbox within an hour (the TTL if shorter; with NATS the stream's duplicate window)
-// is dropped. The
-// matcher keys each notification (matcher.NotificationKey), so a deal it matches again after a
-// crash reaches no agent twice. An empty key is Deliver.
+// is dropped. The matcher keys each notification (matcher.NotificationKey), so a deal it
+// matches again after a crash reaches no agent twice. An empty key is Deliver.
 func (h *Hub) DeliverKeyed(ctx context.Context, mailboxID, key string, payload []byte) error {
 	if !mailboxRE.MatchString(mailboxID) {
 		return errors.New("relay: bad mailbox id")
