@@ -468,6 +468,9 @@ func runAgentOptIn(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
+	if *ttl < time.Hour || *ttl > 6*time.Hour {
+		return fmt.Errorf("--ttl %s: an ephemeral identity lives 1 to 6 hours", *ttl)
+	}
 	rnd := make([]byte, 112)
 	if _, err := rand.Read(rnd); err != nil {
 		return err

@@ -207,6 +207,9 @@ func TestAgent_HybridSuite(t *testing.T) {
 	if err := run(ctx, []string{"agent", "optin", "--node", n.URL(), "--area", "Quận 1", "--suite", "rsa", "--state", state}, &out, &out); err == nil || !strings.Contains(err.Error(), "unknown suite") {
 		t.Fatalf("unknown suite: %v", err)
 	}
+	if err := run(ctx, []string{"agent", "optin", "--node", n.URL(), "--area", "Quận 1", "--ttl", "12h", "--state", state}, &out, &out); err == nil || !strings.Contains(err.Error(), "1 to 6 hours") {
+		t.Fatalf("--ttl 12h: %v", err)
+	}
 }
 
 // TestNode_SignalsSurviveRestart: an agent's sealed signal survives a node restart (the
