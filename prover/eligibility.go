@@ -29,13 +29,15 @@ const (
 // deal asks for proximity, credential unexpired — and derives the deal's nullifier from the
 // credential's secret, bound to a payout address. Four public inputs, each constrained:
 //
-//	ReqHash   = H(DealID, Category, MinLTV, MinLoyalty, VX, VY, RadiusSq, Proximity, Issuer.X, Issuer.Y)
+//	ReqHash   = H(DealID, Category | MinLTV | MinLoyalty | Proximity, VX | VY, RadiusSq, Issuer.X, Issuer.Y)
 //	Day       = the verifier's current unix day (credential Expiry ≥ Day)
 //	Nullifier = H(Secret, DealID)
 //	Binding   = the payout address (bound by the proof)
 //
-// The credential is an EdDSA (BN254 twisted Edwards) signature by Issuer over
-// H(Category, LTV, Loyalty, X, Y, H(Secret), Expiry).
+// The credential is an EdDSA (BN254 twisted Edwards) signature by Issuer over the three-element
+// message (Category | LTV | Loyalty | Expiry, X | Y, H(Secret)), hashed inside the signature's
+// H(R, A, M) itself, so it costs no hash of its own. "a | b" packs range-checked fields into
+// one element (a + 2^w·b), which is free in R1CS and halves the hashing.
 type EligibilityCircuit struct {
 	ReqHash   frontend.Variable `gnark:",public"`
 	Day       frontend.Variable `gnark:",public"`
@@ -53,7 +55,7 @@ type EligibilityCircuit struct {
 // Define writes the constraints.
 func (c *EligibilityCircuit) Define(api frontend.API) error {
 	// Requirements: the public hash pins the deal's parameters and the issuer.
-	req, err := circuitHash(api, c.DealID, c.Category, c.MinLTV, c.MinLoyalty, c.VX, c.VY, c.RadiusSq, c.Proximity, c.Issuer.A.X, c.Issuer.A.Y)
+	req, err := circuitHash(api, c.DealID, packReq(api, c), pack2(api, c.VX, c.VY), c.RadiusSq, c.Issuer.A.X, c.Issuer.A.Y)
 	if err != nil {
 		return err
 	}
@@ -64,20 +66,13 @@ func (c *EligibilityCircuit) Define(api frontend.API) error {
 	if err != nil {
 		return err
 	}
-	msg, err := circuitHash(api, c.Category, c.LTV, c.Loyalty, c.X, c.Y, commit, c.Expiry)
-	if err != nil {
-		return err
-	}
-	curve, err := twistededwards.NewEdCurve(api, tedwards.BN254)
-	if err != nil {
-		return err
-	}
-	if err := geddsa.Verify(curve, c.Sig, msg, c.Issuer, &fieldHasher{api: api}); err != nil {
+	if err := verifyEdDSA(api, c.Sig, c.Issuer, packCred(api, c), pack2(api, c.X, c.Y), commit); err != nil {
 		return err
 	}
 
 	// Ranges, then the comparisons as non-negative differences of bounded width.
 	bits := func(v frontend.Variable, n int) { api.ToBinary(v, n) }
+	bits(c.Category, CategoryBits)
 	bits(c.LTV, LTVBits)
 	bits(c.MinLTV, LTVBits)
 	bits(api.Sub(c.LTV, c.MinLTV), LTVBits)
@@ -110,6 +105,61 @@ func (c *EligibilityCircuit) Define(api frontend.API) error {
 	return nil
 }
 
+// Packing offsets (bits): Category 32 | value 48 | level 3 | flag or day.
+const (
+	offValue = CategoryBits
+	offLevel = offValue + LTVBits
+	offLast  = offLevel + LoyaltyBits
+)
+
+func shl(n int) *big.Int { return new(big.Int).Lsh(big.NewInt(1), uint(n)) }
+
+func packReq(api frontend.API, c *EligibilityCircuit) frontend.Variable {
+	return api.Add(c.Category, api.Mul(c.MinLTV, shl(offValue)), api.Mul(c.MinLoyalty, shl(offLevel)), api.Mul(c.Proximity, shl(offLast)))
+}
+
+func packCred(api frontend.API, c *EligibilityCircuit) frontend.Variable {
+	return api.Add(c.Category, api.Mul(c.LTV, shl(offValue)), api.Mul(c.Loyalty, shl(offLevel)), api.Mul(c.Expiry, shl(offLast)))
+}
+
+func pack2(api frontend.API, lo, hi frontend.Variable) frontend.Variable {
+	return api.Add(lo, api.Mul(hi, shl(CoordBits)))
+}
+
+func packNative(cat, value, level, last uint64) *big.Int {
+	v := new(big.Int).SetUint64(cat)
+	v.Add(v, new(big.Int).Mul(new(big.Int).SetUint64(value), shl(offValue)))
+	v.Add(v, new(big.Int).Mul(new(big.Int).SetUint64(level), shl(offLevel)))
+	return v.Add(v, new(big.Int).Mul(new(big.Int).SetUint64(last), shl(offLast)))
+}
+
+func pack2Native(lo, hi uint64) *big.Int {
+	return new(big.Int).Add(new(big.Int).SetUint64(lo), new(big.Int).Mul(new(big.Int).SetUint64(hi), shl(CoordBits)))
+}
+
+// verifyEdDSA checks [8]([S]G − [H(R, A, M)]A − R) = O on BN254's twisted Edwards curve, with
+// H the circuit's sponge. Unlike gnark's eddsa.Verify it does not range-check S below the group
+// order (~700 constraints): that check only rules out malleated copies (S + ℓ) of a valid
+// signature, which cannot forge a credential and change nothing here (the nullifier does not
+// depend on the signature).
+func verifyEdDSA(api frontend.API, sig geddsa.Signature, pub geddsa.PublicKey, msg ...frontend.Variable) error {
+	curve, err := twistededwards.NewEdCurve(api, tedwards.BN254)
+	if err != nil {
+		return err
+	}
+	hram, err := circuitHash(api, append([]frontend.Variable{sig.R.X, sig.R.Y, pub.A.X, pub.A.Y}, msg...)...)
+	if err != nil {
+		return err
+	}
+	base := twistededwards.Point{X: curve.Params().Base[0], Y: curve.Params().Base[1]}
+	q := curve.DoubleBaseScalarMul(base, curve.Neg(pub.A), sig.S, hram)
+	q = curve.Add(curve.Neg(q), sig.R)
+	q = curve.Double(curve.Double(curve.Double(q))) // cofactor 8
+	api.AssertIsEqual(q.X, 0)
+	api.AssertIsEqual(q.Y, 1)
+	return nil
+}
+
 // Requirements are a deal's eligibility parameters, as the enclave reads them from the deal
 // document and posts their hash on-chain.
 type Requirements struct {
@@ -136,10 +186,9 @@ type Credential struct {
 // Commitment is H(secret): what the issuer signs instead of the secret.
 func Commitment(secret *big.Int) *big.Int { return Hash(secret) }
 
-// Message is the credential's signed message.
-func (c Credential) Message() *big.Int {
-	u := func(v uint64) *big.Int { return new(big.Int).SetUint64(v) }
-	return Hash(u(c.Category), u(c.LTV), u(c.Loyalty), u(c.X), u(c.Y), Commitment(c.Secret), u(c.Expiry))
+// Message is the credential's signed message: three field elements.
+func (c Credential) Message() []*big.Int {
+	return []*big.Int{packNative(c.Category, c.LTV, c.Loyalty, c.Expiry), pack2Native(c.X, c.Y), Commitment(c.Secret)}
 }
 
 // Issuer is the enclave's credential-signing key.
@@ -164,10 +213,12 @@ func (i *Issuer) Point() (x, y *big.Int) {
 
 // Issue signs a credential.
 func (i *Issuer) Issue(c Credential) (Credential, error) {
-	m := c.Message()
-	var buf [fieldElemBytes]byte
-	m.FillBytes(buf[:])
-	sig, err := i.key.Sign(buf[:], NewNativeHasher())
+	var buf []byte
+	for _, m := range c.Message() {
+		var b [fieldElemBytes]byte
+		buf = append(buf, m.FillBytes(b[:])...)
+	}
+	sig, err := i.key.Sign(buf, NewNativeHasher())
 	if err != nil {
 		return c, fmt.Errorf("sign credential: %w", err)
 	}
@@ -177,12 +228,11 @@ func (i *Issuer) Issue(c Credential) (Credential, error) {
 
 // ReqHash is the requirements' public hash under an issuer key.
 func (r Requirements) ReqHash(issuerX, issuerY *big.Int) *big.Int {
-	u := func(v uint64) *big.Int { return new(big.Int).SetUint64(v) }
-	prox := u(0)
+	prox := uint64(0)
 	if r.Proximity {
-		prox = u(1)
+		prox = 1
 	}
-	return Hash(r.DealID, u(r.Category), u(r.MinLTV), u(r.MinLoyalty), u(r.VX), u(r.VY), r.RadiusSq, prox, issuerX, issuerY)
+	return Hash(r.DealID, packNative(r.Category, r.MinLTV, r.MinLoyalty, prox), pack2Native(r.VX, r.VY), r.RadiusSq, issuerX, issuerY)
 }
 
 // Eligible is the native reference of the circuit's checks (before any proof is attempted, so
