@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {IAttestationRegistry} from "./interfaces/IAttestationRegistry.sol";
+import {IDealRegistry} from "./interfaces/IDealRegistry.sol";
+
+/// @notice The eligibility circuit's Groth16 verifier (contracts/src/verifiers, generated).
+interface IEligibilityVerifier {
+    function verifyProof(uint256[8] calldata proof, uint256[4] calldata input) external view;
+}
+
+/// @title Redemptions
+/// @notice One redemption per agent per deal, proven in zero knowledge: the agent shows that a
+/// credential the attested enclave issued meets the deal's requirements (LTV, loyalty, distance,
+/// expiry) without revealing any of them, and spends the deal's nullifier H(secret, dealId),
+/// which no other deal's nullifier links to. The deal's requirements hash is posted by the
+/// registered matcher (signed; one ecrecover), for the deal's current version. A relayer may
+/// submit for the agent: the proof binds the payout address, not msg.sender.
+contract Redemptions {
+    IDealRegistry public immutable deals;
+    IAttestationRegistry public immutable attestation;
+    IEligibilityVerifier public immutable verifier;
+
+    struct Requirement {
+        uint256 reqHash;
+        uint64 version; // the deal version the hash was computed for
+    }
+
+    mapping(bytes32 dealId => Requirement) public requirements;
+    mapping(bytes32 dealId => uint64) public redemptions;
+    mapping(uint256 nullifier => bool) public nullifierUsed;
+
+    bytes32 public constant REQUIREMENTS_TYPEHASH = keccak256("Requirements(bytes32 dealId,uint64 version,uint256 reqHash)");
+
+    event RequirementsPosted(bytes32 indexed dealId, uint64 version, uint256 reqHash, address indexed matcher);
+    event Redeemed(bytes32 indexed dealId, uint256 nullifier);
+
+    error UnknownDeal(bytes32 dealId);
+    error DealNotActive(bytes32 dealId);
+    error SoldOut(bytes32 dealId);
+    error NoRequirements(bytes32 dealId, uint64 version);
+    error NullifierUsed(uint256 nullifier);
+    error StaleDay(uint256 day, uint256 today);
+
+    constructor(IDealRegistry deals_, IAttestationRegistry attestation_, IEligibilityVerifier verifier_) {
+        deals = deals_;
+        attestation = attestation_;
+        verifier = verifier_;
+    }
+
+    /// @notice What the matcher signs to post a deal version's requirements hash.
+    function requirementsDigest(bytes32 dealId, uint64 version, uint256 reqHash) public view returns (bytes32) {
+        return keccak256(abi.encode(REQUIREMENTS_TYPEHASH, block.chainid, address(this), dealId, version, reqHash));
+    }
+
+    /// @notice Records a deal version's requirements hash, signed by a registered matcher.
+    function postRequirements(bytes32 dealId, uint64 version, uint256 reqHash, bytes calldata signature) external {
+        address matcher = attestation.requireMatcherSignature(requirementsDigest(dealId, version, reqHash), signature);
+        IDealRegistry.Deal memory d = deals.getDeal(dealId);
+        if (d.vendor == address(0)) revert UnknownDeal(dealId);
+        if (version != d.version) revert NoRequirements(dealId, version);
+        requirements[dealId] = Requirement(reqHash, version);
+        emit RequirementsPosted(dealId, version, reqHash, matcher);
+    }
+
+    /// @notice Redeems a deal with an eligibility proof for `day` (today or yesterday, so a proof
+    /// made just before midnight still lands), spending `nullifier`, paying out to `payout`.
+    function redeem(bytes32 dealId, uint256[8] calldata proof, uint256 day, uint256 nullifier, address payout) external {
+        IDealRegistry.Deal memory d = deals.getDeal(dealId);
+        if (d.vendor == address(0)) revert UnknownDeal(dealId);
+        if (!deals.isActive(dealId)) revert DealNotActive(dealId);
+        uint64 count = redemptions[dealId];
+        if (count >= d.maxRedemptions) revert SoldOut(dealId);
+        Requirement memory r = requirements[dealId];
+        if (r.reqHash == 0 || r.version != d.version) revert NoRequirements(dealId, d.version);
+        uint256 today = block.timestamp / 1 days;
+        if (day != today && day + 1 != today) revert StaleDay(day, today);
+        if (nullifierUsed[nullifier]) revert NullifierUsed(nullifier);
+        verifier.verifyProof(proof, [r.reqHash, day, nullifier, uint256(uint160(payout))]);
+        nullifierUsed[nullifier] = true;
+        redemptions[dealId] = count + 1;
+        emit Redeemed(dealId, nullifier);
+    }
+}

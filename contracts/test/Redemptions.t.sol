@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {Test} from "./utils/Test.sol";
+import {AttestationRegistry} from "../src/AttestationRegistry.sol";
+import {DealRegistry} from "../src/DealRegistry.sol";
+import {Redemptions, IEligibilityVerifier} from "../src/Redemptions.sol";
+import {EligibilityVerifier} from "../src/verifiers/EligibilityVerifier.sol";
+import {IAttestationRegistry} from "../src/interfaces/IAttestationRegistry.sol";
+import {IDealRegistry} from "../src/interfaces/IDealRegistry.sol";
+import {X509} from "../src/lib/X509.sol";
+import {SimSnpFixtures as S} from "./fixtures/SimSnpFixtures.sol";
+import {EligibilityFixtures as E} from "./fixtures/EligibilityFixtures.sol";
+
+/// @notice Redemption with a real Groth16 eligibility proof (tools/fixtures/eligibility.go) against
+/// the generated verifier, a real DealRegistry and a matcher registered with a simulated report.
+contract RedemptionsTest is Test {
+    AttestationRegistry internal att;
+    DealRegistry internal reg;
+    EligibilityVerifier internal verifier;
+    Redemptions internal red;
+    address internal gov = address(0x60f);
+    uint256 internal constant VENDOR_KEY = 0xA11CE;
+
+    event Redeemed(bytes32 indexed dealId, uint256 nullifier);
+
+    function setUp() public {
+        X509.Cert memory c = X509.parse(S.A_ARK);
+        (bytes memory n, bytes memory e) = X509.rsaPublicKey(S.A_ARK, c);
+        IAttestationRegistry.Root[] memory roots = new IAttestationRegistry.Root[](1);
+        roots[0] = IAttestationRegistry.Root("Milan", n, e, true);
+        att = new AttestationRegistry(gov, roots, 1000 days, 0);
+        assertEq(address(att), S.REGISTRY, "registry at the address the fixtures bind");
+        reg = new DealRegistry();
+        verifier = new EligibilityVerifier();
+        red = new Redemptions(reg, att, IEligibilityVerifier(address(verifier)));
+        vm.warp(E.DAY * 1 days + 3600);
+    }
+
+    /// @dev The matcher's registration (about 6M gas) in its own step: setUp shares the cap.
+    modifier withMatcher() {
+        bytes32 askId = att.registerAsk("Milan", S.A_ASK);
+        vm.prank(gov);
+        att.allowMeasurement(S.MEASUREMENT);
+        att.registerMatcher(att.registerVcek(askId, S.A_VCEK), S.REPORT_OK, S.MATCHER, S.HPKE_KEY, 1);
+        _;
+    }
+
+    function postDeal(uint64 maxRedemptions) internal {
+        IDealRegistry.DealHeader memory h = IDealRegistry.DealHeader({
+            vendor: vm.addr(VENDOR_KEY),
+            digest: keccak256("document"),
+            version: 1,
+            expiresAt: uint64(block.timestamp + 7 days),
+            maxRedemptions: maxRedemptions,
+            nonce: 1,
+            counter: 0
+        });
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(VENDOR_KEY, reg.hashDeal(h));
+        bytes32 id = reg.post(h, abi.encodePacked(r, s, v));
+        assertEq(id, E.DEAL_ID, "the fixture's deal id");
+    }
+
+    function postRequirements(uint256 key, uint256 reqHash) internal {
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, red.requirementsDigest(E.DEAL_ID, 1, reqHash));
+        red.postRequirements(E.DEAL_ID, 1, reqHash, abi.encodePacked(r, s, v));
+    }
+
+    function test_Redeem() public withMatcher {
+        postDeal(100);
+        postRequirements(0xbeef, E.REQ_HASH);
+        vm.expectEmit(true, false, false, true, address(red));
+        emit Redeemed(E.DEAL_ID, E.NULLIFIER);
+        vm.prank(address(0x7e1a7e7)); // a relayer submits; the proof binds the payout address
+        red.redeem(E.DEAL_ID, E.proof(), E.DAY, E.NULLIFIER, E.PAYOUT);
+        vm.snapshotGasLastCall("Redemptions.redeem");
+        assertEq(red.redemptions(E.DEAL_ID), 1, "counted");
+        assertTrue(red.nullifierUsed(E.NULLIFIER), "nullifier spent");
+    }
+
+    function test_VerifierGas() public view {
+        uint256[4] memory input = [E.REQ_HASH, E.DAY, E.NULLIFIER, uint256(uint160(E.PAYOUT))];
+        uint256 before = gasleft();
+        verifier.verifyProof(E.proof(), input);
+        uint256 used = before - gasleft();
+        assertTrue(used <= 210_000, string.concat("verify within 210k gas: ", vm.toString(used)));
+    }
+
+    function test_RevertWhen_NullifierReused() public withMatcher {
+        postDeal(100);
+        postRequirements(0xbeef, E.REQ_HASH);
+        red.redeem(E.DEAL_ID, E.proof(), E.DAY, E.NULLIFIER, E.PAYOUT);
+        vm.expectRevert(abi.encodeWithSelector(Redemptions.NullifierUsed.selector, E.NULLIFIER));
+        red.redeem(E.DEAL_ID, E.proof(), E.DAY, E.NULLIFIER, E.PAYOUT);
+    }
+
+    function test_RevertWhen_BindingOrInputsChanged() public withMatcher {
+        postDeal(100);
+        postRequirements(0xbeef, E.REQ_HASH);
+        uint256[8] memory p = E.proof();
+        vm.expectRevert(EligibilityVerifier.ProofInvalid.selector);
+        red.redeem(E.DEAL_ID, p, E.DAY, E.NULLIFIER, address(0xbad)); // another payout address
+        vm.expectRevert(EligibilityVerifier.ProofInvalid.selector);
+        red.redeem(E.DEAL_ID, p, E.DAY, E.NULLIFIER + 1, E.PAYOUT); // another nullifier
+        vm.expectRevert(EligibilityVerifier.ProofInvalid.selector);
+        red.redeem(E.DEAL_ID, p, E.DAY - 1, E.NULLIFIER, E.PAYOUT); // yesterday: another public day
+        p[0] ^= 1;
+        vm.expectRevert();
+        red.redeem(E.DEAL_ID, p, E.DAY, E.NULLIFIER, E.PAYOUT); // malformed proof bytes
+        assertEq(red.redemptions(E.DEAL_ID), 0, "nothing counted");
+    }
+
+    function test_RevertWhen_ProofForAnotherDealsRequirements() public withMatcher {
+        postDeal(100);
+        postRequirements(0xbeef, E.REQ_HASH + 1); // the deal's requirements differ from the proof's
+        vm.expectRevert(EligibilityVerifier.ProofInvalid.selector);
+        red.redeem(E.DEAL_ID, E.proof(), E.DAY, E.NULLIFIER, E.PAYOUT);
+    }
+
+    function test_RevertWhen_RequirementsNotFromRegisteredMatcher() public withMatcher {
+        postDeal(100);
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(0xbad, red.requirementsDigest(E.DEAL_ID, 1, E.REQ_HASH));
+        vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.NotRegistered.selector, vm.addr(0xbad)));
+        red.postRequirements(E.DEAL_ID, 1, E.REQ_HASH, abi.encodePacked(r, s, v));
+        vm.expectRevert(abi.encodeWithSelector(Redemptions.NoRequirements.selector, E.DEAL_ID, 1));
+        red.redeem(E.DEAL_ID, E.proof(), E.DAY, E.NULLIFIER, E.PAYOUT);
+    }
+
+    function test_RevertWhen_DealCancelledExpiredOrSoldOut() public withMatcher {
+        postDeal(1);
+        postRequirements(0xbeef, E.REQ_HASH);
+        // Sold out after one redemption (cap 1): a second agent would be refused.
+        red.redeem(E.DEAL_ID, E.proof(), E.DAY, E.NULLIFIER, E.PAYOUT);
+        vm.expectRevert(abi.encodeWithSelector(Redemptions.SoldOut.selector, E.DEAL_ID));
+        red.redeem(E.DEAL_ID, E.proof(), E.DAY, E.NULLIFIER + 1, E.PAYOUT);
+    }
+
+    function test_RevertWhen_DealExpired() public withMatcher {
+        postDeal(100);
+        postRequirements(0xbeef, E.REQ_HASH);
+        vm.warp(block.timestamp + 8 days);
+        vm.expectRevert(abi.encodeWithSelector(Redemptions.DealNotActive.selector, E.DEAL_ID));
+        red.redeem(E.DEAL_ID, E.proof(), E.DAY, E.NULLIFIER, E.PAYOUT);
+    }
+
+    function test_RevertWhen_DealCancelled() public withMatcher {
+        postDeal(100);
+        postRequirements(0xbeef, E.REQ_HASH);
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(VENDOR_KEY, reg.hashCancel(E.DEAL_ID));
+        reg.cancel(E.DEAL_ID, abi.encodePacked(r, s, v));
+        vm.expectRevert(abi.encodeWithSelector(Redemptions.DealNotActive.selector, E.DEAL_ID));
+        red.redeem(E.DEAL_ID, E.proof(), E.DAY, E.NULLIFIER, E.PAYOUT);
+    }
+
+    function test_RevertWhen_StaleDay() public withMatcher {
+        postDeal(100);
+        postRequirements(0xbeef, E.REQ_HASH);
+        vm.warp(block.timestamp + 2 days);
+        vm.expectRevert(abi.encodeWithSelector(Redemptions.StaleDay.selector, E.DAY, E.DAY + 2));
+        red.redeem(E.DEAL_ID, E.proof(), E.DAY, E.NULLIFIER, E.PAYOUT);
+    }
+
+    function test_RevertWhen_UnknownDeal() public {
+        vm.expectRevert(abi.encodeWithSelector(Redemptions.UnknownDeal.selector, E.DEAL_ID));
+        red.redeem(E.DEAL_ID, E.proof(), E.DAY, E.NULLIFIER, E.PAYOUT);
+    }
+}
