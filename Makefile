@@ -4,7 +4,7 @@ SHELL := /bin/bash
 
 FORGE := ./node_modules/.bin/forge
 # Contracts with Go bindings in chain/bindings (one file each, type = contract name).
-CONTRACTS := DealRegistry AttestationRegistry MetricsLedger
+CONTRACTS := DealRegistry AttestationRegistry MetricsLedger Redemptions
 GENTMP := contracts/out/abigen
 
 .PHONY: all deps build gen check-gen vet test test-go test-forge interop bench clean
@@ -23,6 +23,7 @@ build: deps
 
 ## gen: build the contracts and write abigen v2 bindings into chain/bindings.
 gen: node_modules/.installed
+	go run ./tools/genverifier
 	$(FORGE) build --quiet
 	mkdir -p $(GENTMP)
 	for c in $(CONTRACTS); do \
@@ -34,7 +35,7 @@ gen: node_modules/.installed
 ## check-gen: fail if regenerating changes the tree (CI's freshness check).
 check-gen: gen
 	@if ! git diff --quiet -- chain/bindings contracts/src/verifiers 2>/dev/null || \
-	    [ -n "$$(git ls-files --others --exclude-standard -- chain/bindings)" ]; then \
+	    [ -n "$$(git ls-files --others --exclude-standard -- chain/bindings contracts/src/verifiers)" ]; then \
 	  echo "generated code is stale: run 'make gen' and commit the result"; \
 	  git --no-pager diff --stat -- chain/bindings; git ls-files --others --exclude-standard -- chain/bindings; \
 	  exit 1; \

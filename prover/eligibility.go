@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"sync"
 
+	edwards "github.com/consensys/gnark-crypto/ecc/bn254/twistededwards"
 	"github.com/consensys/gnark-crypto/ecc/bn254/twistededwards/eddsa"
 	tedwards "github.com/consensys/gnark-crypto/ecc/twistededwards"
 	"github.com/consensys/gnark/frontend"
@@ -16,23 +18,25 @@ import (
 // Bit widths of the credential and requirement fields. Every value is range-checked to its
 // width in the circuit, so no comparison can wrap around the field.
 const (
-	LTVBits      = 48 // cents: up to 2.8e12
-	LoyaltyBits  = 3  // level 0–5
-	CoordBits    = 32 // grid coordinates (e.g. metres east/north of a city origin)
-	DayBits      = 32 // unix days
-	CategoryBits = 32 // a category id
+	LTVBits      = 48  // cents: up to 2.8e12
+	LoyaltyBits  = 3   // level 0–5
+	CoordBits    = 32  // grid coordinates (e.g. metres east/north of a city origin)
+	DayBits      = 32  // unix days
+	PayoutBits   = 160 // an address
+	CategoryBits = 32  // a category id
 	distBits     = 2*CoordBits + 2
 )
 
 // EligibilityCircuit proves, for one deal, that the holder of a credential the enclave issued
 // qualifies — LTV at least the minimum, loyalty at least the level, within the radius when the
 // deal asks for proximity, credential unexpired — and derives the deal's nullifier from the
-// credential's secret, bound to a payout address. Four public inputs, each constrained:
+// credential's secret, bound to a payout address. Three public inputs (each costs the verifier
+// about 6k gas), each constrained:
 //
 //	ReqHash   = H(DealID, Category | MinLTV | MinLoyalty | Proximity, VX | VY, RadiusSq, Issuer.X, Issuer.Y)
-//	Day       = the verifier's current unix day (credential Expiry ≥ Day)
 //	Nullifier = H(Secret, DealID)
-//	Binding   = the payout address (bound by the proof)
+//	Context   = Day + 2^32·Payout: the verifier's unix day (credential Expiry ≥ Day) and the
+//	            payout address (160 bits) the proof is bound to
 //
 // The credential is an EdDSA (BN254 twisted Edwards) signature by Issuer over the three-element
 // message (Category | LTV | Loyalty | Expiry, X | Y, H(Secret)), hashed inside the signature's
@@ -40,9 +44,10 @@ const (
 // one element (a + 2^w·b), which is free in R1CS and halves the hashing.
 type EligibilityCircuit struct {
 	ReqHash   frontend.Variable `gnark:",public"`
-	Day       frontend.Variable `gnark:",public"`
 	Nullifier frontend.Variable `gnark:",public"`
-	Binding   frontend.Variable `gnark:",public"`
+	Context   frontend.Variable `gnark:",public"`
+
+	Day, Payout frontend.Variable
 
 	DealID, Category, MinLTV, MinLoyalty, VX, VY, RadiusSq, Proximity frontend.Variable
 
@@ -99,9 +104,10 @@ func (c *EligibilityCircuit) Define(api frontend.API) error {
 		return err
 	}
 	api.AssertIsEqual(c.Nullifier, null)
-	// Binding takes part in no check; one quadratic constraint puts it in the proof's
-	// equations, so a proof for one payout address does not verify for another.
-	api.Mul(c.Binding, c.Binding)
+	// Day (range-checked above) and Payout packed into one public input; Payout's range check
+	// makes the packing one-to-one, so no other day can hide behind the same Context.
+	bits(c.Payout, PayoutBits)
+	api.AssertIsEqual(c.Context, api.Add(c.Day, api.Mul(c.Payout, shl(DayBits))))
 	return nil
 }
 
@@ -151,13 +157,53 @@ func verifyEdDSA(api frontend.API, sig geddsa.Signature, pub geddsa.PublicKey, m
 	if err != nil {
 		return err
 	}
-	base := twistededwards.Point{X: curve.Params().Base[0], Y: curve.Params().Base[1]}
-	q := curve.DoubleBaseScalarMul(base, curve.Neg(pub.A), sig.S, hram)
+	// [S]G with G fixed: 2-bit windows over precomputed multiples of G (constants), so each
+	// window costs one table lookup and one addition; [h](−A) with gnark's hinted scalar mul.
+	q := curve.Add(fixedBaseMul(api, curve, sig.S), curve.ScalarMul(curve.Neg(pub.A), hram))
 	q = curve.Add(curve.Neg(q), sig.R)
 	q = curve.Double(curve.Double(curve.Double(q))) // cofactor 8
 	api.AssertIsEqual(q.X, 0)
 	api.AssertIsEqual(q.Y, 1)
 	return nil
+}
+
+// gTable[i][j] = j·4^i·G (affine), the fixed-base windows for [S]G; j = 0 is the identity.
+var gTable = sync.OnceValue(func() [][4][2]*big.Int {
+	params := edwards.GetEdwardsCurve()
+	n := (params.Order.BitLen() + 1) / 2
+	out := make([][4][2]*big.Int, n)
+	step := params.Base
+	for i := range n {
+		var acc edwards.PointAffine
+		acc.X.SetZero()
+		acc.Y.SetOne()
+		for j := range 4 {
+			out[i][j] = [2]*big.Int{acc.X.BigInt(new(big.Int)), acc.Y.BigInt(new(big.Int))}
+			acc.Add(&acc, &step)
+		}
+		step.Double(&step)
+		step.Double(&step)
+	}
+	return out
+})
+
+// fixedBaseMul is [s]G for the curve's base point, s < 2^(2·len(gTable)).
+func fixedBaseMul(api frontend.API, curve twistededwards.Curve, s frontend.Variable) twistededwards.Point {
+	t := gTable()
+	b := api.ToBinary(s, 2*len(t))
+	res := twistededwards.Point{X: 0, Y: 1}
+	for i, w := range t {
+		sel := twistededwards.Point{
+			X: api.Lookup2(b[2*i], b[2*i+1], w[0][0], w[1][0], w[2][0], w[3][0]),
+			Y: api.Lookup2(b[2*i], b[2*i+1], w[0][1], w[1][1], w[2][1], w[3][1]),
+		}
+		if i == 0 {
+			res = sel
+			continue
+		}
+		res = curve.Add(res, sel)
+	}
+	return res
 }
 
 // Requirements are a deal's eligibility parameters, as the enclave reads them from the deal
@@ -261,12 +307,20 @@ func Eligible(r Requirements, c Credential, day uint64) error {
 	return nil
 }
 
+// Context is the public input packing the day and the payout address: Day + 2^32·Payout.
+func Context(day uint64, payout *big.Int) *big.Int {
+	return new(big.Int).Add(new(big.Int).SetUint64(day), new(big.Int).Lsh(payout, DayBits))
+}
+
 // Assignment builds the full witness for proving eligibility for r with credential c, issued by
-// issuer, today, bound to binding.
-func Assignment(r Requirements, c Credential, issuer *Issuer, day uint64, binding *big.Int) (*EligibilityCircuit, error) {
+// issuer, on day, bound to the payout address (as a 160-bit number).
+func Assignment(r Requirements, c Credential, issuer *Issuer, day uint64, payout *big.Int) (*EligibilityCircuit, error) {
+	if payout.Sign() < 0 || payout.BitLen() > PayoutBits {
+		return nil, errors.New("payout must be a 160-bit address")
+	}
 	ix, iy := issuer.Point()
 	w := &EligibilityCircuit{
-		ReqHash: r.ReqHash(ix, iy), Day: day, Nullifier: Hash(c.Secret, r.DealID), Binding: binding,
+		ReqHash: r.ReqHash(ix, iy), Nullifier: Hash(c.Secret, r.DealID), Context: Context(day, payout), Day: day, Payout: payout,
 		DealID: r.DealID, Category: r.Category, MinLTV: r.MinLTV, MinLoyalty: r.MinLoyalty, VX: r.VX, VY: r.VY,
 		RadiusSq: r.RadiusSq, Proximity: 0,
 		LTV: c.LTV, Loyalty: c.Loyalty, X: c.X, Y: c.Y, Expiry: c.Expiry, Secret: c.Secret,

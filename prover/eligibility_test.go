@@ -161,10 +161,13 @@ func TestEligibility_Constraints(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("constraints %d, public %d, commitments %d", cs.GetNbConstraints(), cs.GetNbPublicVariables(), len(cs.GetCommitments().CommitmentIndexes()))
+	if n := cs.GetNbConstraints(); n > 8192 {
+		t.Fatalf("%d constraints: over 8,192 the FFT domain doubles and proving slows down by about half", n)
+	}
 	if n := len(cs.GetCommitments().CommitmentIndexes()); n != 0 {
 		t.Fatalf("%d commitments: a gadget added a Pedersen commitment (another verifier ABI, +121k gas)", n)
 	}
-	if cs.GetNbPublicVariables() != 5 { // the constant one + four inputs
+	if cs.GetNbPublicVariables() != 4 { // the constant one + three inputs
 		t.Fatalf("%d public variables", cs.GetNbPublicVariables())
 	}
 }

@@ -57,7 +57,7 @@ type Keys struct {
 // Proof is a Groth16 proof in the Solidity verifier's encoding (8 words) with its public inputs.
 type Proof struct {
 	Words  [8]*big.Int
-	Public [4]*big.Int // ReqHash, Day, Nullifier, Binding
+	Public [3]*big.Int // ReqHash, Nullifier, Context
 }
 
 // Prove proves the assignment.
@@ -79,7 +79,7 @@ func (k *Keys) Prove(w *EligibilityCircuit) (*Proof, error) {
 	for i := range out.Words {
 		out.Words[i] = new(big.Int).SetBytes(raw[32*i : 32*i+32])
 	}
-	for i, v := range []frontend.Variable{w.ReqHash, w.Day, w.Nullifier, w.Binding} {
+	for i, v := range []frontend.Variable{w.ReqHash, w.Nullifier, w.Context} {
 		out.Public[i] = toBig(v)
 	}
 	return out, nil
@@ -97,7 +97,7 @@ func (k *Keys) Verify(p *Proof) error {
 	if err := unmarshalSolidityProof(proof, buf.Bytes()); err != nil {
 		return err
 	}
-	pub := &EligibilityCircuit{ReqHash: p.Public[0], Day: p.Public[1], Nullifier: p.Public[2], Binding: p.Public[3]}
+	pub := &EligibilityCircuit{ReqHash: p.Public[0], Nullifier: p.Public[1], Context: p.Public[2]}
 	w, err := frontend.NewWitness(pub, ecc.BN254.ScalarField(), frontend.PublicOnly())
 	if err != nil {
 		return err

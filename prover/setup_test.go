@@ -29,7 +29,7 @@ func TestGroth16_ProveVerify(t *testing.T) {
 	if err := keys.Verify(p); err != nil {
 		t.Fatalf("valid proof refused: %v", err)
 	}
-	for i, name := range []string{"another deal's requirements", "another day", "another nullifier", "another payout address"} {
+	for i, name := range []string{"another deal's requirements", "another nullifier", "another day or payout address"} {
 		q := *p
 		q.Public[i] = new(big.Int).Add(p.Public[i], big.NewInt(1))
 		if err := keys.Verify(&q); err == nil {
@@ -43,6 +43,9 @@ func TestGroth16_ProveVerify(t *testing.T) {
 	}
 	if _, err := keys.Prove(mustAssign(t, r, c, iss, today+31)); err == nil {
 		t.Fatal("proved with an expired credential")
+	}
+	if _, err := prover.Assignment(r, c, iss, today, new(big.Int).Lsh(big.NewInt(1), 160)); err == nil {
+		t.Fatal("a payout wider than an address accepted")
 	}
 }
 

@@ -6,7 +6,7 @@ import {IDealRegistry} from "./interfaces/IDealRegistry.sol";
 
 /// @notice The eligibility circuit's Groth16 verifier (contracts/src/verifiers, generated).
 interface IEligibilityVerifier {
-    function verifyProof(uint256[8] calldata proof, uint256[4] calldata input) external view;
+    function verifyProof(uint256[8] calldata proof, uint256[3] calldata input) external view;
 }
 
 /// @title Redemptions
@@ -76,7 +76,8 @@ contract Redemptions {
         uint256 today = block.timestamp / 1 days;
         if (day != today && day + 1 != today) revert StaleDay(day, today);
         if (nullifierUsed[nullifier]) revert NullifierUsed(nullifier);
-        verifier.verifyProof(proof, [r.reqHash, day, nullifier, uint256(uint160(payout))]);
+        // Public inputs: requirements, nullifier, and the day and payout packed (day + payout·2^32).
+        verifier.verifyProof(proof, [r.reqHash, nullifier, day | (uint256(uint160(payout)) << 32)]);
         nullifierUsed[nullifier] = true;
         redemptions[dealId] = count + 1;
         emit Redeemed(dealId, nullifier);

@@ -72,22 +72,20 @@ contract EligibilityVerifier {
     uint256 constant GAMMA_NEG_Y_1 = 17805874995975841540914202342111839520379459829704422454583296818431106115052;
 
     // Groth16 delta point in G2 in powers of i
-    uint256 constant DELTA_NEG_X_0 = 16790163113941818283367671362048529376934388955327032377651863786018986234702;
-    uint256 constant DELTA_NEG_X_1 = 5648965013002526831009211498946113420265704808523900714255791853926546570178;
-    uint256 constant DELTA_NEG_Y_0 = 17249575552663685827898972259193812772511904550515276056161871835665435796664;
-    uint256 constant DELTA_NEG_Y_1 = 17123207762959694268486494628256801567812916508635296661423337834509057292737;
+    uint256 constant DELTA_NEG_X_0 = 21860968911636847634625813720460527442235672573831099503718933585497763736235;
+    uint256 constant DELTA_NEG_X_1 = 19068648074263287381224620391025550238232970400353726813767346523252917092351;
+    uint256 constant DELTA_NEG_Y_0 = 6618901097715884026994587807460999560867666292929472994609692285160971945147;
+    uint256 constant DELTA_NEG_Y_1 = 4408022204981485755072981266877098815202146775559283190426856086538599822941;
 
     // Constant and public input points
-    uint256 constant CONSTANT_X = 17989332987197407115357935010928708718461072677367766042789666073974168716450;
-    uint256 constant CONSTANT_Y = 19335197815847255959387509473769920085710431373152700798234414188427617317528;
+    uint256 constant CONSTANT_X = 7373093974393441230892413179169721077912850491222654186356001147938171559169;
+    uint256 constant CONSTANT_Y = 3613759615857749018643772034737550321315013906706613846173108713597307451598;
     uint256 constant PUB_0_X = 5680518299298842439833514567757566401498969655230975663709467098629856422523;
     uint256 constant PUB_0_Y = 17308125391589799460643762240463064785239623141924754353562929628222216301165;
-    uint256 constant PUB_1_X = 13780577508572622092508343131287659724966685648944339594664306084217042647633;
-    uint256 constant PUB_1_Y = 12353546464928442351394641696077675713371327974184268294607573581634168295678;
-    uint256 constant PUB_2_X = 1007087479042205757897417352028752799070884258291669071282412767309692797821;
-    uint256 constant PUB_2_Y = 6170376324956532100392616524916301097548404812498736422569586866546714610200;
-    uint256 constant PUB_3_X = 14499888446563869575953590809231175414966692549835563278449918249885710981009;
-    uint256 constant PUB_3_Y = 9287326423247357076840355139142202390799791448909986071518143875798145351427;
+    uint256 constant PUB_1_X = 7929512464426358705137394176641580124866315720338108495103522117870536470411;
+    uint256 constant PUB_1_Y = 15743770150376805728711138889417196886250064706481491828913282593654190153085;
+    uint256 constant PUB_2_X = 15456208058550592614065741298221846640850855712744604058256442313350766099908;
+    uint256 constant PUB_2_Y = 4861137640471188825914764916676885990323914452911929711676421218699326690493;
 
     /// Negation in Fp.
     /// @notice Returns a number x such that a + x = 0 in Fp.
@@ -364,7 +362,7 @@ contract EligibilityVerifier {
     /// @param input The public inputs. These are elements of the scalar field Fr.
     /// @return x The X coordinate of the resulting G1 point.
     /// @return y The Y coordinate of the resulting G1 point.
-    function publicInputMSM(uint256[4] calldata input)
+    function publicInputMSM(uint256[3] calldata input)
     internal view returns (uint256 x, uint256 y) {
         // Note: The ECMUL precompile does not reject unreduced values, so we check this.
         // Note: Unrolling this loop does not cost much extra in code-size, the bulk of the
@@ -398,13 +396,6 @@ contract EligibilityVerifier {
             mstore(g, PUB_2_X)
             mstore(add(g, 0x20), PUB_2_Y)
             s :=  calldataload(add(input, 64))
-            mstore(add(g, 0x40), s)
-            success := and(success, lt(s, R))
-            success := and(success, staticcall(gas(), PRECOMPILE_MUL, g, 0x60, g, 0x40))
-            success := and(success, staticcall(gas(), PRECOMPILE_ADD, f, 0x80, f, 0x40))
-            mstore(g, PUB_3_X)
-            mstore(add(g, 0x20), PUB_3_Y)
-            s :=  calldataload(add(input, 96))
             mstore(add(g, 0x40), s)
             success := and(success, lt(s, R))
             success := and(success, staticcall(gas(), PRECOMPILE_MUL, g, 0x60, g, 0x40))
@@ -445,7 +436,7 @@ contract EligibilityVerifier {
     /// Elements must be reduced.
     function verifyCompressedProof(
         uint256[4] calldata compressedProof,
-        uint256[4] calldata input
+        uint256[3] calldata input
     ) public view {
         uint256[24] memory pairings;
 
@@ -512,7 +503,7 @@ contract EligibilityVerifier {
     /// Elements must be reduced.
     function verifyProof(
         uint256[8] calldata proof,
-        uint256[4] calldata input
+        uint256[3] calldata input
     ) public view {
         (uint256 x, uint256 y) = publicInputMSM(input);
 
