@@ -42,6 +42,7 @@ var benchSuites = map[string]func(context.Context, benchOpts) ([]BenchResult, er
 	"attest-gas": benchAttestGas,
 	"match":      benchMatch,
 	"notify":     benchNotify,
+	"prove":      benchProve,
 }
 
 type benchOpts struct {
@@ -79,11 +80,11 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var names []string
 	for _, p := range pos {
 		if p == "all" {
-			names = append(names, "post", "browse", "attest-gas", "match", "notify")
+			names = append(names, "post", "browse", "attest-gas", "match", "notify", "prove")
 		} else if _, ok := benchSuites[p]; ok {
 			names = append(names, p)
 		} else {
-			return fmt.Errorf("unknown bench suite %q (have: post, browse, attest-gas, match, notify, all)", p)
+			return fmt.Errorf("unknown bench suite %q (have: post, browse, attest-gas, match, notify, prove, all)", p)
 		}
 	}
 	for _, name := range names {
