@@ -315,12 +315,54 @@ func Context(day uint64, payout *big.Int) *big.Int {
 // Assignment builds the full witness for proving eligibility for r with credential c, issued by
 // issuer, on day, bound to the payout address (as a 160-bit number).
 func Assignment(r Requirements, c Credential, issuer *Issuer, day uint64, payout *big.Int) (*EligibilityCircuit, error) {
+	return AssignmentFor(r, c, issuer.PublicKey(), day, payout)
+}
+
+// Bytes is the issuer's private key (to persist it inside the enclave's sealed storage).
+func (i *Issuer) Bytes() []byte { return i.key.Bytes() }
+
+// IssuerFromBytes restores an issuer key written by Bytes.
+func IssuerFromBytes(b []byte) (*Issuer, error) {
+	k := new(eddsa.PrivateKey)
+	if _, err := k.SetBytes(b); err != nil {
+		return nil, fmt.Errorf("issuer key: %w", err)
+	}
+	return &Issuer{key: k}, nil
+}
+
+// IssuerPoint parses a compressed issuer public key into its coordinates.
+func IssuerPoint(pub []byte) (x, y *big.Int, err error) {
+	var k eddsa.PublicKey
+	if _, err := k.SetBytes(pub); err != nil {
+		return nil, nil, fmt.Errorf("issuer public key: %w", err)
+	}
+	return k.A.X.BigInt(new(big.Int)), k.A.Y.BigInt(new(big.Int)), nil
+}
+
+// ReqHashFor is Requirements.ReqHash under a compressed issuer public key.
+func (r Requirements) ReqHashFor(issuerPub []byte) (*big.Int, error) {
+	x, y, err := IssuerPoint(issuerPub)
+	if err != nil {
+		return nil, err
+	}
+	return r.ReqHash(x, y), nil
+}
+
+// AssignmentFor is Assignment with the issuer given by its compressed public key (the prover
+// is the agent, which never holds the issuer's private key).
+func AssignmentFor(r Requirements, c Credential, issuerPub []byte, day uint64, payout *big.Int) (*EligibilityCircuit, error) {
+	x, y, err := IssuerPoint(issuerPub)
+	if err != nil {
+		return nil, err
+	}
 	if payout.Sign() < 0 || payout.BitLen() > PayoutBits {
 		return nil, errors.New("payout must be a 160-bit address")
 	}
-	ix, iy := issuer.Point()
+	if len(c.Sig) == 0 {
+		return nil, errors.New("credential is not signed")
+	}
 	w := &EligibilityCircuit{
-		ReqHash: r.ReqHash(ix, iy), Nullifier: Hash(c.Secret, r.DealID), Context: Context(day, payout), Day: day, Payout: payout,
+		ReqHash: r.ReqHash(x, y), Nullifier: Hash(c.Secret, r.DealID), Context: Context(day, payout), Day: day, Payout: payout,
 		DealID: r.DealID, Category: r.Category, MinLTV: r.MinLTV, MinLoyalty: r.MinLoyalty, VX: r.VX, VY: r.VY,
 		RadiusSq: r.RadiusSq, Proximity: 0,
 		LTV: c.LTV, Loyalty: c.Loyalty, X: c.X, Y: c.Y, Expiry: c.Expiry, Secret: c.Secret,
@@ -328,10 +370,10 @@ func Assignment(r Requirements, c Credential, issuer *Issuer, day uint64, payout
 	if r.Proximity {
 		w.Proximity = 1
 	}
-	w.Issuer.Assign(tedwards.BN254, issuer.PublicKey())
-	if len(c.Sig) == 0 {
-		return nil, errors.New("credential is not signed")
-	}
+	w.Issuer.Assign(tedwards.BN254, issuerPub)
 	w.Sig.Assign(tedwards.BN254, c.Sig)
 	return w, nil
 }
+
+// Nullifier of a credential's secret for a deal.
+func (c Credential) Nullifier(dealID *big.Int) *big.Int { return Hash(c.Secret, dealID) }

@@ -1,10 +1,13 @@
 package prover
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
 	"math/big"
+	"os"
+	"path/filepath"
 	"sync"
 
 	"github.com/consensys/gnark-crypto/ecc"
@@ -140,4 +143,48 @@ func unmarshalSolidityProof(p *groth16bn254.Proof, b []byte) error {
 		return fmt.Errorf("proof: a point is not on the curve")
 	}
 	return nil
+}
+
+// DevKeysCached is DevKeys kept in dir (the setup takes seconds; reading the keys back takes
+// milliseconds). A file that does not parse is rebuilt.
+func DevKeysCached(dir string) (*Keys, error) {
+	pkPath, vkPath := filepath.Join(dir, "eligibility-dev.pk"), filepath.Join(dir, "eligibility-dev.vk")
+	pk, vk := groth16.NewProvingKey(ecc.BN254), groth16.NewVerifyingKey(ecc.BN254)
+	if readKey(pkPath, pk) == nil && readKey(vkPath, vk) == nil {
+		return &Keys{PK: pk, VK: vk, Dev: true}, nil
+	}
+	k, err := DevKeys()
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o700); err == nil {
+		writeKey(pkPath, k.PK)
+		writeKey(vkPath, k.VK)
+	}
+	return k, nil
+}
+
+func readKey(path string, k io.ReaderFrom) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = k.ReadFrom(bufio.NewReader(f))
+	return err
+}
+
+func writeKey(path string, k io.WriterTo) {
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return
+	}
+	w := bufio.NewWriter(f)
+	if _, err := k.WriteTo(w); err == nil && w.Flush() == nil && f.Close() == nil {
+		os.Rename(tmp, path)
+		return
+	}
+	f.Close()
+	os.Remove(tmp)
 }

@@ -56,6 +56,8 @@ func (n *Node) routes() http.Handler {
 	mux.Handle("GET /relay", n.hub)
 	mux.HandleFunc("GET /relay/matcher", n.hub.ServeMatcher)
 	mux.HandleFunc("POST /attestations/matchers", n.postMatcherEvidence)
+	mux.HandleFunc("POST /redemptions", n.postRedemption)
+	mux.HandleFunc("GET /dev/credentials/{agent}", n.devCredential)
 	mux.Handle("GET /", web.Handler())
 	return accessLog(n.log, mux)
 }
@@ -673,7 +675,14 @@ func (n *Node) vendorMetrics(w http.ResponseWriter, r *http.Request) {
 			n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "read metrics from the chain: %v", err))
 			return
 		}
-		writeJSON(w, http.StatusOK, m)
+		// Redemptions are counted by the Redemptions contract itself.
+		red, err := n.redemptionCount(r.Context(), common.HexToAddress(s))
+		if err != nil {
+			n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "read redemptions from the chain: %v", err))
+			return
+		}
+		m.Redemptions = max(m.Redemptions, red)
+		writeJSON(w, http.StatusOK, m.Suppress(bazaar.DefaultK))
 		return
 	}
 	if n.engine == nil {
@@ -693,7 +702,7 @@ func (n *Node) info(w http.ResponseWriter, _ *http.Request) {
 		"chainId": n.deployment.ChainID,
 		"rpcUrl":  n.rpcURL,
 		"contracts": map[string]any{"DealRegistry": n.deployment.DealRegistry.Hex(), "deployBlock": n.deployment.DeployBlock,
-			"AttestationRegistry": n.attestAddr(), "MetricsLedger": n.ledgerAddr()},
+			"AttestationRegistry": n.attestAddr(), "MetricsLedger": n.ledgerAddr(), "Redemptions": n.redemptionsAddr()},
 		"matcher": n.matcherInfo(),
 		"ipfs":    map[string]any{"addrs": peer},
 	})
@@ -712,6 +721,13 @@ var addrRE = regexp.MustCompile(`\[?[0-9a-fA-F:.]+\]?:\d+`)
 func (s scrubWriter) Write(p []byte) (int, error) {
 	s.log.Warn("http server", "msg", addrRE.ReplaceAllString(strings.TrimSpace(string(p)), "[addr]"))
 	return len(p), nil
+}
+
+func (n *Node) redemptionsAddr() string {
+	if n.redemptions == nil {
+		return ""
+	}
+	return n.redemptions.Address().Hex()
 }
 
 func (n *Node) ledgerAddr() string {
@@ -768,6 +784,9 @@ func (n *Node) matcherInfo() map[string]any {
 	}
 	if n.snp != nil {
 		m["attestation"] = "SIMULATED SEV-SNP (development only: go-sev-guest test root)"
+	}
+	if n.issuer != nil {
+		m["issuerKey"] = hexutil.Encode(n.issuer.PublicKey())
 	}
 	return m
 }

@@ -98,8 +98,11 @@ func badInput(t *testing.T, n *Node) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The matcher's transactions for the deal (requirements, then metrics) are in before the
+	// checks below count the relayer's.
+	waitRequirements(t, n, common.HexToHash(posted.DealID), 1)
 	if n.cfg.SeedDemo {
-		waitMetrics(t, n, chain.KeyAddress(chain.DevVendorKey), 1) // the matcher's on-chain post is in
+		waitMetrics(t, n, chain.KeyAddress(chain.DevVendorKey), 1)
 	}
 	nonce := func() uint64 {
 		v, err := n.client.NonceAt(ctx, chain.KeyAddress(chain.DevRelayerKey), nil)

@@ -59,9 +59,10 @@ func lifecycle(t *testing.T, start func() *Node) {
 		if err != nil || onChain.Version != 2 || common.Hash(onChain.Digest).Hex() != v.Digest {
 			t.Fatalf("on-chain after update: %+v %v", onChain, err)
 		}
+		// Both versions matched, their requirements and metrics posted on-chain, so the
+		// matcher's transactions are done before the next checks count the relayer's.
+		waitRequirements(t, n, common.HexToHash(posted.DealID), 2)
 		if n.cfg.SeedDemo {
-			// Both versions matched (12 demo agents each) and the metrics posted on-chain, so
-			// the matcher's transactions are done before the next checks count the relayer's.
 			waitMetrics(t, n, chain.KeyAddress(chain.DevVendorKey), 24)
 		}
 	})

@@ -30,6 +30,7 @@ commands:
   agent optin               seal an opt-in signal to the attested matcher key and submit it
   agent optout              withdraw it (sealed the same way)
   agent listen              open and print an agent mailbox's sealed notifications as JSON lines
+  agent redeem DEAL_ID      prove eligibility in zero knowledge and redeem (--demo NAME on a dev node)
   audit [--node URL]        list allowed measurements and registered matchers; re-verify each report
   bench [--json] SUITE      benchmarks: post, browse, notify, all
 
@@ -73,6 +74,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		if len(args) > 1 && args[1] == "optout" {
 			return runAgentOptOut(ctx, args[2:], stdout, stderr)
+		}
+		if len(args) > 1 && args[1] == "redeem" {
+			return runAgentRedeem(ctx, args[2:], stdout, stderr)
 		}
 	case "matcher":
 		return runMatcher(ctx, args[1:], stdout, stderr)

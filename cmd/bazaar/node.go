@@ -26,6 +26,7 @@ import (
 	"github.com/bazaar-market/bazaar/chain"
 	"github.com/bazaar-market/bazaar/ipfs"
 	"github.com/bazaar-market/bazaar/matcher"
+	"github.com/bazaar-market/bazaar/prover"
 	"github.com/bazaar-market/bazaar/relay"
 )
 
@@ -63,34 +64,38 @@ type Deployment struct {
 	AttestationBlock    uint64         `json:"attestationBlock,omitempty"`
 	MetricsLedger       common.Address `json:"metricsLedger,omitempty"`
 	MetricsBlock        uint64         `json:"metricsBlock,omitempty"`
+	Redemptions         common.Address `json:"redemptions,omitempty"`
+	RedemptionsBlock    uint64         `json:"redemptionsBlock,omitempty"`
 }
 
 // Node is one Bazaar node: the chain connection with DealRegistry, the IPFS node, the matcher,
 // the relay and the public HTTP API, wired together. `bazaar dev` runs it on an embedded chain;
 // `bazaar node --rpc` on any chain; tests start it in-process.
 type Node struct {
-	cfg        Config
-	log        *slog.Logger
-	dev        *chain.DevChain // nil on an external chain
-	client     *ethclient.Client
-	backend    chain.Backend
-	registry   *chain.Registry
-	deployment Deployment
-	rpcURL     string
-	ipfs       *ipfs.Node
-	hub        *relay.Hub
-	engine     *matcher.Engine // nil on a mirror
-	store      *matcher.Store  // the engine's encrypted signal store
-	index      *Index
-	watchers   []*chain.Watcher
-	indexer    *chain.Watcher    // the browse index's registry watcher
-	relayer    *ecdsa.PrivateKey // nil on a mirror
-	demo       []DemoAgent
-	attest     *chain.Attestation   // nil when the deployment has none
-	ledger     *chain.MetricsLedger // nil when the deployment has none
-	epochs     epochClock
-	snp        devSNP // the development SNP (nil on real hardware or a mirror)
-	mkeys      *matcherKeys
+	cfg         Config
+	log         *slog.Logger
+	dev         *chain.DevChain // nil on an external chain
+	client      *ethclient.Client
+	backend     chain.Backend
+	registry    *chain.Registry
+	deployment  Deployment
+	rpcURL      string
+	ipfs        *ipfs.Node
+	hub         *relay.Hub
+	engine      *matcher.Engine // nil on a mirror
+	store       *matcher.Store  // the engine's encrypted signal store
+	index       *Index
+	watchers    []*chain.Watcher
+	indexer     *chain.Watcher    // the browse index's registry watcher
+	relayer     *ecdsa.PrivateKey // nil on a mirror
+	demo        []DemoAgent
+	attest      *chain.Attestation   // nil when the deployment has none
+	ledger      *chain.MetricsLedger // nil when the deployment has none
+	redemptions *chain.Redemptions   // nil when the deployment has none
+	issuer      *prover.Issuer       // the in-process matcher's credential issuer
+	epochs      epochClock
+	snp         devSNP // the development SNP (nil on real hardware or a mirror)
+	mkeys       *matcherKeys
 
 	nc     *nats.Conn // the relay backend's connection; nil in memory
 	ln     net.Listener
@@ -374,6 +379,9 @@ func (n *Node) setupAttestation(ctx context.Context) error {
 		if d.MetricsLedger != (common.Address{}) && hasCode(d.MetricsLedger) {
 			n.ledger = chain.NewMetricsLedger(n.backend, d.MetricsLedger)
 		}
+		if d.Redemptions != (common.Address{}) && hasCode(d.Redemptions) {
+			n.redemptions = chain.NewRedemptions(n.backend, d.Redemptions)
+		}
 		return nil
 	}
 	// Development only: a simulated SEV-SNP whose AMD root is go-sev-guest's test root.
@@ -402,8 +410,22 @@ func (n *Node) setupAttestation(ctx context.Context) error {
 		}
 	}
 	n.ledger = chain.NewMetricsLedger(n.backend, d.MetricsLedger)
+	if d.Redemptions == (common.Address{}) || !hasCode(d.Redemptions) {
+		addr, block, err := chain.DeployRedemptions(ctx, n.backend, n.relayer, d.DealRegistry, d.AttestationRegistry)
+		if err != nil {
+			return err
+		}
+		d.Redemptions, d.RedemptionsBlock = addr, block
+		if err := n.saveDeployment(d); err != nil {
+			return err
+		}
+	}
+	n.redemptions = chain.NewRedemptions(n.backend, d.Redemptions)
 	if n.cfg.ExternalMatcher {
 		return nil // the matcher process registers itself (through POST /attestations/matchers)
+	}
+	if n.issuer, err = loadIssuer(filepath.Join(n.cfg.DataDir, "matcher")); err != nil {
+		return err
 	}
 	if n.mkeys, err = loadMatcherKeys(filepath.Join(n.cfg.DataDir, "matcher")); err != nil {
 		return err
@@ -545,6 +567,7 @@ func (n *Node) matchEvent(ctx context.Context, ev chain.Event) error {
 	if _, err = n.engine.Match(ctx, ev.DealID.Hex(), c.String(), ev.Header.Version, d); err != nil {
 		return err
 	}
+	n.postRequirements(ctx, ev.DealID, ev.Header.Version, d)
 	if n.ledger != nil && n.mkeys != nil {
 		// The in-process matcher's aggregates go on-chain like a linked matcher's: signed by its
 		// attested key, paid for by the relayer.

@@ -1,0 +1,129 @@
+package chain
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"math/big"
+	"reflect"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/bazaar-market/bazaar"
+	"github.com/bazaar-market/bazaar/chain/bindings"
+)
+
+var (
+	redemptionsABI = bindings.NewRedemptions()
+	verifierABI    = bindings.NewEligibilityVerifier()
+)
+
+// Redemptions is a handle on a deployed Redemptions contract.
+type Redemptions struct {
+	backend  Backend
+	contract *bind.BoundContract
+	addr     common.Address
+}
+
+// DeployRedemptions deploys the eligibility verifier and the Redemptions contract over the
+// deal and attestation registries; it returns the Redemptions address and its block.
+func DeployRedemptions(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, deals, attestation common.Address) (common.Address, uint64, error) {
+	opts, err := transactOpts(ctx, backend, key)
+	if err != nil {
+		return common.Address{}, 0, err
+	}
+	vAddr, tx, err := bind.DeployContract(opts, common.FromHex(bindings.EligibilityVerifierMetaData.Bin), backend, nil)
+	if err != nil {
+		return common.Address{}, 0, fmt.Errorf("deploy EligibilityVerifier: %w", err)
+	}
+	if _, err := WaitMined(ctx, backend, tx.Hash()); err != nil {
+		return common.Address{}, 0, fmt.Errorf("deploy EligibilityVerifier: %w", err)
+	}
+	addr, tx, err := bind.DeployContract(opts, common.FromHex(bindings.RedemptionsMetaData.Bin), backend,
+		redemptionsABI.PackConstructor(deals, attestation, vAddr))
+	if err != nil {
+		return common.Address{}, 0, fmt.Errorf("deploy Redemptions: %w", err)
+	}
+	rcpt, err := WaitMined(ctx, backend, tx.Hash())
+	if err != nil {
+		return common.Address{}, 0, fmt.Errorf("deploy Redemptions: %w", err)
+	}
+	return addr, rcpt.BlockNumber.Uint64(), nil
+}
+
+// NewRedemptions binds a Redemptions contract at addr.
+func NewRedemptions(backend Backend, addr common.Address) *Redemptions {
+	return &Redemptions{backend: backend, contract: redemptionsABI.Instance(backend, addr), addr: addr}
+}
+
+// Address is the contract's address.
+func (r *Redemptions) Address() common.Address { return r.addr }
+
+func (r *Redemptions) send(ctx context.Context, key *ecdsa.PrivateKey, method string, data []byte) (*types.Receipt, error) {
+	return sendCall(ctx, r.backend, r.contract, key, method, data, redemptionsRevert)
+}
+
+// PostRequirements records a deal version's requirements hash, signed by the matcher's key and
+// paid for by payer.
+func (r *Redemptions) PostRequirements(ctx context.Context, payer, matcher *ecdsa.PrivateKey, dealID common.Hash, version uint64, reqHash *big.Int) error {
+	digest, err := bind.Call(r.contract, &bind.CallOpts{Context: ctx}, redemptionsABI.PackRequirementsDigest(dealID, version, reqHash), redemptionsABI.UnpackRequirementsDigest)
+	if err != nil {
+		return fmt.Errorf("requirements digest: %w", err)
+	}
+	sig, err := crypto.Sign(digest[:], matcher)
+	if err != nil {
+		return err
+	}
+	sig[64] += 27
+	_, err = r.send(ctx, payer, "postRequirements", redemptionsABI.PackPostRequirements(dealID, version, reqHash, sig))
+	return err
+}
+
+// Redeem submits an eligibility proof (a relayer may pay; the proof binds payout).
+func (r *Redemptions) Redeem(ctx context.Context, payer *ecdsa.PrivateKey, dealID common.Hash, proof [8]*big.Int, day, nullifier *big.Int, payout common.Address) (*types.Receipt, error) {
+	return r.send(ctx, payer, "redeem", redemptionsABI.PackRedeem(dealID, proof, day, nullifier, payout))
+}
+
+// Count is a deal's redemptions so far.
+func (r *Redemptions) Count(ctx context.Context, dealID common.Hash) (uint64, error) {
+	return bind.Call(r.contract, &bind.CallOpts{Context: ctx}, redemptionsABI.PackRedemptions(dealID), redemptionsABI.UnpackRedemptions)
+}
+
+func redemptionsRevert(method string, err error) error {
+	var de rpc.DataError
+	if errors.As(err, &de) {
+		if s, ok := de.ErrorData().(string); ok {
+			if raw, derr := hexutil.Decode(s); derr == nil && len(raw) >= 4 {
+				for _, a := range []interface {
+					UnpackError([]byte) (any, error)
+				}{redemptionsABI, verifierABI, attestABI} {
+					if v, uerr := a.UnpackError(raw); uerr == nil {
+						name := reflect.TypeOf(v).Elem().Name()
+						for _, p := range []string{"Redemptions", "EligibilityVerifier", "AttestationRegistry"} {
+							name = strings.TrimPrefix(name, p)
+						}
+						return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: fmt.Sprintf("%s refused: %s %+v", method, name, reflect.ValueOf(v).Elem().Interface()), Err: err}
+					}
+				}
+			}
+		}
+		return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: method + " reverted", Err: err}
+	}
+	return &bazaar.Error{Code: bazaar.ECodeUnavailable, Message: method + ": chain call failed", Err: err}
+}
+
+// Requirement is the requirements hash posted for a deal and the version it is for.
+func (r *Redemptions) Requirement(ctx context.Context, dealID common.Hash) (*big.Int, uint64, error) {
+	out, err := bind.Call(r.contract, &bind.CallOpts{Context: ctx}, redemptionsABI.PackRequirements(dealID), redemptionsABI.UnpackRequirements)
+	if err != nil {
+		return nil, 0, err
+	}
+	return out.ReqHash, out.Version, nil
+}

@@ -1,0 +1,311 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"math/big"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
+	"github.com/consensys/gnark/logger"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+
+	"github.com/bazaar-market/bazaar"
+	"github.com/bazaar-market/bazaar/prover"
+)
+
+// Grid coordinates for the proximity check: 1e-5 degree units (about 1.1 m north–south) from
+// (−90°, −180°), so both fit 32 bits. East–west units shrink with cos(latitude); at Ho Chi
+// Minh City's 10.8° that overstates east–west distance by 2 %, in the agent's disfavour.
+const gridPerDegree = 1e5
+
+func gridPoint(p bazaar.LatLng) (x, y uint64) {
+	return uint64(math.Round((p.Lng + 180) * gridPerDegree)), uint64(math.Round((p.Lat + 90) * gridPerDegree))
+}
+
+// gridRadiusSq converts a radius in metres to squared grid units (a degree of latitude is
+// 111,320 m).
+func gridRadiusSq(metres int64) *big.Int {
+	r := uint64(math.Floor(float64(metres) * gridPerDegree / 111_320))
+	return new(big.Int).Mul(new(big.Int).SetUint64(r), new(big.Int).SetUint64(r))
+}
+
+// categoryID is a category's 32-bit id in credentials and requirements.
+func categoryID(category string) uint64 {
+	h := sha256.Sum256([]byte("bazaar category v1\x00" + strings.ToLower(category)))
+	return uint64(binary.BigEndian.Uint32(h[:4]))
+}
+
+// dealField is a deal id reduced into the circuit's field.
+func dealField(id common.Hash) *big.Int { return new(big.Int).Mod(id.Big(), fr.Modulus()) }
+
+// requirementsFor reads a deal document's eligibility requirements.
+func requirementsFor(id common.Hash, d *bazaar.Deal) prover.Requirements {
+	r := prover.Requirements{DealID: dealField(id), Category: categoryID(d.Service.Category), RadiusSq: new(big.Int)}
+	if q := d.Requirements; q != nil {
+		r.MinLTV = uint64(max(q.MinLTV, 0))
+		if lvl, ok := bazaar.LoyaltyLevel(q.LoyaltyTier); ok {
+			r.MinLoyalty = uint64(lvl)
+		}
+		if q.ProximityRequired && q.Location != nil {
+			r.Proximity = true
+			r.VX, r.VY = gridPoint(*q.Location)
+			r.RadiusSq = gridRadiusSq(q.ProximityRadius)
+		}
+	}
+	return r
+}
+
+// demoAreaCenters are where the demo agents are (development only).
+var demoAreaCenters = map[string]bazaar.LatLng{
+	"Quận 1": {Lat: 10.7769, Lng: 106.7009}, "Quận 3": {Lat: 10.7834, Lng: 106.6878},
+	"Quận 5": {Lat: 10.7540, Lng: 106.6634}, "Quận 7": {Lat: 10.7340, Lng: 106.7216},
+}
+
+// demoSecret is a demo agent's credential secret, derived from its name so the CLI can use it
+// (development only: anyone can derive it).
+func demoSecret(name string) *big.Int {
+	h := sha256.Sum256([]byte("bazaar demo agent secret (development only): " + name))
+	return new(big.Int).Mod(new(big.Int).SetBytes(h[:]), fr.Modulus())
+}
+
+// demoCredential issues a demo agent its credential for a category, from the seeded history:
+// monthly spend a little above its tier's floor, its loyalty level, its area's centre.
+func demoCredential(iss *prover.Issuer, a DemoAgent, category string, now time.Time) (prover.Credential, error) {
+	floor, _ := bazaar.LTVFloor(a.Tier)
+	x, y := gridPoint(demoAreaCenters[a.Area])
+	return iss.Issue(prover.Credential{Category: categoryID(category), LTV: uint64(floor) + 1_000, Loyalty: uint64(a.Level),
+		X: x, Y: y, Expiry: uint64(now.Unix()/86400) + 30, Secret: demoSecret(a.Mailbox)})
+}
+
+// loadIssuer reads or creates the matcher's credential-issuer key.
+func loadIssuer(dir string) (*prover.Issuer, error) {
+	path := filepath.Join(dir, "issuer.key")
+	if b, err := os.ReadFile(path); err == nil {
+		raw, err := hex.DecodeString(strings.TrimSpace(string(b)))
+		if err != nil {
+			return nil, fmt.Errorf("issuer key %s: %w", path, err)
+		}
+		return prover.IssuerFromBytes(raw)
+	}
+	iss, err := prover.NewIssuer()
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	return iss, os.WriteFile(path, []byte(hex.EncodeToString(iss.Bytes())), 0o600)
+}
+
+// postRequirements posts a matched deal version's requirements hash (matcher-signed).
+func (n *Node) postRequirements(ctx context.Context, id common.Hash, version uint64, d *bazaar.Deal) {
+	if n.redemptions == nil || n.issuer == nil || n.mkeys == nil {
+		return
+	}
+	h, err := requirementsFor(id, d).ReqHashFor(n.issuer.PublicKey())
+	if err == nil {
+		err = n.redemptions.PostRequirements(ctx, n.relayer, n.mkeys.signer, id, version, h)
+	}
+	if err != nil {
+		n.log.Warn("requirements not posted", "deal", id, "err", err)
+	}
+}
+
+// devCredential answers GET /dev/credentials/{agent}: a demo agent's credential for a category.
+// DEVELOPMENT ONLY: demo secrets derive from public names; real agents receive credentials
+// sealed to their mailbox.
+func (n *Node) devCredential(w http.ResponseWriter, r *http.Request) {
+	if n.dev == nil || n.issuer == nil {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "demo credentials exist only on a development node"))
+		return
+	}
+	name := r.PathValue("agent")
+	for _, a := range n.demo {
+		if a.Mailbox == name {
+			c, err := demoCredential(n.issuer, a, r.URL.Query().Get("category"), time.Now())
+			if err != nil {
+				n.fail(w, err)
+				return
+			}
+			writeJSON(w, http.StatusOK, c)
+			return
+		}
+	}
+	n.fail(w, &bazaar.Error{Code: bazaar.ECodeNotFound, Message: "no demo agent " + name, Err: bazaar.ErrNotFound})
+}
+
+// RedeemRequest is POST /redemptions: an eligibility proof the node submits (it pays the gas,
+// so the agent's wallet never appears on chain).
+type RedeemRequest struct {
+	DealID    common.Hash     `json:"dealId"`
+	Proof     [8]*hexutil.Big `json:"proof"`
+	Day       uint64          `json:"day"`
+	Nullifier *hexutil.Big    `json:"nullifier"`
+	Payout    common.Address  `json:"payout"`
+}
+
+func (n *Node) postRedemption(w http.ResponseWriter, r *http.Request) {
+	if n.readOnly(w) {
+		return
+	}
+	if n.redemptions == nil {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "this node knows no Redemptions contract"))
+		return
+	}
+	var req RedeemRequest
+	if err := decodeBody(r, &req); err != nil {
+		n.fail(w, err)
+		return
+	}
+	var proof [8]*big.Int
+	for i, p := range req.Proof {
+		if p == nil {
+			n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "proof must be 8 numbers"))
+			return
+		}
+		proof[i] = p.ToInt()
+	}
+	if req.Nullifier == nil {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "nullifier is required"))
+		return
+	}
+	rcpt, err := n.redemptions.Redeem(r.Context(), n.relayer, req.DealID, proof, new(big.Int).SetUint64(req.Day), req.Nullifier.ToInt(), req.Payout)
+	if err != nil {
+		if strings.Contains(err.Error(), "NullifierUsed") {
+			err = &bazaar.Error{Code: bazaar.ECodeConflict, Message: "this agent has already redeemed this deal", Err: err}
+		}
+		n.fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, map[string]any{"dealId": req.DealID, "txHash": rcpt.TxHash.Hex(), "block": rcpt.BlockNumber.Uint64()})
+}
+
+// redemptionCount sums the on-chain redemptions of a vendor's deals.
+func (n *Node) redemptionCount(ctx context.Context, vendor common.Address) (uint64, error) {
+	if n.redemptions == nil {
+		return 0, nil
+	}
+	var total uint64
+	for _, id := range n.index.VendorDeals(vendor) {
+		c, err := n.redemptions.Count(ctx, id)
+		if err != nil {
+			return 0, err
+		}
+		total += c
+	}
+	return total, nil
+}
+
+// runAgentRedeem: `bazaar agent redeem DEAL_ID --demo NAME [--payout ADDR] [--node URL]`.
+func runAgentRedeem(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("agent redeem", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	node := fs.String("node", "http://127.0.0.1:8080", "node API URL")
+	demo := fs.String("demo", "", "redeem as this demo agent (development node), e.g. demo-q1-high-l3")
+	payout := fs.String("payout", "0x000000000000000000000000000000000000dEaD", "address the redemption pays out to (bound by the proof)")
+	keysDir := fs.String("keys", filepath.Join(os.TempDir(), "bazaar-prover"), "where the proving key is cached")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 || !strings.HasPrefix(pos[0], "0x") {
+		return errors.New("usage: bazaar agent redeem DEAL_ID --demo NAME")
+	}
+	if *demo == "" {
+		return errors.New("--demo NAME is required: credentials for real agents arrive sealed in their mailbox (not built yet)")
+	}
+	if !common.IsHexAddress(*payout) {
+		return fmt.Errorf("--payout %q is not an address", *payout)
+	}
+	base := strings.TrimRight(*node, "/")
+	res, err := Redeem(ctx, base, common.HexToHash(pos[0]), *demo, common.HexToAddress(*payout), *keysDir)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "redeemed deal %s (proof %s, tx %s)\n", pos[0], res.ProveTime.Round(time.Millisecond), res.TxHash)
+	return nil
+}
+
+// RedeemResult is what Redeem did.
+type RedeemResult struct {
+	TxHash    string
+	ProveTime time.Duration
+}
+
+// Redeem proves a demo agent's eligibility for a deal and submits it through the node. Every
+// check that can be made locally is made before proving, with a message saying why not.
+func Redeem(ctx context.Context, node string, dealID common.Hash, demo string, payout common.Address, keysDir string) (*RedeemResult, error) {
+	var info struct {
+		Matcher map[string]any `json:"matcher"`
+	}
+	if err := apiCall(ctx, http.MethodGet, node+"/info", nil, &info); err != nil {
+		return nil, err
+	}
+	issuerHex, _ := info.Matcher["issuerKey"].(string)
+	issuerPub, err := hexutil.Decode(issuerHex)
+	if err != nil {
+		return nil, errors.New("the node names no credential issuer key")
+	}
+	var deal DealView
+	if err := apiCall(ctx, http.MethodGet, node+"/deals/"+dealID.Hex(), nil, &deal); err != nil {
+		return nil, fmt.Errorf("deal %s: %w", dealID.Hex(), err)
+	}
+	if deal.Status != StatusActive {
+		return nil, fmt.Errorf("deal %s is %s: nothing to redeem", dealID.Hex(), deal.Status)
+	}
+	d, err := bazaar.DecodeDeal(deal.Document)
+	if err != nil {
+		return nil, fmt.Errorf("deal document: %w", err)
+	}
+	var cred prover.Credential
+	if err := apiCall(ctx, http.MethodGet, node+"/dev/credentials/"+demo+"?category="+d.Service.Category, nil, &cred); err != nil {
+		return nil, fmt.Errorf("credential: %w", err)
+	}
+	req := requirementsFor(dealID, d)
+	day := uint64(time.Now().Unix() / 86400)
+	if err := prover.Eligible(req, cred, day); err != nil {
+		return nil, fmt.Errorf("not eligible for this deal: %w", err)
+	}
+	logger.Disable()
+	keys, err := prover.DevKeysCached(keysDir)
+	if err != nil {
+		return nil, err
+	}
+	w, err := prover.AssignmentFor(req, cred, issuerPub, day, new(big.Int).SetBytes(payout.Bytes()))
+	if err != nil {
+		return nil, err
+	}
+	old := debug.SetGCPercent(proverGC)
+	start := time.Now()
+	p, err := keys.Prove(w)
+	took := time.Since(start)
+	debug.SetGCPercent(old)
+	if err != nil {
+		return nil, fmt.Errorf("prove: %w", err)
+	}
+	body := RedeemRequest{DealID: dealID, Day: day, Nullifier: (*hexutil.Big)(p.Public[1]), Payout: payout}
+	for i, x := range p.Words {
+		body.Proof[i] = (*hexutil.Big)(x)
+	}
+	var out struct {
+		TxHash string `json:"txHash"`
+	}
+	if err := apiCall(ctx, http.MethodPost, node+"/redemptions", body, &out); err != nil {
+		return nil, err
+	}
+	return &RedeemResult{TxHash: out.TxHash, ProveTime: took}, nil
+}

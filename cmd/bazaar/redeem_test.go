@@ -1,0 +1,96 @@
+package main
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/bazaar-market/bazaar"
+	"github.com/bazaar-market/bazaar/chain"
+)
+
+// waitRequirements waits until the matcher has posted a deal version's requirements on-chain
+// (the node's last transaction for a matched deal).
+func waitRequirements(tb testing.TB, n *Node, id common.Hash, version uint64) {
+	tb.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		h, v, err := n.redemptions.Requirement(context.Background(), id)
+		if err == nil && h.Sign() != 0 && v == version {
+			return
+		}
+		if time.Now().After(deadline) {
+			tb.Fatalf("requirements for %s v%d never posted (%v)", id, version, err)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestAgent_Redeem: in a development node a demo agent proves its eligibility in zero knowledge
+// and redeems the example deal once; the second attempt is refused with a clear message; an
+// ineligible agent is told why before any proof; the vendor's metrics count the redemption.
+func TestAgent_Redeem(t *testing.T) {
+	ctx := context.Background()
+	n := mustNode(t, t.TempDir())
+	defer n.Stop(ctx)
+	posted, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, exampleDeal(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := common.HexToHash(posted.DealID)
+	waitRequirements(t, n, id, 1)
+	keys := filepath.Join(t.TempDir(), "keys")
+	payout := common.HexToAddress("0x000000000000000000000000000000000000dA1d")
+
+	res, err := Redeem(ctx, n.URL(), id, "demo-q1-high-l3", payout, keys)
+	if err != nil {
+		t.Fatalf("eligible demo agent: %v", err)
+	}
+	t.Logf("proved in %s, tx %s", res.ProveTime, res.TxHash)
+	if c, _ := n.redemptions.Count(ctx, id); c != 1 {
+		t.Fatalf("%d redemptions on-chain", c)
+	}
+
+	var out strings.Builder
+	err = run(ctx, []string{"agent", "redeem", posted.DealID, "--demo", "demo-q1-high-l3", "--node", n.URL(), "--keys", keys,
+		"--payout", payout.Hex()}, &out, &out)
+	if err == nil || !strings.Contains(err.Error(), "already redeemed") {
+		t.Fatalf("second redemption: %v", err)
+	}
+	for agent, why := range map[string]string{
+		"demo-q1-low-l3":  "lifetime value", // LTV below the deal's $50
+		"demo-q5-high-l3": "outside",        // Quận 5 is beyond 2 km
+	} {
+		if _, err := Redeem(ctx, n.URL(), id, agent, payout, keys); err == nil || !strings.Contains(err.Error(), why) {
+			t.Fatalf("%s: %v, want a local refusal naming %q", agent, err, why)
+		}
+	}
+	// A deal for "champion" customers (level 5): a level-3 agent is told before proving.
+	champ := exampleDeal(t)
+	champ.Service.Description = "champions only"
+	champ.Requirements.LoyaltyTier = "champion"
+	p2, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, champ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitRequirements(t, n, common.HexToHash(p2.DealID), 1)
+	if _, err := Redeem(ctx, n.URL(), common.HexToHash(p2.DealID), "demo-q1-high-l3", payout, keys); err == nil || !strings.Contains(err.Error(), "loyalty level") {
+		t.Fatalf("level 3 for a champions' deal: %v", err)
+	}
+	if _, err := Redeem(ctx, n.URL(), common.HexToHash(p2.DealID), "demo-q1-high-l5", payout, keys); err != nil {
+		t.Fatalf("level 5 for a champions' deal: %v", err)
+	}
+	if c, _ := n.redemptions.Count(ctx, id); c != 1 {
+		t.Fatalf("%d redemptions after the refusals", c)
+	}
+	var m bazaar.VendorMetrics
+	waitMetrics(t, n, chain.KeyAddress(chain.DevVendorKey), 12)
+	getJSON(t, n.URL()+"/metrics/"+chain.KeyAddress(chain.DevVendorKey).Hex(), &m)
+	if m.Redemptions != 2 || m.ConversionRate <= 0 {
+		t.Fatalf("metrics %+v, want the redemption counted", m)
+	}
+}
