@@ -127,3 +127,32 @@ func (r *Redemptions) Requirement(ctx context.Context, dealID common.Hash) (*big
 	}
 	return out.ReqHash, out.Version, nil
 }
+
+// RegisterIssuer registers the matcher's credential-issuer key (x, y), signed by the matcher's
+// attested key, payer paying. It does nothing if that key is already registered.
+func (r *Redemptions) RegisterIssuer(ctx context.Context, payer, matcher *ecdsa.PrivateKey, x, y *big.Int) error {
+	cur, err := bind.Call(r.contract, &bind.CallOpts{Context: ctx}, redemptionsABI.PackIssuerOf(KeyAddress(matcher)), redemptionsABI.UnpackIssuerOf)
+	if err == nil && cur.X.Cmp(x) == 0 && cur.Y.Cmp(y) == 0 {
+		return nil
+	}
+	digest, err := bind.Call(r.contract, &bind.CallOpts{Context: ctx}, redemptionsABI.PackIssuerDigest(x, y), redemptionsABI.UnpackIssuerDigest)
+	if err != nil {
+		return fmt.Errorf("issuer digest: %w", err)
+	}
+	sig, err := crypto.Sign(digest[:], matcher)
+	if err != nil {
+		return err
+	}
+	sig[64] += 27
+	_, err = r.send(ctx, payer, "registerIssuer", redemptionsABI.PackRegisterIssuer(x, y, sig))
+	return err
+}
+
+// IssuerOf reads a matcher's registered issuer key.
+func (r *Redemptions) IssuerOf(ctx context.Context, matcher common.Address) (x, y *big.Int, err error) {
+	out, err := bind.Call(r.contract, &bind.CallOpts{Context: ctx}, redemptionsABI.PackIssuerOf(matcher), redemptionsABI.UnpackIssuerOf)
+	if err != nil {
+		return nil, nil, err
+	}
+	return out.X, out.Y, nil
+}

@@ -430,7 +430,15 @@ func (n *Node) setupAttestation(ctx context.Context) error {
 	if n.mkeys, err = loadMatcherKeys(filepath.Join(n.cfg.DataDir, "matcher")); err != nil {
 		return err
 	}
-	return n.registerMatcher(ctx, n.attest, n.snp, n.mkeys)
+	if err := n.registerMatcher(ctx, n.attest, n.snp, n.mkeys); err != nil {
+		return err
+	}
+	// The credential issuer's key, registered on-chain by the matcher's attested key.
+	x, y := n.issuer.Point()
+	if err := n.redemptions.RegisterIssuer(ctx, n.relayer, n.mkeys.signer, x, y); err != nil {
+		return fmt.Errorf("register credential issuer: %w", err)
+	}
+	return nil
 }
 
 func (n *Node) saveDeployment(d Deployment) error {

@@ -43,6 +43,10 @@ func TestAgent_Redeem(t *testing.T) {
 	}
 	id := common.HexToHash(posted.DealID)
 	waitRequirements(t, n, id, 1)
+	ix, iy, err := n.redemptions.IssuerOf(ctx, chain.KeyAddress(n.mkeys.signer))
+	if wx, wy := n.issuer.Point(); err != nil || ix.Cmp(wx) != 0 || iy.Cmp(wy) != 0 {
+		t.Fatalf("issuer key on-chain: %v %v %v", ix, iy, err)
+	}
 	keys := filepath.Join(t.TempDir(), "keys")
 	payout := common.HexToAddress("0x000000000000000000000000000000000000dA1d")
 

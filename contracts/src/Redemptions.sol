@@ -29,11 +29,16 @@ contract Redemptions {
     mapping(bytes32 dealId => Requirement) public requirements;
     mapping(bytes32 dealId => uint64) public redemptions;
     mapping(uint256 nullifier => bool) public nullifierUsed;
+    /// @notice Each matcher's credential-issuer key (BN254 twisted Edwards point), registered by
+    /// the matcher's attested key; requirements hashes commit to it.
+    mapping(address matcher => uint256[2]) internal _issuers;
 
     bytes32 public constant REQUIREMENTS_TYPEHASH = keccak256("Requirements(bytes32 dealId,uint64 version,uint256 reqHash)");
+    bytes32 public constant ISSUER_TYPEHASH = keccak256("Issuer(uint256 x,uint256 y)");
 
     event RequirementsPosted(bytes32 indexed dealId, uint64 version, uint256 reqHash, address indexed matcher);
     event Redeemed(bytes32 indexed dealId, uint256 nullifier);
+    event IssuerRegistered(address indexed matcher, uint256 x, uint256 y);
 
     error UnknownDeal(bytes32 dealId);
     error DealNotActive(bytes32 dealId);
@@ -51,6 +56,23 @@ contract Redemptions {
     /// @notice What the matcher signs to post a deal version's requirements hash.
     function requirementsDigest(bytes32 dealId, uint64 version, uint256 reqHash) public view returns (bytes32) {
         return keccak256(abi.encode(REQUIREMENTS_TYPEHASH, block.chainid, address(this), dealId, version, reqHash));
+    }
+
+    /// @notice What the matcher signs to register its credential-issuer key.
+    function issuerDigest(uint256 x, uint256 y) public view returns (bytes32) {
+        return keccak256(abi.encode(ISSUER_TYPEHASH, block.chainid, address(this), x, y));
+    }
+
+    /// @notice Registers the signing matcher's credential-issuer key.
+    function registerIssuer(uint256 x, uint256 y, bytes calldata signature) external {
+        address matcher = attestation.requireMatcherSignature(issuerDigest(x, y), signature);
+        _issuers[matcher] = [x, y];
+        emit IssuerRegistered(matcher, x, y);
+    }
+
+    /// @notice A matcher's registered issuer key (zero if none).
+    function issuerOf(address matcher) external view returns (uint256 x, uint256 y) {
+        return (_issuers[matcher][0], _issuers[matcher][1]);
     }
 
     /// @notice Records a deal version's requirements hash, signed by a registered matcher.

@@ -185,6 +185,17 @@ contract RedemptionsTest is Test {
         red.redeem(E.DEAL_ID, E.proof(), E.DAY, E.NULLIFIER, E.PAYOUT);
     }
 
+    function test_RegisterIssuer() public withMatcher {
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(0xbeef, red.issuerDigest(7, 8));
+        red.registerIssuer(7, 8, abi.encodePacked(r, s, v));
+        (uint256 x, uint256 y) = red.issuerOf(S.MATCHER);
+        assertEq(x, 7, "issuer x");
+        assertEq(y, 8, "issuer y");
+        (v, r, s) = vm.sign(0xbad, red.issuerDigest(7, 9));
+        vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.NotRegistered.selector, vm.addr(0xbad)));
+        red.registerIssuer(7, 9, abi.encodePacked(r, s, v));
+    }
+
     function test_RevertWhen_UnknownDeal() public {
         vm.expectRevert(abi.encodeWithSelector(Redemptions.UnknownDeal.selector, E.DEAL_ID));
         red.redeem(E.DEAL_ID, E.proof(), E.DAY, E.NULLIFIER, E.PAYOUT);
