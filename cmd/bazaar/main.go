@@ -31,6 +31,7 @@ commands:
   agent optout              withdraw it (sealed the same way)
   agent listen              open and print an agent mailbox's sealed notifications as JSON lines
   agent redeem DEAL_ID      prove eligibility in zero knowledge and redeem (--demo NAME on a dev node)
+  prover ceremony STEP      Groth16 MPC setup: contribute | seal1 | seal2 | verify (--dir, --beacon)
   audit [--node URL]        list allowed measurements and registered matchers; re-verify each report
   bench [--json] SUITE      benchmarks: post, browse, notify, all
 
@@ -80,6 +81,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 	case "matcher":
 		return runMatcher(ctx, args[1:], stdout, stderr)
+	case "prover":
+		if len(args) > 1 && args[1] == "ceremony" {
+			return runCeremony(ctx, args[2:], stdout, stderr)
+		}
 	case "audit":
 		return runAudit(ctx, args[1:], stdout, stderr)
 	case "bench":

@@ -153,6 +153,12 @@ func TestMatcher_BadFlags(t *testing.T) {
 	if err := run(context.Background(), []string{"dev", "--matcher", "elsewhere"}, &out, &out); err == nil || !strings.Contains(err.Error(), "in-process or external") {
 		t.Fatalf("--matcher elsewhere: %v", err)
 	}
+	if err := run(context.Background(), []string{"prover", "ceremony", "seal2", "--dir", t.TempDir(), "--beacon", "b"}, &out, &out); err == nil || !strings.Contains(err.Error(), "no contributions") {
+		t.Fatalf("seal2 of an empty ceremony: %v", err)
+	}
+	if err := run(context.Background(), []string{"agent", "redeem", "0x01", "--payout", "nope", "--demo", "x"}, &out, &out); err == nil || !strings.Contains(err.Error(), "not an address") {
+		t.Fatalf("redeem with a bad payout: %v", err)
+	}
 }
 
 func mustChainID(t *testing.T, n *Node) *big.Int {
