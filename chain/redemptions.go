@@ -156,3 +156,31 @@ func (r *Redemptions) IssuerOf(ctx context.Context, matcher common.Address) (x, 
 	}
 	return out.X, out.Y, nil
 }
+
+// ProverKeys are where the proving system's keys are published.
+type ProverKeys struct {
+	VKHash common.Hash `json:"vkHash"`
+	PKCid  string      `json:"pkCid"`
+	VKCid  string      `json:"vkCid"`
+}
+
+// SetProverKeys records the keys' publication (the deployer, once).
+func (r *Redemptions) SetProverKeys(ctx context.Context, deployer *ecdsa.PrivateKey, k ProverKeys) error {
+	_, err := r.send(ctx, deployer, "setProverKeys", redemptionsABI.PackSetProverKeys(k.VKHash, k.PKCid, k.VKCid))
+	return err
+}
+
+// ProverKeys reads the recorded publication (zero hash if none yet).
+func (r *Redemptions) ProverKeys(ctx context.Context) (ProverKeys, error) {
+	var k ProverKeys
+	h, err := bind.Call(r.contract, &bind.CallOpts{Context: ctx}, redemptionsABI.PackVkHash(), redemptionsABI.UnpackVkHash)
+	if err != nil {
+		return k, err
+	}
+	k.VKHash = h
+	if k.PKCid, err = bind.Call(r.contract, &bind.CallOpts{Context: ctx}, redemptionsABI.PackPkCid(), redemptionsABI.UnpackPkCid); err != nil {
+		return k, err
+	}
+	k.VKCid, err = bind.Call(r.contract, &bind.CallOpts{Context: ctx}, redemptionsABI.PackVkCid(), redemptionsABI.UnpackVkCid)
+	return k, err
+}

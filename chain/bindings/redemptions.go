@@ -26,9 +26,9 @@ var (
 
 // RedemptionsMetaData contains all meta data concerning the Redemptions contract.
 var RedemptionsMetaData = bind.MetaData{
-	ABI: "[{\"type\":\"constructor\",\"inputs\":[{\"name\":\"deals_\",\"type\":\"address\",\"internalType\":\"contractIDealRegistry\"},{\"name\":\"attestation_\",\"type\":\"address\",\"internalType\":\"contractIAttestationRegistry\"},{\"name\":\"verifier_\",\"type\":\"address\",\"internalType\":\"contractIEligibilityVerifier\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"ISSUER_TYPEHASH\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"REQUIREMENTS_TYPEHASH\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"attestation\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"contractIAttestationRegistry\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"deals\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"contractIDealRegistry\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"issuerDigest\",\"inputs\":[{\"name\":\"x\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"y\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"issuerOf\",\"inputs\":[{\"name\":\"matcher\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"x\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"y\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"nullifierUsed\",\"inputs\":[{\"name\":\"nullifier\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"postRequirements\",\"inputs\":[{\"name\":\"dealId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"version\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"reqHash\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"signature\",\"type\":\"bytes\",\"internalType\":\"bytes\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"redeem\",\"inputs\":[{\"name\":\"dealId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"proof\",\"type\":\"uint256[8]\",\"internalType\":\"uint256[8]\"},{\"name\":\"day\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"nullifier\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"payout\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"redemptions\",\"inputs\":[{\"name\":\"dealId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"registerIssuer\",\"inputs\":[{\"name\":\"x\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"y\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"signature\",\"type\":\"bytes\",\"internalType\":\"bytes\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"requirements\",\"inputs\":[{\"name\":\"dealId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"reqHash\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"version\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"requirementsDigest\",\"inputs\":[{\"name\":\"dealId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"version\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"reqHash\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"verifier\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"contractIEligibilityVerifier\"}],\"stateMutability\":\"view\"},{\"type\":\"event\",\"name\":\"IssuerRegistered\",\"inputs\":[{\"name\":\"matcher\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"x\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"y\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Redeemed\",\"inputs\":[{\"name\":\"dealId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"nullifier\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"RequirementsPosted\",\"inputs\":[{\"name\":\"dealId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"version\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"},{\"name\":\"reqHash\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"matcher\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"error\",\"name\":\"DealNotActive\",\"inputs\":[{\"name\":\"dealId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"NoRequirements\",\"inputs\":[{\"name\":\"dealId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"version\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"type\":\"error\",\"name\":\"NullifierUsed\",\"inputs\":[{\"name\":\"nullifier\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"SoldOut\",\"inputs\":[{\"name\":\"dealId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"StaleDay\",\"inputs\":[{\"name\":\"day\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"today\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"UnknownDeal\",\"inputs\":[{\"name\":\"dealId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]}]",
+	ABI: "[{\"type\":\"constructor\",\"inputs\":[{\"name\":\"deals_\",\"type\":\"address\",\"internalType\":\"contractIDealRegistry\"},{\"name\":\"attestation_\",\"type\":\"address\",\"internalType\":\"contractIAttestationRegistry\"},{\"name\":\"verifier_\",\"type\":\"address\",\"internalType\":\"contractIEligibilityVerifier\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"ISSUER_TYPEHASH\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"REQUIREMENTS_TYPEHASH\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"attestation\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"contractIAttestationRegistry\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"deals\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"contractIDealRegistry\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"deployer\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"issuerDigest\",\"inputs\":[{\"name\":\"x\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"y\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"issuerOf\",\"inputs\":[{\"name\":\"matcher\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"x\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"y\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"nullifierUsed\",\"inputs\":[{\"name\":\"nullifier\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"pkCid\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"string\",\"internalType\":\"string\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"postRequirements\",\"inputs\":[{\"name\":\"dealId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"version\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"reqHash\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"signature\",\"type\":\"bytes\",\"internalType\":\"bytes\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"redeem\",\"inputs\":[{\"name\":\"dealId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"proof\",\"type\":\"uint256[8]\",\"internalType\":\"uint256[8]\"},{\"name\":\"day\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"nullifier\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"payout\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"redemptions\",\"inputs\":[{\"name\":\"dealId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"registerIssuer\",\"inputs\":[{\"name\":\"x\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"y\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"signature\",\"type\":\"bytes\",\"internalType\":\"bytes\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"requirements\",\"inputs\":[{\"name\":\"dealId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"reqHash\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"version\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"requirementsDigest\",\"inputs\":[{\"name\":\"dealId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"version\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"reqHash\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"setProverKeys\",\"inputs\":[{\"name\":\"vkHash_\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"pkCid_\",\"type\":\"string\",\"internalType\":\"string\"},{\"name\":\"vkCid_\",\"type\":\"string\",\"internalType\":\"string\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"verifier\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"contractIEligibilityVerifier\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"vkCid\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"string\",\"internalType\":\"string\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"vkHash\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"event\",\"name\":\"IssuerRegistered\",\"inputs\":[{\"name\":\"matcher\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"x\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"y\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"ProverKeys\",\"inputs\":[{\"name\":\"vkHash\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"},{\"name\":\"pkCid\",\"type\":\"string\",\"indexed\":false,\"internalType\":\"string\"},{\"name\":\"vkCid\",\"type\":\"string\",\"indexed\":false,\"internalType\":\"string\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Redeemed\",\"inputs\":[{\"name\":\"dealId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"nullifier\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"RequirementsPosted\",\"inputs\":[{\"name\":\"dealId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"version\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"},{\"name\":\"reqHash\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"},{\"name\":\"matcher\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"error\",\"name\":\"DealNotActive\",\"inputs\":[{\"name\":\"dealId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"KeysAlreadySet\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"NoRequirements\",\"inputs\":[{\"name\":\"dealId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"version\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"type\":\"error\",\"name\":\"NotDeployer\",\"inputs\":[{\"name\":\"caller\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"NullifierUsed\",\"inputs\":[{\"name\":\"nullifier\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"SoldOut\",\"inputs\":[{\"name\":\"dealId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"StaleDay\",\"inputs\":[{\"name\":\"day\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"today\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"UnknownDeal\",\"inputs\":[{\"name\":\"dealId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]}]",
 	ID:  "Redemptions",
-	Bin: "0x60e060405234801561000f575f5ffd5b5060405161106e38038061106e83398101604081905261002e91610062565b6001600160a01b0392831660805290821660a0521660c0526100ac565b6001600160a01b038116811461005f575f5ffd5b50565b5f5f5f60608486031215610074575f5ffd5b835161007f8161004b565b60208501519093506100908161004b565b60408501519092506100a18161004b565b809150509250925092565b60805160a05160c051610f6f6100ff5f395f81816101db0152610a5d01525f81816102020152818161033e015261057501525f818160ee015281816103f80152818161078a015261083f0152610f6f5ff3fe608060405234801561000f575f5ffd5b50600436106100e5575f3560e01c806379f95ee911610088578063a473220211610063578063a47322021461027c578063aeb4300e1461028f578063c04d32e5146102b6578063d289ad08146102fb575f5ffd5b806379f95ee9146102245780637bfb9308146102565780638b1c743b14610269575f5ffd5b80631f62bc3c116100c35780631f62bc3c146101ae57806324b19d61146101c35780632b7ac3f3146101d65780635ea1d46a146101fd575f5ffd5b80630f752fe8146100e957806311d9c34a1461012d57806317d3899c14610179575b5f5ffd5b6101107f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160a01b0390911681526020015b60405180910390f35b61015c61013b366004610b59565b5f60208190529081526040902080546001909101546001600160401b031682565b604080519283526001600160401b03909116602083015201610124565b6101a07fc82b857f010a0a3690798c700bdd15e5f257aca314f0ba5d48854bbbcfc814d081565b604051908152602001610124565b6101c16101bc366004610bcb565b61033b565b005b6101c16101d1366004610c2f565b610572565b6101107f000000000000000000000000000000000000000000000000000000000000000081565b6101107f000000000000000000000000000000000000000000000000000000000000000081565b610246610232366004610b59565b60026020525f908152604090205460ff1681565b6040519015158152602001610124565b6101a0610264366004610c7d565b61068f565b6101a0610277366004610c9d565b6106f9565b6101c161028a366004610ce6565b610772565b6101a07fccc31cfc1a3eacbf4694a5a75424e89f1128ba5039ba7e998eac7919be0eaf8581565b6102e66102c4366004610d3e565b6001600160a01b03165f90815260036020526040902080546001909101549091565b60408051928352602083019190915201610124565b610323610309366004610b59565b60016020525f90815260409020546001600160401b031681565b6040516001600160401b039091168152602001610124565b5f7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03166302c4ed356103768888886106f9565b85856040518463ffffffff1660e01b815260040161039693929190610d60565b602060405180830381865afa1580156103b1573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906103d59190610da5565b6040516351a6fad560e01b8152600481018890529091505f906001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016906351a6fad59060240160e060405180830381865afa15801561043d573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906104619190610dee565b80519091506001600160a01b031661049457604051636a196fcb60e01b8152600481018890526024015b60405180910390fd5b80602001516001600160401b0316866001600160401b0316146104db57604051628956b760e21b8152600481018890526001600160401b038716602482015260440161048b565b6040805180820182528681526001600160401b0388811660208084018281525f8d815280835286902094518555516001909401805467ffffffffffffffff1916949093169390931790915582519081529081018790526001600160a01b0384169189917f7fbd7a7d0957f99c2c743fa425b63fc2a9ee12eb046670f12d4f6e96c3d55d5e910160405180910390a350505050505050565b5f7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03166302c4ed356105ac878761068f565b85856040518463ffffffff1660e01b81526004016105cc93929190610d60565b602060405180830381865afa1580156105e7573d5f5f3e3d5ffd5b505050506040513d601f19601f8201168201806040525081019061060b9190610da5565b60408051808201825287815260208082018890526001600160a01b0384165f9081526003909152919091209192506106439082610ea3565b5060408051868152602081018690526001600160a01b038316917ff561466d4738cca9602ed90ebdc97f2ca8c88474ae46907b5e8fd56538c445cf910160405180910390a25050505050565b604080517fc82b857f010a0a3690798c700bdd15e5f257aca314f0ba5d48854bbbcfc814d0602082015246918101919091523060608201526080810183905260a081018290525f9060c0016040516020818303038152906040528051906020012090505b92915050565b604080517fccc31cfc1a3eacbf4694a5a75424e89f1128ba5039ba7e998eac7919be0eaf8560208201524691810191909152306060820152608081018490526001600160401b03831660a082015260c081018290525f9060e0016040516020818303038152906040528051906020012090509392505050565b6040516351a6fad560e01b8152600481018690525f907f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316906351a6fad59060240160e060405180830381865afa1580156107d7573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906107fb9190610dee565b80519091506001600160a01b031661082957604051636a196fcb60e01b81526004810187905260240161048b565b60405163170da40760e21b8152600481018790527f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031690635c36901c90602401602060405180830381865afa15801561088c573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906108b09190610ec9565b6108d057604051637c9d577760e11b81526004810187905260240161048b565b5f8681526001602052604090205460608201516001600160401b03918216911681106109125760405163238b895d60e01b81526004810188905260240161048b565b5f8781526020818152604091829020825180840190935280548084526001909101546001600160401b031691830191909152158061096a575082602001516001600160401b031681602001516001600160401b031614155b1561099f576020830151604051628956b760e21b8152600481018a90526001600160401b03909116602482015260440161048b565b5f6109ad6201518042610ee2565b90508087141580156109c95750806109c6886001610f01565b14155b156109f15760405163197815c360e31b8152600481018890526024810182905260440161048b565b5f8681526002602052604090205460ff1615610a235760405163093b5a1d60e31b81526004810187905260240161048b565b6040805160608101825283518152602080820189905287901b640100000000600160c01b031689178183015290516365c0325960e01b81527f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316916365c0325991610a9a918c91600401610f14565b5f6040518083038186803b158015610ab0575f5ffd5b505afa158015610ac2573d5f5f3e3d5ffd5b5050505f878152600260205260409020805460ff19166001908117909155610aec91508490610f50565b5f8a815260016020908152604091829020805467ffffffffffffffff19166001600160401b039490941693909317909255518781528a917f11673c127f647a39cbf39134f14445ebf13558f7ec53c37294dabb256868c48a910160405180910390a2505050505050505050565b5f60208284031215610b69575f5ffd5b5035919050565b6001600160401b0381168114610b84575f5ffd5b50565b5f5f83601f840112610b97575f5ffd5b5081356001600160401b03811115610bad575f5ffd5b602083019150836020828501011115610bc4575f5ffd5b9250929050565b5f5f5f5f5f60808688031215610bdf575f5ffd5b853594506020860135610bf181610b70565b93506040860135925060608601356001600160401b03811115610c12575f5ffd5b610c1e88828901610b87565b969995985093965092949392505050565b5f5f5f5f60608587031215610c42575f5ffd5b843593506020850135925060408501356001600160401b03811115610c65575f5ffd5b610c7187828801610b87565b95989497509550505050565b5f5f60408385031215610c8e575f5ffd5b50508035926020909101359150565b5f5f5f60608486031215610caf575f5ffd5b833592506020840135610cc181610b70565b929592945050506040919091013590565b6001600160a01b0381168114610b84575f5ffd5b5f5f5f5f5f6101808688031215610cfb575f5ffd5b85359450610120860187811115610d10575f5ffd5b6020870194503592506101408601359150610160860135610d3081610cd2565b809150509295509295909350565b5f60208284031215610d4e575f5ffd5b8135610d5981610cd2565b9392505050565b83815260406020820152816040820152818360608301375f818301606090810191909152601f909201601f1916010192915050565b8051610da081610cd2565b919050565b5f60208284031215610db5575f5ffd5b8151610d5981610cd2565b634e487b7160e01b5f52604160045260245ffd5b8051610da081610b70565b80518015158114610da0575f5ffd5b5f60e0828403128015610dff575f5ffd5b5060405160e081016001600160401b0381118282101715610e2257610e22610dc0565b604052610e2e83610d95565b8152610e3c60208401610dd4565b6020820152610e4d60408401610dd4565b6040820152610e5e60608401610dd4565b60608201526080838101519082015260a08084015190820152610e8360c08401610ddf565b60c08201529392505050565b634e487b7160e01b5f52601160045260245ffd5b815f5b6002811015610ec357815183820155602090910190600101610ea6565b50505050565b5f60208284031215610ed9575f5ffd5b610d5982610ddf565b5f82610efc57634e487b7160e01b5f52601260045260245ffd5b500490565b808201808211156106f3576106f3610e8f565b61016081016101008483376101008201835f5b6003811015610f46578151835260209283019290910190600101610f27565b5050509392505050565b6001600160401b0381811683821601908111156106f3576106f3610e8f56",
+	Bin: "0x610100604052348015610010575f5ffd5b506040516114ac3803806114ac83398101604081905261002f91610067565b6001600160a01b0392831660805290821660a0521660c0523360e0526100b1565b6001600160a01b0381168114610064575f5ffd5b50565b5f5f5f60608486031215610079575f5ffd5b835161008481610050565b602085015190935061009581610050565b60408501519092506100a681610050565b809150509250925092565b60805160a05160c05160e0516113976101155f395f81816103af015261082701525f81816102120152610c5301525f8181610256015281816103d4015261060c01525f81816101250152818161048e0152818161097e0152610a3301526113975ff3fe608060405234801561000f575f5ffd5b506004361061011c575f3560e01c806379f95ee9116100a9578063a9e3d1af1161006e578063a9e3d1af146102f6578063aeb4300e146102fe578063c04d32e514610325578063d289ad081461036a578063d5f39488146103aa575f5ffd5b806379f95ee9146102785780637bfb9308146102aa5780637d2bd56f146102bd5780638b1c743b146102d0578063a4732202146102e3575f5ffd5b806324b19d61116100ef57806324b19d61146101fa5780632b7ac3f31461020d57806334e3e249146102345780634fe840f5146102495780635ea1d46a14610251575f5ffd5b80630f752fe81461012057806311d9c34a1461016457806317d3899c146101b05780631f62bc3c146101e5575b5f5ffd5b6101477f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160a01b0390911681526020015b60405180910390f35b610193610172366004610d5c565b60036020525f9081526040902080546001909101546001600160401b031682565b604080519283526001600160401b0390911660208301520161015b565b6101d77fc82b857f010a0a3690798c700bdd15e5f257aca314f0ba5d48854bbbcfc814d081565b60405190815260200161015b565b6101f86101f3366004610dce565b6103d1565b005b6101f8610208366004610e32565b610609565b6101477f000000000000000000000000000000000000000000000000000000000000000081565b61023c610726565b60405161015b9190610e80565b6101d75f5481565b6101477f000000000000000000000000000000000000000000000000000000000000000081565b61029a610286366004610d5c565b60056020525f908152604090205460ff1681565b604051901515815260200161015b565b6101d76102b8366004610eb5565b6107b2565b6101f86102cb366004610ed5565b61081c565b6101d76102de366004610f2f565b6108ed565b6101f86102f1366004610f78565b610966565b61023c610d4f565b6101d77fccc31cfc1a3eacbf4694a5a75424e89f1128ba5039ba7e998eac7919be0eaf8581565b610355610333366004610fd0565b6001600160a01b03165f90815260066020526040902080546001909101549091565b6040805192835260208301919091520161015b565b610392610378366004610d5c565b60046020525f90815260409020546001600160401b031681565b6040516001600160401b03909116815260200161015b565b6101477f000000000000000000000000000000000000000000000000000000000000000081565b5f7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03166302c4ed3561040c8888886108ed565b85856040518463ffffffff1660e01b815260040161042c9392919061101a565b602060405180830381865afa158015610447573d5f5f3e3d5ffd5b505050506040513d601f19601f8201168201806040525081019061046b919061104c565b6040516351a6fad560e01b8152600481018890529091505f906001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016906351a6fad59060240160e060405180830381865afa1580156104d3573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906104f79190611095565b80519091506001600160a01b031661052a57604051636a196fcb60e01b8152600481018890526024015b60405180910390fd5b80602001516001600160401b0316866001600160401b03161461057157604051628956b760e21b8152600481018890526001600160401b0387166024820152604401610521565b6040805180820182528681526001600160401b0388811660208084018281525f8d81526003835286902094518555516001909401805467ffffffffffffffff1916949093169390931790915582519081529081018790526001600160a01b0384169189917f7fbd7a7d0957f99c2c743fa425b63fc2a9ee12eb046670f12d4f6e96c3d55d5e910160405180910390a350505050505050565b5f7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03166302c4ed3561064387876107b2565b85856040518463ffffffff1660e01b81526004016106639392919061101a565b602060405180830381865afa15801561067e573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906106a2919061104c565b60408051808201825287815260208082018890526001600160a01b0384165f9081526006909152919091209192506106da908261114a565b5060408051868152602081018690526001600160a01b038316917ff561466d4738cca9602ed90ebdc97f2ca8c88474ae46907b5e8fd56538c445cf910160405180910390a25050505050565b6002805461073390611170565b80601f016020809104026020016040519081016040528092919081815260200182805461075f90611170565b80156107aa5780601f10610781576101008083540402835291602001916107aa565b820191905f5260205f20905b81548152906001019060200180831161078d57829003601f168201915b505050505081565b604080517fc82b857f010a0a3690798c700bdd15e5f257aca314f0ba5d48854bbbcfc814d0602082015246918101919091523060608201526080810183905260a081018290525f9060c0016040516020818303038152906040528051906020012090505b92915050565b336001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000161461086757604051630646601b60e11b8152336004820152602401610521565b5f541561088757604051630621d9c360e51b815260040160405180910390fd5b5f85905560016108988486836111ff565b5060026108a68284836111ff565b507f5679d84f5ad661e37e41077c28a05c389f1fd9736442227318e80740d3955be785858585856040516108de9594939291906112b9565b60405180910390a15050505050565b604080517fccc31cfc1a3eacbf4694a5a75424e89f1128ba5039ba7e998eac7919be0eaf8560208201524691810191909152306060820152608081018490526001600160401b03831660a082015260c081018290525f9060e0016040516020818303038152906040528051906020012090509392505050565b6040516351a6fad560e01b8152600481018690525f907f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316906351a6fad59060240160e060405180830381865afa1580156109cb573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906109ef9190611095565b80519091506001600160a01b0316610a1d57604051636a196fcb60e01b815260048101879052602401610521565b60405163170da40760e21b8152600481018790527f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031690635c36901c90602401602060405180830381865afa158015610a80573d5f5f3e3d5ffd5b505050506040513d601f19601f82011682018060405250810190610aa491906112f1565b610ac457604051637c9d577760e11b815260048101879052602401610521565b5f8681526004602052604090205460608201516001600160401b0391821691168110610b065760405163238b895d60e01b815260048101889052602401610521565b5f87815260036020908152604091829020825180840190935280548084526001909101546001600160401b0316918301919091521580610b60575082602001516001600160401b031681602001516001600160401b031614155b15610b95576020830151604051628956b760e21b8152600481018a90526001600160401b039091166024820152604401610521565b5f610ba3620151804261130a565b9050808714158015610bbf575080610bbc886001611329565b14155b15610be75760405163197815c360e31b81526004810188905260248101829052604401610521565b5f8681526005602052604090205460ff1615610c195760405163093b5a1d60e31b815260048101879052602401610521565b6040805160608101825283518152602080820189905287901b640100000000600160c01b031689178183015290516365c0325960e01b81527f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316916365c0325991610c90918c9160040161133c565b5f6040518083038186803b158015610ca6575f5ffd5b505afa158015610cb8573d5f5f3e3d5ffd5b5050505f878152600560205260409020805460ff19166001908117909155610ce291508490611378565b5f8a815260046020908152604091829020805467ffffffffffffffff19166001600160401b039490941693909317909255518781528a917f11673c127f647a39cbf39134f14445ebf13558f7ec53c37294dabb256868c48a910160405180910390a2505050505050505050565b6001805461073390611170565b5f60208284031215610d6c575f5ffd5b5035919050565b6001600160401b0381168114610d87575f5ffd5b50565b5f5f83601f840112610d9a575f5ffd5b5081356001600160401b03811115610db0575f5ffd5b602083019150836020828501011115610dc7575f5ffd5b9250929050565b5f5f5f5f5f60808688031215610de2575f5ffd5b853594506020860135610df481610d73565b93506040860135925060608601356001600160401b03811115610e15575f5ffd5b610e2188828901610d8a565b969995985093965092949392505050565b5f5f5f5f60608587031215610e45575f5ffd5b843593506020850135925060408501356001600160401b03811115610e68575f5ffd5b610e7487828801610d8a565b95989497509550505050565b602081525f82518060208401528060208501604085015e5f604082850101526040601f19601f83011684010191505092915050565b5f5f60408385031215610ec6575f5ffd5b50508035926020909101359150565b5f5f5f5f5f60608688031215610ee9575f5ffd5b8535945060208601356001600160401b03811115610f05575f5ffd5b610f1188828901610d8a565b90955093505060408601356001600160401b03811115610e15575f5ffd5b5f5f5f60608486031215610f41575f5ffd5b833592506020840135610f5381610d73565b929592945050506040919091013590565b6001600160a01b0381168114610d87575f5ffd5b5f5f5f5f5f6101808688031215610f8d575f5ffd5b85359450610120860187811115610fa2575f5ffd5b6020870194503592506101408601359150610160860135610fc281610f64565b809150509295509295909350565b5f60208284031215610fe0575f5ffd5b8135610feb81610f64565b9392505050565b81835281816020850137505f828201602090810191909152601f909101601f19169091010190565b838152604060208201525f611033604083018486610ff2565b95945050505050565b805161104781610f64565b919050565b5f6020828403121561105c575f5ffd5b8151610feb81610f64565b634e487b7160e01b5f52604160045260245ffd5b805161104781610d73565b80518015158114611047575f5ffd5b5f60e08284031280156110a6575f5ffd5b5060405160e081016001600160401b03811182821017156110c9576110c9611067565b6040526110d58361103c565b81526110e36020840161107b565b60208201526110f46040840161107b565b60408201526111056060840161107b565b60608201526080838101519082015260a0808401519082015261112a60c08401611086565b60c08201529392505050565b634e487b7160e01b5f52601160045260245ffd5b815f5b600281101561116a5781518382015560209091019060010161114d565b50505050565b600181811c9082168061118457607f821691505b6020821081036111a257634e487b7160e01b5f52602260045260245ffd5b50919050565b601f8211156111fa57828211156111fa57805f5260205f20601f840160051c60208510156111d357505f5b90810190601f840160051c035f5b818110156111f6575f838201556001016111e1565b5050505b505050565b6001600160401b0383111561121657611216611067565b61122a836112248354611170565b836111a8565b5f601f84116001811461125b575f85156112445750838201355b5f19600387901b1c1916600186901b1783556112b2565b5f83815260208120601f198716915b8281101561128a578685013582556020948501946001909201910161126a565b50868210156112a6575f1960f88860031b161c19848701351681555b505060018560011b0183555b5050505050565b858152606060208201525f6112d2606083018688610ff2565b82810360408401526112e5818587610ff2565b98975050505050505050565b5f60208284031215611301575f5ffd5b610feb82611086565b5f8261132457634e487b7160e01b5f52601260045260245ffd5b500490565b8082018082111561081657610816611136565b61016081016101008483376101008201835f5b600381101561136e57815183526020928301929091019060010161134f565b5050509392505050565b6001600160401b0381811683821601908111156108165761081661113656",
 }
 
 // Redemptions is an auto generated Go binding around an Ethereum contract.
@@ -208,6 +208,41 @@ func (redemptions *Redemptions) UnpackDeals(data []byte) (common.Address, error)
 	return out0, nil
 }
 
+// PackDeployer is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd5f39488.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function deployer() view returns(address)
+func (redemptions *Redemptions) PackDeployer() []byte {
+	enc, err := redemptions.abi.Pack("deployer")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDeployer is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd5f39488.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function deployer() view returns(address)
+func (redemptions *Redemptions) TryPackDeployer() ([]byte, error) {
+	return redemptions.abi.Pack("deployer")
+}
+
+// UnpackDeployer is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xd5f39488.
+//
+// Solidity: function deployer() view returns(address)
+func (redemptions *Redemptions) UnpackDeployer(data []byte) (common.Address, error) {
+	out, err := redemptions.abi.Unpack("deployer", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
 // PackIssuerDigest is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x7bfb9308.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -319,6 +354,41 @@ func (redemptions *Redemptions) UnpackNullifierUsed(data []byte) (bool, error) {
 		return *new(bool), err
 	}
 	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackPkCid is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa9e3d1af.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function pkCid() view returns(string)
+func (redemptions *Redemptions) PackPkCid() []byte {
+	enc, err := redemptions.abi.Pack("pkCid")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPkCid is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa9e3d1af.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function pkCid() view returns(string)
+func (redemptions *Redemptions) TryPackPkCid() ([]byte, error) {
+	return redemptions.abi.Pack("pkCid")
+}
+
+// UnpackPkCid is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xa9e3d1af.
+//
+// Solidity: function pkCid() view returns(string)
+func (redemptions *Redemptions) UnpackPkCid(data []byte) (string, error) {
+	out, err := redemptions.abi.Unpack("pkCid", data)
+	if err != nil {
+		return *new(string), err
+	}
+	out0 := *abi.ConvertType(out[0], new(string)).(*string)
 	return out0, nil
 }
 
@@ -502,6 +572,28 @@ func (redemptions *Redemptions) UnpackRequirementsDigest(data []byte) ([32]byte,
 	return out0, nil
 }
 
+// PackSetProverKeys is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7d2bd56f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setProverKeys(bytes32 vkHash_, string pkCid_, string vkCid_) returns()
+func (redemptions *Redemptions) PackSetProverKeys(vkHash [32]byte, pkCid string, vkCid string) []byte {
+	enc, err := redemptions.abi.Pack("setProverKeys", vkHash, pkCid, vkCid)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetProverKeys is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7d2bd56f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setProverKeys(bytes32 vkHash_, string pkCid_, string vkCid_) returns()
+func (redemptions *Redemptions) TryPackSetProverKeys(vkHash [32]byte, pkCid string, vkCid string) ([]byte, error) {
+	return redemptions.abi.Pack("setProverKeys", vkHash, pkCid, vkCid)
+}
+
 // PackVerifier is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x2b7ac3f3.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -537,6 +629,76 @@ func (redemptions *Redemptions) UnpackVerifier(data []byte) (common.Address, err
 	return out0, nil
 }
 
+// PackVkCid is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x34e3e249.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function vkCid() view returns(string)
+func (redemptions *Redemptions) PackVkCid() []byte {
+	enc, err := redemptions.abi.Pack("vkCid")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackVkCid is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x34e3e249.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function vkCid() view returns(string)
+func (redemptions *Redemptions) TryPackVkCid() ([]byte, error) {
+	return redemptions.abi.Pack("vkCid")
+}
+
+// UnpackVkCid is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x34e3e249.
+//
+// Solidity: function vkCid() view returns(string)
+func (redemptions *Redemptions) UnpackVkCid(data []byte) (string, error) {
+	out, err := redemptions.abi.Unpack("vkCid", data)
+	if err != nil {
+		return *new(string), err
+	}
+	out0 := *abi.ConvertType(out[0], new(string)).(*string)
+	return out0, nil
+}
+
+// PackVkHash is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4fe840f5.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function vkHash() view returns(bytes32)
+func (redemptions *Redemptions) PackVkHash() []byte {
+	enc, err := redemptions.abi.Pack("vkHash")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackVkHash is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4fe840f5.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function vkHash() view returns(bytes32)
+func (redemptions *Redemptions) TryPackVkHash() ([]byte, error) {
+	return redemptions.abi.Pack("vkHash")
+}
+
+// UnpackVkHash is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x4fe840f5.
+//
+// Solidity: function vkHash() view returns(bytes32)
+func (redemptions *Redemptions) UnpackVkHash(data []byte) ([32]byte, error) {
+	out, err := redemptions.abi.Unpack("vkHash", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
 // RedemptionsIssuerRegistered represents a IssuerRegistered event raised by the Redemptions contract.
 type RedemptionsIssuerRegistered struct {
 	Matcher common.Address
@@ -565,6 +727,52 @@ func (redemptions *Redemptions) UnpackIssuerRegisteredEvent(log *types.Log) (*Re
 		return nil, bind.ErrEventSignatureMismatch
 	}
 	out := new(RedemptionsIssuerRegistered)
+	if len(log.Data) > 0 {
+		if err := redemptions.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range redemptions.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// RedemptionsProverKeys represents a ProverKeys event raised by the Redemptions contract.
+type RedemptionsProverKeys struct {
+	VkHash [32]byte
+	PkCid  string
+	VkCid  string
+	Raw    *types.Log // Blockchain specific contextual infos
+}
+
+const RedemptionsProverKeysEventName = "ProverKeys"
+
+// ContractEventName returns the user-defined event name.
+func (RedemptionsProverKeys) ContractEventName() string {
+	return RedemptionsProverKeysEventName
+}
+
+// UnpackProverKeysEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ProverKeys(bytes32 vkHash, string pkCid, string vkCid)
+func (redemptions *Redemptions) UnpackProverKeysEvent(log *types.Log) (*RedemptionsProverKeys, error) {
+	event := "ProverKeys"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != redemptions.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(RedemptionsProverKeys)
 	if len(log.Data) > 0 {
 		if err := redemptions.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
 			return nil, err
@@ -681,8 +889,14 @@ func (redemptions *Redemptions) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], redemptions.abi.Errors["DealNotActive"].ID.Bytes()[:4]) {
 		return redemptions.UnpackDealNotActiveError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], redemptions.abi.Errors["KeysAlreadySet"].ID.Bytes()[:4]) {
+		return redemptions.UnpackKeysAlreadySetError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], redemptions.abi.Errors["NoRequirements"].ID.Bytes()[:4]) {
 		return redemptions.UnpackNoRequirementsError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], redemptions.abi.Errors["NotDeployer"].ID.Bytes()[:4]) {
+		return redemptions.UnpackNotDeployerError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], redemptions.abi.Errors["NullifierUsed"].ID.Bytes()[:4]) {
 		return redemptions.UnpackNullifierUsedError(raw[4:])
@@ -723,6 +937,29 @@ func (redemptions *Redemptions) UnpackDealNotActiveError(raw []byte) (*Redemptio
 	return out, nil
 }
 
+// RedemptionsKeysAlreadySet represents a KeysAlreadySet error raised by the Redemptions contract.
+type RedemptionsKeysAlreadySet struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error KeysAlreadySet()
+func RedemptionsKeysAlreadySetErrorID() common.Hash {
+	return common.HexToHash("0xc43b3860b0e08361150a205b41499921b849aea2a9af159341311f597c2f6bf3")
+}
+
+// UnpackKeysAlreadySetError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error KeysAlreadySet()
+func (redemptions *Redemptions) UnpackKeysAlreadySetError(raw []byte) (*RedemptionsKeysAlreadySet, error) {
+	out := new(RedemptionsKeysAlreadySet)
+	if err := redemptions.abi.UnpackIntoInterface(out, "KeysAlreadySet", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // RedemptionsNoRequirements represents a NoRequirements error raised by the Redemptions contract.
 type RedemptionsNoRequirements struct {
 	DealId  [32]byte
@@ -743,6 +980,30 @@ func RedemptionsNoRequirementsErrorID() common.Hash {
 func (redemptions *Redemptions) UnpackNoRequirementsError(raw []byte) (*RedemptionsNoRequirements, error) {
 	out := new(RedemptionsNoRequirements)
 	if err := redemptions.abi.UnpackIntoInterface(out, "NoRequirements", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RedemptionsNotDeployer represents a NotDeployer error raised by the Redemptions contract.
+type RedemptionsNotDeployer struct {
+	Caller common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotDeployer(address caller)
+func RedemptionsNotDeployerErrorID() common.Hash {
+	return common.HexToHash("0x0c8cc036c9c98ca91a606f42bb4fd73acf8431b681f0e19ddaaaf88693e5c4a5")
+}
+
+// UnpackNotDeployerError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotDeployer(address caller)
+func (redemptions *Redemptions) UnpackNotDeployerError(raw []byte) (*RedemptionsNotDeployer, error) {
+	out := new(RedemptionsNotDeployer)
+	if err := redemptions.abi.UnpackIntoInterface(out, "NotDeployer", raw); err != nil {
 		return nil, err
 	}
 	return out, nil

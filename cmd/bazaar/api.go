@@ -692,7 +692,7 @@ func (n *Node) vendorMetrics(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, n.engine.Metrics(common.HexToAddress(s).Hex()))
 }
 
-func (n *Node) info(w http.ResponseWriter, _ *http.Request) {
+func (n *Node) info(w http.ResponseWriter, r *http.Request) {
 	peer := []string{}
 	for _, a := range n.ipfs.Addrs() {
 		peer = append(peer, a.String())
@@ -704,6 +704,7 @@ func (n *Node) info(w http.ResponseWriter, _ *http.Request) {
 		"contracts": map[string]any{"DealRegistry": n.deployment.DealRegistry.Hex(), "deployBlock": n.deployment.DeployBlock,
 			"AttestationRegistry": n.attestAddr(), "MetricsLedger": n.ledgerAddr(), "Redemptions": n.redemptionsAddr()},
 		"matcher": n.matcherInfo(),
+		"prover":  n.proverInfo(r.Context()),
 		"ipfs":    map[string]any{"addrs": peer},
 	})
 }

@@ -151,7 +151,7 @@ func runNode(ctx context.Context, verb string, args []string, stdout, stderr io.
 		p2p = listFlag{"/ip4/127.0.0.1/tcp/0"}
 	}
 	cfg := Config{DataDir: *data, HTTPListen: *httpAddr, RPC: *rpc, P2PListen: p2p, Peers: peers, Registry: *registry,
-		Mirror: *mirror, SeedDemo: !*noDemo && !*mirror, Confirmations: *confirmations, ExternalMatcher: *matcherMode == "external", DPEpsilon: *eps, NATS: *natsURL}
+		Mirror: *mirror, SeedDemo: !*noDemo && !*mirror, Confirmations: *confirmations, ExternalMatcher: *matcherMode == "external", DPEpsilon: *eps, NATS: *natsURL, PublishProverKeys: verb == "dev"}
 	if *rpc == "" {
 		cfg.RPCListen = *rpcListen
 	}

@@ -46,6 +46,9 @@ type Config struct {
 	// this node's relay (GET /relay/matcher) and receives the signals agents submit here.
 	ExternalMatcher bool
 	DPEpsilon       float64 // > 0: Laplace noise on vendors' breakdown buckets (matcher.Config.Epsilon)
+	// PublishProverKeys publishes the development proving keys to IPFS and records them in the
+	// Redemptions contract, in the background after start (bazaar dev does).
+	PublishProverKeys bool
 	// NATS, if set, is a NATS server URL (with JetStream) whose stream this node's relay shares
 	// with other relays: an agent may connect to any of them. "" keeps mailboxes in memory.
 	NATS string
@@ -213,6 +216,10 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 				}
 			}
 		}()
+	}
+
+	if cfg.PublishProverKeys && n.redemptions != nil && n.relayer != nil {
+		go n.publishProverKeys(runCtx)
 	}
 
 	// The browse index and the matcher each follow the registry on their own, as separate

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
@@ -24,6 +25,7 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 
 	"github.com/bazaar-market/bazaar"
+	"github.com/bazaar-market/bazaar/chain"
 	"github.com/bazaar-market/bazaar/prover"
 )
 
@@ -308,4 +310,56 @@ func Redeem(ctx context.Context, node string, dealID common.Hash, demo string, p
 		return nil, err
 	}
 	return &RedeemResult{TxHash: out.TxHash, ProveTime: took}, nil
+}
+
+// publishProverKeys publishes the development proving and verifying keys to this node's IPFS
+// and records their CIDs and the verifying key's SHA-256 in the Redemptions contract. The setup
+// takes seconds, so it runs in the background after start; nothing is sent if keys are recorded.
+func (n *Node) publishProverKeys(ctx context.Context) {
+	if cur, err := n.redemptions.ProverKeys(ctx); err != nil || cur.VKHash != (common.Hash{}) {
+		return
+	}
+	logger.Disable()
+	keys, err := prover.DevKeys()
+	if err != nil {
+		n.log.Warn("prover keys not published", "err", err)
+		return
+	}
+	var pk, vk bytes.Buffer
+	if _, err := keys.PK.WriteTo(&pk); err != nil {
+		n.log.Warn("prover keys not published", "err", err)
+		return
+	}
+	if _, err := keys.VK.WriteTo(&vk); err != nil {
+		n.log.Warn("prover keys not published", "err", err)
+		return
+	}
+	pkCid, err := n.ipfs.AddFile(ctx, bytes.NewReader(pk.Bytes()))
+	if err != nil {
+		n.log.Warn("prover keys not published", "err", err)
+		return
+	}
+	vkCid, err := n.ipfs.AddFile(ctx, bytes.NewReader(vk.Bytes()))
+	if err != nil {
+		n.log.Warn("prover keys not published", "err", err)
+		return
+	}
+	rec := chain.ProverKeys{VKHash: sha256.Sum256(vk.Bytes()), PKCid: pkCid.String(), VKCid: vkCid.String()}
+	if err := n.redemptions.SetProverKeys(ctx, n.relayer, rec); err != nil {
+		n.log.Warn("prover keys not recorded on-chain", "err", err)
+		return
+	}
+	n.log.Info("prover keys published (DEVELOPMENT keys: insecure)", "pk", rec.PKCid, "vk", rec.VKCid, "vkSha256", rec.VKHash, "pkBytes", pk.Len())
+}
+
+// proverInfo is /info's "prover": where the keys are published, read from the chain.
+func (n *Node) proverInfo(ctx context.Context) map[string]any {
+	if n.redemptions == nil {
+		return map[string]any{}
+	}
+	k, err := n.redemptions.ProverKeys(ctx)
+	if err != nil || k.VKHash == (common.Hash{}) {
+		return map[string]any{"keys": "not published yet"}
+	}
+	return map[string]any{"vkSha256": k.VKHash.Hex(), "pkCid": k.PKCid, "vkCid": k.VKCid}
 }

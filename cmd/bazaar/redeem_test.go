@@ -1,16 +1,20 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ipfs/go-cid"
 
 	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain"
+	"github.com/bazaar-market/bazaar/prover"
 )
 
 // waitRequirements waits until the matcher has posted a deal version's requirements on-chain
@@ -96,5 +100,50 @@ func TestAgent_Redeem(t *testing.T) {
 	getJSON(t, n.URL()+"/metrics/"+chain.KeyAddress(chain.DevVendorKey).Hex(), &m)
 	if m.Redemptions != 2 || m.ConversionRate <= 0 {
 		t.Fatalf("metrics %+v, want the redemption counted", m)
+	}
+}
+
+// TestNode_PublishesProverKeys: a development node publishes the proving and verifying keys to
+// its IPFS and records their CIDs and the verifying key's hash on-chain; the bytes behind the
+// recorded CID hash to the recorded value and verify a real proof.
+func TestNode_PublishesProverKeys(t *testing.T) {
+	ctx := context.Background()
+	n := mustStart(t, Config{DataDir: t.TempDir(), RPCListen: "127.0.0.1:0", PublishProverKeys: true})
+	defer n.Stop(ctx)
+	deadline := time.Now().Add(2 * time.Minute)
+	var k chain.ProverKeys
+	for {
+		var err error
+		if k, err = n.redemptions.ProverKeys(ctx); err == nil && k.VKHash != (common.Hash{}) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("keys never recorded: %v", err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	c, err := cid.Decode(k.VKCid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vk, err := n.ipfs.CatFile(ctx, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sha256.Sum256(vk) != k.VKHash {
+		t.Fatal("the published verifying key does not hash to the recorded value")
+	}
+	dev, _ := prover.DevKeys()
+	var want bytes.Buffer
+	dev.VK.WriteTo(&want)
+	if !bytes.Equal(vk, want.Bytes()) {
+		t.Fatal("published verifying key differs from the development key")
+	}
+	var info struct {
+		Prover map[string]any `json:"prover"`
+	}
+	getJSON(t, n.URL()+"/info", &info)
+	if info.Prover["pkCid"] != k.PKCid {
+		t.Fatalf("/info prover %v", info.Prover)
 	}
 }

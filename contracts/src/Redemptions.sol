@@ -20,6 +20,13 @@ contract Redemptions {
     IDealRegistry public immutable deals;
     IAttestationRegistry public immutable attestation;
     IEligibilityVerifier public immutable verifier;
+    address public immutable deployer;
+
+    /// @notice The proving system's keys, published to IPFS: the verifying key's SHA-256 (an
+    /// auditor checks it against the verifier's constants) and both keys' CIDs. Set once.
+    bytes32 public vkHash;
+    string public pkCid;
+    string public vkCid;
 
     struct Requirement {
         uint256 reqHash;
@@ -39,6 +46,7 @@ contract Redemptions {
     event RequirementsPosted(bytes32 indexed dealId, uint64 version, uint256 reqHash, address indexed matcher);
     event Redeemed(bytes32 indexed dealId, uint256 nullifier);
     event IssuerRegistered(address indexed matcher, uint256 x, uint256 y);
+    event ProverKeys(bytes32 vkHash, string pkCid, string vkCid);
 
     error UnknownDeal(bytes32 dealId);
     error DealNotActive(bytes32 dealId);
@@ -46,11 +54,24 @@ contract Redemptions {
     error NoRequirements(bytes32 dealId, uint64 version);
     error NullifierUsed(uint256 nullifier);
     error StaleDay(uint256 day, uint256 today);
+    error NotDeployer(address caller);
+    error KeysAlreadySet();
 
     constructor(IDealRegistry deals_, IAttestationRegistry attestation_, IEligibilityVerifier verifier_) {
         deals = deals_;
         attestation = attestation_;
         verifier = verifier_;
+        deployer = msg.sender;
+    }
+
+    /// @notice Records where the proving and verifying keys are published (deployer, once).
+    function setProverKeys(bytes32 vkHash_, string calldata pkCid_, string calldata vkCid_) external {
+        if (msg.sender != deployer) revert NotDeployer(msg.sender);
+        if (vkHash != bytes32(0)) revert KeysAlreadySet();
+        vkHash = vkHash_;
+        pkCid = pkCid_;
+        vkCid = vkCid_;
+        emit ProverKeys(vkHash_, pkCid_, vkCid_);
     }
 
     /// @notice What the matcher signs to post a deal version's requirements hash.

@@ -196,6 +196,16 @@ contract RedemptionsTest is Test {
         red.registerIssuer(7, 9, abi.encodePacked(r, s, v));
     }
 
+    function test_SetProverKeysOnce() public {
+        red.setProverKeys(bytes32(uint256(1)), "bafy-pk", "bafy-vk");
+        assertEq(red.vkHash(), bytes32(uint256(1)), "vk hash recorded");
+        vm.expectRevert(Redemptions.KeysAlreadySet.selector);
+        red.setProverKeys(bytes32(uint256(2)), "x", "y");
+        vm.prank(address(0xbad));
+        vm.expectRevert(abi.encodeWithSelector(Redemptions.NotDeployer.selector, address(0xbad)));
+        red.setProverKeys(bytes32(uint256(2)), "x", "y");
+    }
+
     function test_RevertWhen_UnknownDeal() public {
         vm.expectRevert(abi.encodeWithSelector(Redemptions.UnknownDeal.selector, E.DEAL_ID));
         red.redeem(E.DEAL_ID, E.proof(), E.DAY, E.NULLIFIER, E.PAYOUT);
