@@ -164,6 +164,20 @@ func SealSignal(pub *ecdh.PublicKey, s bazaar.Signal) ([]byte, error) {
 	return hpke.Seal(pk, hpke.HKDFSHA256(), hpke.ChaCha20Poly1305(), []byte(SignalInfo), js)
 }
 
+// SealSignalJSON seals any JSON value to the matcher's X25519 key with the signal suite (for
+// requests such as an agent's credential request).
+func SealSignalJSON(pub *ecdh.PublicKey, v any) ([]byte, error) {
+	pk, err := hpke.NewDHKEMPublicKey(pub)
+	if err != nil {
+		return nil, err
+	}
+	js, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	return hpke.Seal(pk, hpke.HKDFSHA256(), hpke.ChaCha20Poly1305(), []byte(SignalInfo), js)
+}
+
 // hybridMagic prefixes messages sealed with the hybrid suite; classic ones are bare HPKE.
 var hybridMagic = []byte("bzh1")
 
@@ -207,6 +221,22 @@ func ParseAttestedKey(b []byte) (x *ecdh.PublicKey, hybrid hpke.PublicKey, err e
 		return nil, nil, fmt.Errorf("attested hybrid key: %w", err)
 	}
 	return x, hybrid, nil
+}
+
+// Open opens a message sealed to the matcher's attested key (either suite), for requests other
+// than signals (e.g. an agent asking for its credential).
+func (e *Engine) Open(sealed []byte) ([]byte, error) {
+	if e.cfg.HPKEKey == nil {
+		return nil, ErrNoIntake
+	}
+	if len(sealed) > 8<<10 {
+		return nil, bazaar.Errorf(bazaar.ECodeTooLarge, "sealed request is over 8 KiB")
+	}
+	plain, err := e.open(sealed)
+	if err != nil {
+		return nil, ErrUndecryptable
+	}
+	return plain, nil
 }
 
 // open opens a sealed message with the hybrid key (magic prefix) or the X25519 key.

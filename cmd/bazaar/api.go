@@ -57,7 +57,7 @@ func (n *Node) routes() http.Handler {
 	mux.HandleFunc("GET /relay/matcher", n.hub.ServeMatcher)
 	mux.HandleFunc("POST /attestations/matchers", n.postMatcherEvidence)
 	mux.HandleFunc("POST /redemptions", n.postRedemption)
-	mux.HandleFunc("GET /dev/credentials/{agent}", n.devCredential)
+	mux.HandleFunc("POST /credentials", n.postCredentials)
 	mux.Handle("GET /", web.Handler())
 	return accessLog(n.log, mux)
 }

@@ -96,6 +96,7 @@ type Node struct {
 	ledger      *chain.MetricsLedger // nil when the deployment has none
 	redemptions *chain.Redemptions   // nil when the deployment has none
 	issuer      *prover.Issuer       // the in-process matcher's credential issuer
+	notify      bazaar.Notifier      // the in-process matcher's way to the relay
 	epochs      epochClock
 	snp         devSNP // the development SNP (nil on real hardware or a mirror)
 	mkeys       *matcherKeys
@@ -191,6 +192,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 			}
 			mc.Store = n.store
 		}
+		n.notify = mc.Notifier
 		n.engine, err = matcher.New(mc)
 		if err != nil {
 			return nil, err

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -26,6 +27,7 @@ import (
 
 	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain"
+	"github.com/bazaar-market/bazaar/matcher"
 	"github.com/bazaar-market/bazaar/prover"
 )
 
@@ -127,27 +129,79 @@ func (n *Node) postRequirements(ctx context.Context, id common.Hash, version uin
 	}
 }
 
-// devCredential answers GET /dev/credentials/{agent}: a demo agent's credential for a category.
-// DEVELOPMENT ONLY: demo secrets derive from public names; real agents receive credentials
-// sealed to their mailbox.
-func (n *Node) devCredential(w http.ResponseWriter, r *http.Request) {
-	if n.dev == nil || n.issuer == nil {
-		n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "demo credentials exist only on a development node"))
+// CredentialRequest is what an agent seals to the matcher to be issued its credential for a
+// category. Until settlement records purchases, only demo agents have a history (development).
+type CredentialRequest struct {
+	Demo     string `json:"demo"`
+	Category string `json:"category"`
+}
+
+// CredentialMessage is the sealed mailbox message carrying a credential.
+type CredentialMessage struct {
+	Type       string            `json:"type"` // "credential"
+	Credential prover.Credential `json:"credential"`
+}
+
+// postCredentials answers POST /credentials {"sealed": base64}: a credential request sealed to
+// the matcher's attested key. The matcher issues the credential from the agent's history and
+// delivers it sealed to the agent's mailbox; the node sees neither.
+func (n *Node) postCredentials(w http.ResponseWriter, r *http.Request) {
+	if n.engine == nil || n.issuer == nil || n.notify == nil {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "this node's matcher issues no credentials"))
 		return
 	}
-	name := r.PathValue("agent")
+	var body struct {
+		Sealed []byte `json:"sealed"`
+	}
+	if err := decodeBody(r, &body); err != nil {
+		n.fail(w, err)
+		return
+	}
+	plain, err := n.engine.Open(body.Sealed)
+	if err != nil {
+		n.fail(w, err)
+		return
+	}
+	var req struct {
+		CredentialRequest *CredentialRequest `json:"credentialRequest"`
+	}
+	if err := strictJSON(plain, &req); err != nil || req.CredentialRequest == nil {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "sealed request is not a credential request"))
+		return
+	}
+	cr := req.CredentialRequest
 	for _, a := range n.demo {
-		if a.Mailbox == name {
-			c, err := demoCredential(n.issuer, a, r.URL.Query().Get("category"), time.Now())
-			if err != nil {
-				n.fail(w, err)
-				return
-			}
-			writeJSON(w, http.StatusOK, c)
+		if a.Mailbox != cr.Demo {
+			continue
+		}
+		c, err := demoCredential(n.issuer, a, cr.Category, time.Now())
+		if err != nil {
+			n.fail(w, err)
 			return
 		}
+		payload, err := json.Marshal(CredentialMessage{Type: "credential", Credential: c})
+		if err != nil {
+			n.fail(w, err)
+			return
+		}
+		sealed, err := bazaar.SealNotification(bazaar.DemoNotifyKey(a.Mailbox), payload)
+		if err == nil {
+			err = n.notify.Deliver(r.Context(), bazaar.DemoMailbox(a.Mailbox), sealed)
+		}
+		if err != nil {
+			n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "credential not delivered: %v", err))
+			return
+		}
+		writeJSON(w, http.StatusAccepted, map[string]string{"status": "issued to the mailbox"})
+		return
 	}
-	n.fail(w, &bazaar.Error{Code: bazaar.ECodeNotFound, Message: "no demo agent " + name, Err: bazaar.ErrNotFound})
+	n.fail(w, &bazaar.Error{Code: bazaar.ECodeNotFound, Message: "no purchase history for that agent", Err: bazaar.ErrNotFound})
+}
+
+func strictJSON(b []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	return dec.Decode(v)
 }
 
 // RedeemRequest is POST /redemptions: an eligibility proof the node submits (it pays the gas,
@@ -273,8 +327,8 @@ func Redeem(ctx context.Context, node string, dealID common.Hash, demo string, p
 	if err != nil {
 		return nil, fmt.Errorf("deal document: %w", err)
 	}
-	var cred prover.Credential
-	if err := apiCall(ctx, http.MethodGet, node+"/dev/credentials/"+demo+"?category="+d.Service.Category, nil, &cred); err != nil {
+	cred, err := requestCredential(ctx, node, demo, d.Service.Category)
+	if err != nil {
 		return nil, fmt.Errorf("credential: %w", err)
 	}
 	req := requirementsFor(dealID, d)
@@ -362,4 +416,46 @@ func (n *Node) proverInfo(ctx context.Context) map[string]any {
 		return map[string]any{"keys": "not published yet"}
 	}
 	return map[string]any{"vkSha256": k.VKHash.Hex(), "pkCid": k.PKCid, "vkCid": k.VKCid}
+}
+
+// requestCredential asks the matcher (sealed to its attested key) for a demo agent's credential
+// and reads it from the agent's mailbox.
+func requestCredential(ctx context.Context, node, demo, category string) (prover.Credential, error) {
+	var cred prover.Credential
+	_, key, _, err := CheckMatcherKey(ctx, node)
+	if err != nil {
+		return cred, err
+	}
+	sealed, err := matcher.SealSignalJSON(key.X25519, map[string]any{"credentialRequest": CredentialRequest{Demo: demo, Category: category}})
+	if err != nil {
+		return cred, err
+	}
+	lctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	got := make(chan prover.Credential, 1)
+	listening := make(chan error, 1)
+	go func() {
+		listening <- AgentListen(lctx, node, bazaar.DemoMailboxKey(demo), bazaar.DemoNotifyKey(demo), func(p json.RawMessage) bool {
+			var m CredentialMessage
+			if json.Unmarshal(p, &m) == nil && m.Type == "credential" {
+				got <- m.Credential
+				return false
+			}
+			return true // a deal notification: not what we are waiting for
+		})
+	}()
+	if err := apiCall(ctx, http.MethodPost, node+"/credentials", map[string]any{"sealed": sealed}, nil); err != nil {
+		return cred, err
+	}
+	select {
+	case cred = <-got:
+		return cred, nil
+	case err := <-listening:
+		if err == nil {
+			err = errors.New("mailbox closed")
+		}
+		return cred, fmt.Errorf("no credential arrived: %w", err)
+	case <-lctx.Done():
+		return cred, errors.New("no credential arrived in the mailbox within 30 s")
+	}
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain"
+	"github.com/bazaar-market/bazaar/matcher"
 	"github.com/bazaar-market/bazaar/prover"
 )
 
@@ -52,6 +53,18 @@ func TestAgent_Redeem(t *testing.T) {
 		t.Fatalf("issuer key on-chain: %v %v %v", ix, iy, err)
 	}
 	keys := filepath.Join(t.TempDir(), "keys")
+	// Credential requests the matcher cannot open, or for an agent it has no history of.
+	if st, e := postRaw(t, n.URL()+"/credentials", `{"sealed":"AAAA"}`); st != 400 {
+		t.Fatalf("garbage credential request: %d %+v", st, e)
+	}
+	_, mk, _, err := CheckMatcherKey(ctx, n.URL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	stranger, _ := matcher.SealSignalJSON(mk.X25519, map[string]any{"credentialRequest": CredentialRequest{Demo: "nobody", Category: "coffee"}})
+	if st, _ := postRaw(t, n.URL()+"/credentials", mustJSON(t, map[string]any{"sealed": stranger})); st != 404 {
+		t.Fatalf("credential for an agent with no history: %d", st)
+	}
 	payout := common.HexToAddress("0x000000000000000000000000000000000000dA1d")
 
 	res, err := Redeem(ctx, n.URL(), id, "demo-q1-high-l3", payout, keys)
