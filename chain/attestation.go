@@ -4,19 +4,13 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"errors"
-	"fmt"
 	"math/big"
-	"reflect"
-	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/ethereum/go-ethereum/rpc"
 
-	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain/bindings"
 )
 
@@ -44,20 +38,8 @@ func DeployAttestation(ctx context.Context, backend Backend, key *ecdsa.PrivateK
 	for _, r := range roots {
 		rs = append(rs, bindings.IAttestationRegistryRoot{ProductLine: r.ProductLine, Modulus: r.Modulus, Exponent: r.Exponent, TestOnly: r.TestOnly})
 	}
-	opts, err := transactOpts(ctx, backend, key)
-	if err != nil {
-		return common.Address{}, 0, err
-	}
-	addr, tx, err := bind.DeployContract(opts, common.FromHex(bindings.AttestationRegistryMetaData.Bin), backend,
+	return deploy(ctx, backend, key, "AttestationRegistry", bindings.AttestationRegistryMetaData.Bin,
 		attestABI.PackConstructor(gov, rs, uint64(ttl/time.Second), minTCB))
-	if err != nil {
-		return common.Address{}, 0, fmt.Errorf("deploy AttestationRegistry: %w", err)
-	}
-	rcpt, err := WaitMined(ctx, backend, tx.Hash())
-	if err != nil {
-		return common.Address{}, 0, fmt.Errorf("deploy AttestationRegistry: %w", err)
-	}
-	return addr, rcpt.BlockNumber.Uint64(), nil
 }
 
 // NewAttestation binds an AttestationRegistry at addr.
@@ -74,21 +56,7 @@ func (a *Attestation) send(ctx context.Context, key *ecdsa.PrivateKey, method st
 	return sendCall(ctx, a.backend, a.contract, key, method, data, attestRevert)
 }
 
-func attestRevert(method string, err error) error {
-	var de rpc.DataError
-	if errors.As(err, &de) {
-		if s, ok := de.ErrorData().(string); ok {
-			if raw, derr := hexutil.Decode(s); derr == nil && len(raw) >= 4 {
-				if v, uerr := attestABI.UnpackError(raw); uerr == nil {
-					name := strings.TrimPrefix(reflect.TypeOf(v).Elem().Name(), "AttestationRegistry")
-					return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: fmt.Sprintf("%s refused: %s %+v", method, name, reflect.ValueOf(v).Elem().Interface()), Err: err}
-				}
-			}
-		}
-		return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: method + " reverted", Err: err}
-	}
-	return &bazaar.Error{Code: bazaar.ECodeUnavailable, Message: method + ": chain call failed", Err: err}
-}
+var attestRevert = revertNamer([]errorDecoder{attestABI}, "AttestationRegistry")
 
 // AllowMeasurement allows a launch measurement (gov must be the governance key).
 func (a *Attestation) AllowMeasurement(ctx context.Context, gov *ecdsa.PrivateKey, m [48]byte) error {

@@ -4,20 +4,15 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math/big"
-	"reflect"
-	"strings"
 
 	ethereum "github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain/bindings"
@@ -35,19 +30,7 @@ type MetricsLedger struct {
 
 // DeployMetricsLedger deploys a MetricsLedger trusting the matchers of registry.
 func DeployMetricsLedger(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, registry common.Address) (common.Address, uint64, error) {
-	opts, err := transactOpts(ctx, backend, key)
-	if err != nil {
-		return common.Address{}, 0, err
-	}
-	addr, tx, err := bind.DeployContract(opts, common.FromHex(bindings.MetricsLedgerMetaData.Bin), backend, metricsABI.PackConstructor(registry))
-	if err != nil {
-		return common.Address{}, 0, fmt.Errorf("deploy MetricsLedger: %w", err)
-	}
-	rcpt, err := WaitMined(ctx, backend, tx.Hash())
-	if err != nil {
-		return common.Address{}, 0, fmt.Errorf("deploy MetricsLedger: %w", err)
-	}
-	return addr, rcpt.BlockNumber.Uint64(), nil
+	return deploy(ctx, backend, key, "MetricsLedger", bindings.MetricsLedgerMetaData.Bin, metricsABI.PackConstructor(registry))
 }
 
 // NewMetricsLedger binds a MetricsLedger at addr.
@@ -119,25 +102,7 @@ func (m *MetricsLedger) Post(ctx context.Context, payer *ecdsa.PrivateKey, s Sig
 	return sendCall(ctx, m.backend, m.contract, payer, "post", metricsABI.PackPost(s.Vendor, s.totals(), s.Buckets, s.Signature), metricsRevert)
 }
 
-func metricsRevert(method string, err error) error {
-	var de rpc.DataError
-	if errors.As(err, &de) {
-		if s, ok := de.ErrorData().(string); ok {
-			if raw, derr := hexutil.Decode(s); derr == nil && len(raw) >= 4 {
-				if v, uerr := metricsABI.UnpackError(raw); uerr == nil {
-					name := strings.TrimPrefix(reflect.TypeOf(v).Elem().Name(), "MetricsLedger")
-					return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: fmt.Sprintf("%s refused: %s %+v", method, name, reflect.ValueOf(v).Elem().Interface()), Err: err}
-				}
-				if v, uerr := attestABI.UnpackError(raw); uerr == nil {
-					name := strings.TrimPrefix(reflect.TypeOf(v).Elem().Name(), "AttestationRegistry")
-					return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: fmt.Sprintf("%s refused: %s %+v", method, name, reflect.ValueOf(v).Elem().Interface()), Err: err}
-				}
-			}
-		}
-		return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: method + " reverted", Err: err}
-	}
-	return &bazaar.Error{Code: bazaar.ECodeUnavailable, Message: method + ": chain call failed", Err: err}
-}
+var metricsRevert = revertNamer([]errorDecoder{metricsABI, attestABI}, "MetricsLedger", "AttestationRegistry")
 
 // MetricsBuckets is the breakdown a matcher posts: only buckets of at least k agents.
 type MetricsBuckets struct {

@@ -3,20 +3,14 @@ package chain
 import (
 	"context"
 	"crypto/ecdsa"
-	"errors"
 	"fmt"
 	"math/big"
-	"reflect"
-	"strings"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/rpc"
 
-	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain/bindings"
 )
 
@@ -35,27 +29,11 @@ type Redemptions struct {
 // DeployRedemptions deploys the eligibility verifier and the Redemptions contract over the
 // deal and attestation registries; it returns the Redemptions address and its block.
 func DeployRedemptions(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, deals, attestation common.Address) (common.Address, uint64, error) {
-	opts, err := transactOpts(ctx, backend, key)
+	verifier, _, err := deploy(ctx, backend, key, "EligibilityVerifier", bindings.EligibilityVerifierMetaData.Bin, nil)
 	if err != nil {
 		return common.Address{}, 0, err
 	}
-	vAddr, tx, err := bind.DeployContract(opts, common.FromHex(bindings.EligibilityVerifierMetaData.Bin), backend, nil)
-	if err != nil {
-		return common.Address{}, 0, fmt.Errorf("deploy EligibilityVerifier: %w", err)
-	}
-	if _, err := WaitMined(ctx, backend, tx.Hash()); err != nil {
-		return common.Address{}, 0, fmt.Errorf("deploy EligibilityVerifier: %w", err)
-	}
-	addr, tx, err := bind.DeployContract(opts, common.FromHex(bindings.RedemptionsMetaData.Bin), backend,
-		redemptionsABI.PackConstructor(deals, attestation, vAddr))
-	if err != nil {
-		return common.Address{}, 0, fmt.Errorf("deploy Redemptions: %w", err)
-	}
-	rcpt, err := WaitMined(ctx, backend, tx.Hash())
-	if err != nil {
-		return common.Address{}, 0, fmt.Errorf("deploy Redemptions: %w", err)
-	}
-	return addr, rcpt.BlockNumber.Uint64(), nil
+	return deploy(ctx, backend, key, "Redemptions", bindings.RedemptionsMetaData.Bin, redemptionsABI.PackConstructor(deals, attestation, verifier))
 }
 
 // NewRedemptions binds a Redemptions contract at addr.
@@ -96,28 +74,7 @@ func (r *Redemptions) Count(ctx context.Context, dealID common.Hash) (uint64, er
 	return bind.Call(r.contract, &bind.CallOpts{Context: ctx}, redemptionsABI.PackRedemptions(dealID), redemptionsABI.UnpackRedemptions)
 }
 
-func redemptionsRevert(method string, err error) error {
-	var de rpc.DataError
-	if errors.As(err, &de) {
-		if s, ok := de.ErrorData().(string); ok {
-			if raw, derr := hexutil.Decode(s); derr == nil && len(raw) >= 4 {
-				for _, a := range []interface {
-					UnpackError([]byte) (any, error)
-				}{redemptionsABI, verifierABI, attestABI} {
-					if v, uerr := a.UnpackError(raw); uerr == nil {
-						name := reflect.TypeOf(v).Elem().Name()
-						for _, p := range []string{"Redemptions", "EligibilityVerifier", "AttestationRegistry"} {
-							name = strings.TrimPrefix(name, p)
-						}
-						return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: fmt.Sprintf("%s refused: %s %+v", method, name, reflect.ValueOf(v).Elem().Interface()), Err: err}
-					}
-				}
-			}
-		}
-		return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: method + " reverted", Err: err}
-	}
-	return &bazaar.Error{Code: bazaar.ECodeUnavailable, Message: method + ": chain call failed", Err: err}
-}
+var redemptionsRevert = revertNamer([]errorDecoder{redemptionsABI, verifierABI, attestABI}, "Redemptions", "EligibilityVerifier", "AttestationRegistry")
 
 // Requirement is the requirements hash posted for a deal and the version it is for.
 func (r *Redemptions) Requirement(ctx context.Context, dealID common.Hash) (*big.Int, uint64, error) {

@@ -72,19 +72,7 @@ func DeployRegistry(ctx context.Context, backend Backend, key *ecdsa.PrivateKey)
 
 // DeployRegistryAt is DeployRegistry that also returns the deployment's block.
 func DeployRegistryAt(ctx context.Context, backend Backend, key *ecdsa.PrivateKey) (common.Address, uint64, error) {
-	opts, err := transactOpts(ctx, backend, key)
-	if err != nil {
-		return common.Address{}, 0, err
-	}
-	addr, tx, err := bind.DeployContract(opts, common.FromHex(bindings.DealRegistryMetaData.Bin), backend, nil)
-	if err != nil {
-		return common.Address{}, 0, fmt.Errorf("deploy DealRegistry: %w", err)
-	}
-	rcpt, err := WaitMined(ctx, backend, tx.Hash())
-	if err != nil {
-		return common.Address{}, 0, fmt.Errorf("deploy DealRegistry: %w", err)
-	}
-	return addr, rcpt.BlockNumber.Uint64(), nil
+	return deploy(ctx, backend, key, "DealRegistry", bindings.DealRegistryMetaData.Bin, nil)
 }
 
 func transactOpts(ctx context.Context, backend Backend, key *ecdsa.PrivateKey) (*bind.TransactOpts, error) {
