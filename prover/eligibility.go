@@ -33,13 +33,13 @@ const (
 // credential's secret, bound to a payout address. Three public inputs (each costs the verifier
 // about 6k gas), each constrained:
 //
-//	ReqHash   = H(DealID, Category | MinLTV | MinLoyalty | Proximity, VX | VY, RadiusSq, Issuer.X, Issuer.Y)
+//	ReqHash   = H(DealID, Category | MinLTV | MinLoyalty | Proximity | VX | VY | RadiusSq, Issuer.X, Issuer.Y)
 //	Nullifier = H(Secret, DealID)
 //	Context   = Day + 2^32·Payout: the verifier's unix day (credential Expiry ≥ Day) and the
 //	            payout address (160 bits) the proof is bound to
 //
-// The credential is an EdDSA (BN254 twisted Edwards) signature by Issuer over the three-element
-// message (Category | LTV | Loyalty | Expiry, X | Y, H(Secret)), hashed inside the signature's
+// The credential is an EdDSA (BN254 twisted Edwards) signature by Issuer over the two-element
+// message (Category | LTV | Loyalty | Expiry | X | Y, H(Secret)), hashed inside the signature's
 // H(R, A, M) itself, so it costs no hash of its own. "a | b" packs range-checked fields into
 // one element (a + 2^w·b), which is free in R1CS and halves the hashing.
 type EligibilityCircuit struct {
@@ -60,7 +60,7 @@ type EligibilityCircuit struct {
 // Define writes the constraints.
 func (c *EligibilityCircuit) Define(api frontend.API) error {
 	// Requirements: the public hash pins the deal's parameters and the issuer.
-	req, err := circuitHash(api, c.DealID, packReq(api, c), pack2(api, c.VX, c.VY), c.RadiusSq, c.Issuer.A.X, c.Issuer.A.Y)
+	req, err := circuitHash(api, c.DealID, packReq(api, c), c.Issuer.A.X, c.Issuer.A.Y)
 	if err != nil {
 		return err
 	}
@@ -71,7 +71,7 @@ func (c *EligibilityCircuit) Define(api frontend.API) error {
 	if err != nil {
 		return err
 	}
-	if err := verifyEdDSA(api, c.Sig, c.Issuer, packCred(api, c), pack2(api, c.X, c.Y), commit); err != nil {
+	if err := verifyEdDSA(api, c.Sig, c.Issuer, packCred(api, c), commit); err != nil {
 		return err
 	}
 
@@ -111,37 +111,51 @@ func (c *EligibilityCircuit) Define(api frontend.API) error {
 	return nil
 }
 
-// Packing offsets (bits): Category 32 | value 48 | level 3 | flag or day.
-const (
-	offValue = CategoryBits
-	offLevel = offValue + LTVBits
-	offLast  = offLevel + LoyaltyBits
-)
+// Packing: each group of range-checked fields is one field element, field i shifted by the
+// widths before it (a + 2^wa·b + …), which is free in R1CS and cuts the hashing. Requirements
+// pack into 214 bits, a credential into 179, both below the field's 253.
+type part struct {
+	v    frontend.Variable
+	bits int
+}
+
+func pack(api frontend.API, parts ...part) frontend.Variable {
+	var sum frontend.Variable = 0
+	off := 0
+	for _, p := range parts {
+		sum = api.Add(sum, api.Mul(p.v, shl(off)))
+		off += p.bits
+	}
+	return sum
+}
+
+func packBig(vals []*big.Int, bits []int) *big.Int {
+	sum, off := new(big.Int), 0
+	for i, v := range vals {
+		sum.Add(sum, new(big.Int).Lsh(v, uint(off)))
+		off += bits[i]
+	}
+	return sum
+}
 
 func shl(n int) *big.Int { return new(big.Int).Lsh(big.NewInt(1), uint(n)) }
 
+var (
+	reqBits  = []int{CategoryBits, LTVBits, LoyaltyBits, 1, CoordBits, CoordBits, distBits}
+	credBits = []int{CategoryBits, LTVBits, LoyaltyBits, DayBits, CoordBits, CoordBits}
+)
+
 func packReq(api frontend.API, c *EligibilityCircuit) frontend.Variable {
-	return api.Add(c.Category, api.Mul(c.MinLTV, shl(offValue)), api.Mul(c.MinLoyalty, shl(offLevel)), api.Mul(c.Proximity, shl(offLast)))
+	return pack(api, part{c.Category, CategoryBits}, part{c.MinLTV, LTVBits}, part{c.MinLoyalty, LoyaltyBits}, part{c.Proximity, 1},
+		part{c.VX, CoordBits}, part{c.VY, CoordBits}, part{c.RadiusSq, distBits})
 }
 
 func packCred(api frontend.API, c *EligibilityCircuit) frontend.Variable {
-	return api.Add(c.Category, api.Mul(c.LTV, shl(offValue)), api.Mul(c.Loyalty, shl(offLevel)), api.Mul(c.Expiry, shl(offLast)))
+	return pack(api, part{c.Category, CategoryBits}, part{c.LTV, LTVBits}, part{c.Loyalty, LoyaltyBits}, part{c.Expiry, DayBits},
+		part{c.X, CoordBits}, part{c.Y, CoordBits})
 }
 
-func pack2(api frontend.API, lo, hi frontend.Variable) frontend.Variable {
-	return api.Add(lo, api.Mul(hi, shl(CoordBits)))
-}
-
-func packNative(cat, value, level, last uint64) *big.Int {
-	v := new(big.Int).SetUint64(cat)
-	v.Add(v, new(big.Int).Mul(new(big.Int).SetUint64(value), shl(offValue)))
-	v.Add(v, new(big.Int).Mul(new(big.Int).SetUint64(level), shl(offLevel)))
-	return v.Add(v, new(big.Int).Mul(new(big.Int).SetUint64(last), shl(offLast)))
-}
-
-func pack2Native(lo, hi uint64) *big.Int {
-	return new(big.Int).Add(new(big.Int).SetUint64(lo), new(big.Int).Mul(new(big.Int).SetUint64(hi), shl(CoordBits)))
-}
+func u64(v uint64) *big.Int { return new(big.Int).SetUint64(v) }
 
 // verifyEdDSA checks [8]([S]G − [H(R, A, M)]A − R) = O on BN254's twisted Edwards curve, with
 // H the circuit's sponge. Unlike gnark's eddsa.Verify it does not range-check S below the group
@@ -232,9 +246,9 @@ type Credential struct {
 // Commitment is H(secret): what the issuer signs instead of the secret.
 func Commitment(secret *big.Int) *big.Int { return Hash(secret) }
 
-// Message is the credential's signed message: three field elements.
+// Message is the credential's signed message: two field elements.
 func (c Credential) Message() []*big.Int {
-	return []*big.Int{packNative(c.Category, c.LTV, c.Loyalty, c.Expiry), pack2Native(c.X, c.Y), Commitment(c.Secret)}
+	return []*big.Int{packBig([]*big.Int{u64(c.Category), u64(c.LTV), u64(c.Loyalty), u64(c.Expiry), u64(c.X), u64(c.Y)}, credBits), Commitment(c.Secret)}
 }
 
 // Issuer is the enclave's credential-signing key.
@@ -278,7 +292,8 @@ func (r Requirements) ReqHash(issuerX, issuerY *big.Int) *big.Int {
 	if r.Proximity {
 		prox = 1
 	}
-	return Hash(r.DealID, packNative(r.Category, r.MinLTV, r.MinLoyalty, prox), pack2Native(r.VX, r.VY), r.RadiusSq, issuerX, issuerY)
+	packed := packBig([]*big.Int{u64(r.Category), u64(r.MinLTV), u64(r.MinLoyalty), u64(prox), u64(r.VX), u64(r.VY), r.RadiusSq}, reqBits)
+	return Hash(r.DealID, packed, issuerX, issuerY)
 }
 
 // Eligible is the native reference of the circuit's checks (before any proof is attempted, so
