@@ -2,6 +2,7 @@ package prover_test
 
 import (
 	"math/big"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/consensys/gnark-crypto/ecc"
@@ -170,4 +171,46 @@ func TestEligibility_Constraints(t *testing.T) {
 	if cs.GetNbPublicVariables() != 4 { // the constant one + three inputs
 		t.Fatalf("%d public variables", cs.GetNbPublicVariables())
 	}
+}
+
+// TestEligibility_NativeMatchesCircuit: on random requirements and credentials drawn around
+// every bound, the native check (what an agent is told before proving) and the circuit agree.
+func TestEligibility_NativeMatchesCircuit(t *testing.T) {
+	iss, err := prover.NewIssuer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(3, 5))
+	near := func(v uint64, spread int) uint64 { // v ± spread, not below 0
+		d := rng.IntN(2*spread+1) - spread
+		if d < 0 && uint64(-d) > v {
+			return 0
+		}
+		return uint64(int64(v) + int64(d))
+	}
+	agree, pass := 0, 0
+	for i := range 120 {
+		r := prover.Requirements{DealID: big.NewInt(int64(1000 + i)), Category: 7, MinLTV: uint64(rng.IntN(20_000)),
+			MinLoyalty: uint64(rng.IntN(6)), VX: 1_000_000, VY: 1_000_000, RadiusSq: big.NewInt(int64(rng.IntN(5) * 500 * 500)),
+			Proximity: rng.IntN(2) == 0}
+		radius := uint64(new(big.Int).Sqrt(r.RadiusSq).Uint64())
+		c, err := iss.Issue(prover.Credential{Category: 7, LTV: near(r.MinLTV, 2), Loyalty: near(r.MinLoyalty, 1) % 6,
+			X: near(r.VX+radius, 2), Y: r.VY, Expiry: near(today, 1), Secret: big.NewInt(int64(i + 1))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		native := prover.Eligible(r, c, today) == nil
+		circuit := solved(t, r, c, iss, today) == nil
+		if native != circuit {
+			t.Fatalf("case %d: native %v, circuit %v (%+v, %+v)", i, native, circuit, r, c)
+		}
+		agree++
+		if native {
+			pass++
+		}
+	}
+	if pass == 0 || pass == agree {
+		t.Fatalf("%d of %d eligible: the draw does not straddle the bounds", pass, agree)
+	}
+	t.Logf("%d cases agree, %d eligible", agree, pass)
 }
