@@ -14,9 +14,6 @@ import (
 // TestCeremony: two participants per phase, sealed by beacons; the keys prove and verify (and
 // differ from the development keys); a tampered contribution fails the transcript check.
 func TestCeremony(t *testing.T) {
-	if testing.Short() {
-		t.Skip("a full MPC setup takes about a minute")
-	}
 	dir := t.TempDir()
 	var progress bytes.Buffer
 	c := &prover.Ceremony{Dir: dir, Progress: &progress}

@@ -22,9 +22,6 @@ import (
 // directory: every matched demo agent ends with exactly one notification per deal, no deal is
 // skipped, and the on-chain metrics count each deal once.
 func TestMatcher_CrashRestart(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and kills a matcher process")
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	bin := filepath.Join(t.TempDir(), "bazaar")
