@@ -152,17 +152,7 @@ const SignalInfo = "bazaar signal v1"
 
 // SealSignal seals a signal to a matcher's X25519 HPKE public key (DHKEM(X25519), HKDF-SHA256,
 // ChaCha20-Poly1305), as an agent does.
-func SealSignal(pub *ecdh.PublicKey, s bazaar.Signal) ([]byte, error) {
-	pk, err := hpke.NewDHKEMPublicKey(pub)
-	if err != nil {
-		return nil, err
-	}
-	js, err := json.Marshal(s)
-	if err != nil {
-		return nil, err
-	}
-	return hpke.Seal(pk, hpke.HKDFSHA256(), hpke.ChaCha20Poly1305(), []byte(SignalInfo), js)
-}
+func SealSignal(pub *ecdh.PublicKey, s bazaar.Signal) ([]byte, error) { return SealSignalJSON(pub, s) }
 
 // SealSignalJSON seals any JSON value to the matcher's X25519 key with the signal suite (for
 // requests such as an agent's credential request).
@@ -358,15 +348,7 @@ func strict(b []byte, v any) error {
 
 // SealOptOut seals an opt-out to the matcher's HPKE key, as an agent does.
 func SealOptOut(pub *ecdh.PublicKey, o bazaar.OptOut) ([]byte, error) {
-	pk, err := hpke.NewDHKEMPublicKey(pub)
-	if err != nil {
-		return nil, err
-	}
-	js, err := json.Marshal(map[string]any{"optOut": o})
-	if err != nil {
-		return nil, err
-	}
-	return hpke.Seal(pk, hpke.HKDFSHA256(), hpke.ChaCha20Poly1305(), []byte(SignalInfo), js)
+	return SealSignalJSON(pub, map[string]any{"optOut": o})
 }
 
 // RemoveSignal deletes a signal (opt-out). Removing an unknown id is not an error.
