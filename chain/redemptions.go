@@ -8,6 +8,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 
@@ -140,4 +141,53 @@ func (r *Redemptions) ProverKeys(ctx context.Context) (ProverKeys, error) {
 	}
 	k.VKCid, err = bind.Call(r.contract, &bind.CallOpts{Context: ctx}, redemptionsABI.PackVkCid(), redemptionsABI.UnpackVkCid)
 	return k, err
+}
+
+// RequirementsDigest is what the matcher signs to post a deal version's requirements hash.
+func (r *Redemptions) RequirementsDigest(ctx context.Context, dealID common.Hash, version uint64, reqHash *big.Int) (common.Hash, error) {
+	d, err := bind.Call(r.contract, &bind.CallOpts{Context: ctx}, redemptionsABI.PackRequirementsDigest(dealID, version, reqHash), redemptionsABI.UnpackRequirementsDigest)
+	return common.Hash(d), err
+}
+
+// IssuerDigest is what the matcher signs to register its issuer key.
+func (r *Redemptions) IssuerDigest(ctx context.Context, x, y *big.Int) (common.Hash, error) {
+	d, err := bind.Call(r.contract, &bind.CallOpts{Context: ctx}, redemptionsABI.PackIssuerDigest(x, y), redemptionsABI.UnpackIssuerDigest)
+	return common.Hash(d), err
+}
+
+// SignedRequirements is a matcher's signed requirements post, submitted by anyone.
+type SignedRequirements struct {
+	DealID    common.Hash  `json:"dealId"`
+	Version   uint64       `json:"version"`
+	ReqHash   *hexutil.Big `json:"reqHash"`
+	Signature []byte       `json:"signature"`
+}
+
+// SignedIssuer is a matcher's signed issuer-key registration, submitted by anyone.
+type SignedIssuer struct {
+	X         *hexutil.Big `json:"x"`
+	Y         *hexutil.Big `json:"y"`
+	Signature []byte       `json:"signature"`
+}
+
+// SubmitRequirements sends a matcher's signed requirements post, payer paying.
+func (r *Redemptions) SubmitRequirements(ctx context.Context, payer *ecdsa.PrivateKey, s SignedRequirements) error {
+	_, err := r.send(ctx, payer, "postRequirements", redemptionsABI.PackPostRequirements(s.DealID, s.Version, s.ReqHash.ToInt(), s.Signature))
+	return err
+}
+
+// SubmitIssuer sends a matcher's signed issuer registration, payer paying.
+func (r *Redemptions) SubmitIssuer(ctx context.Context, payer *ecdsa.PrivateKey, s SignedIssuer) error {
+	_, err := r.send(ctx, payer, "registerIssuer", redemptionsABI.PackRegisterIssuer(s.X.ToInt(), s.Y.ToInt(), s.Signature))
+	return err
+}
+
+// SignDigest signs a contract digest with a matcher key (v in 27/28 as the contracts expect).
+func SignDigest(key *ecdsa.PrivateKey, digest common.Hash) ([]byte, error) {
+	sig, err := crypto.Sign(digest[:], key)
+	if err != nil {
+		return nil, err
+	}
+	sig[64] += 27
+	return sig, nil
 }

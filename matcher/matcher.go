@@ -145,6 +145,9 @@ var (
 	ErrNotifierDown  = errors.New("notification path is down")
 	ErrUndecryptable = &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "sealed signal does not open under the matcher's attested key"}
 	ErrReplayed      = &bazaar.Error{Code: bazaar.ECodeConflict, Message: "this sealed signal was already taken"}
+	// ErrNotSignal: the message opened but is neither a signal nor an opt-out (it may be
+	// another request for the matcher, such as a credential request).
+	ErrNotSignal = &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "sealed message is not a signal"}
 )
 
 // SignalInfo is the HPKE context string of sealed signals.
@@ -267,7 +270,7 @@ func (e *Engine) Intake(sealed []byte) error {
 	}
 	var s bazaar.Signal
 	if err := strict(plain, &s); err != nil {
-		return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "sealed signal is not a signal", Err: err}
+		return ErrNotSignal
 	}
 	replay, err := e.taken(id)
 	if err != nil {

@@ -345,6 +345,14 @@ func IssuerFromBytes(b []byte) (*Issuer, error) {
 	return &Issuer{key: k}, nil
 }
 
+// IssuerKeyFromPoint compresses an issuer key given by its coordinates (as registered on-chain).
+func IssuerKeyFromPoint(x, y *big.Int) []byte {
+	var p eddsa.PublicKey
+	p.A.X.SetBigInt(x)
+	p.A.Y.SetBigInt(y)
+	return p.Bytes()
+}
+
 // IssuerPoint parses a compressed issuer public key into its coordinates.
 func IssuerPoint(pub []byte) (x, y *big.Int, err error) {
 	var k eddsa.PublicKey

@@ -53,6 +53,9 @@ type Config struct {
 	RecheckInterval time.Duration
 	// OnMetrics receives the vendor aggregates a linked matcher publishes.
 	OnMetrics func(matcher, vendor common.Address, metrics json.RawMessage)
+	// OnOutput receives a linked matcher's other signed outputs for the chain (kind names
+	// them, e.g. "requirements", "issuer"); the contracts check the signatures.
+	OnOutput func(matcher common.Address, kind string, body json.RawMessage)
 	// NATS, when set, makes this relay one of several sharing mailboxes through a NATS
 	// JetStream stream (see nats.go): Deliver stores the envelope there, and whichever relay
 	// the mailbox is open on delivers it. The caller owns the connection; Stop leaves it open.

@@ -26,6 +26,7 @@ import (
 //	relay   → {"type":"ready"}                      (or a 1008 close)
 //	matcher → {"type":"deliver","mailbox":ID,"payload":B64}   sealed notifications
 //	matcher → {"type":"metrics","vendor":"0x…","metrics":{…}} k-suppressed vendor aggregates
+//	matcher → {"type":"output","kind":K,"metrics":{…}}   other signed outputs for the chain
 //	relay   → {"type":"signal","sealed":B64}        HPKE-sealed signals agents submitted
 //
 // sig is the matcher's secp256k1 signature over MatcherLinkDigest(nonce, hpkeKey). The relay
@@ -72,6 +73,7 @@ type linkFrame struct {
 	Sealed  []byte          `json:"sealed,omitempty"`
 	Vendor  string          `json:"vendor,omitempty"`
 	Metrics json.RawMessage `json:"metrics,omitempty"`
+	Kind    string          `json:"kind,omitempty"`
 }
 
 // ServeMatcher upgrades GET /relay/matcher to a matcher link (see the protocol above).
@@ -182,6 +184,10 @@ func (h *Hub) linkReader(l *link) {
 		case "metrics":
 			if h.cfg.OnMetrics != nil && common.IsHexAddress(f.Vendor) {
 				h.cfg.OnMetrics(l.m.Address, common.HexToAddress(f.Vendor), f.Metrics)
+			}
+		case "output":
+			if h.cfg.OnOutput != nil && f.Kind != "" {
+				h.cfg.OnOutput(l.m.Address, f.Kind, f.Metrics)
 			}
 		default:
 			h.cfg.Logger.Warn("matcher link: unknown frame", "type", truncate(f.Type, 32))
@@ -373,6 +379,15 @@ func (c *MatcherClient) PublishMetrics(vendor common.Address, metrics any) error
 		return err
 	}
 	return c.write(linkFrame{Type: "metrics", Vendor: vendor.Hex(), Metrics: b})
+}
+
+// PublishOutput sends another signed output for the chain (see Config.OnOutput).
+func (c *MatcherClient) PublishOutput(kind string, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return c.write(linkFrame{Type: "output", Kind: kind, Metrics: b})
 }
 
 // Close ends the link.

@@ -30,6 +30,7 @@ import (
 	"github.com/bazaar-market/bazaar/chain"
 	"github.com/bazaar-market/bazaar/ipfs"
 	"github.com/bazaar-market/bazaar/matcher"
+	"github.com/bazaar-market/bazaar/prover"
 	"github.com/bazaar-market/bazaar/web"
 )
 
@@ -770,6 +771,11 @@ func (n *Node) matcherInfo() map[string]any {
 		}
 		m := map[string]any{"kind": "linked process (registration checked on-chain by the relay)",
 			"address": ms[0].Address.Hex(), "hpkePublicKey": hexutil.Encode(ms[0].HPKEKey)}
+		if n.redemptions != nil {
+			if x, y, err := n.redemptions.IssuerOf(context.Background(), ms[0].Address); err == nil && x.Sign() != 0 {
+				m["issuerKey"] = hexutil.Encode(prover.IssuerKeyFromPoint(x, y))
+			}
+		}
 		if rec, err := n.attest.Matcher(context.Background(), ms[0].Address); err == nil && rec.TestOnly {
 			m["attestation"] = "SIMULATED SEV-SNP (development only: go-sev-guest test root)"
 		}

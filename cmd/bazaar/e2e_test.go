@@ -9,8 +9,6 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
-	ethereum "github.com/ethereum/go-ethereum"
-	"github.com/gorilla/websocket"
 	"io"
 	"net"
 	"net/http"
@@ -22,6 +20,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	ethereum "github.com/ethereum/go-ethereum"
+	"github.com/gorilla/websocket"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"crypto/ecdsa"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/bazaar-market/bazaar"
@@ -23,6 +25,7 @@ import (
 	"github.com/bazaar-market/bazaar/enclave"
 	"github.com/bazaar-market/bazaar/ipfs"
 	"github.com/bazaar-market/bazaar/matcher"
+	"github.com/bazaar-market/bazaar/prover"
 	"github.com/bazaar-market/bazaar/relay"
 )
 
@@ -55,7 +58,10 @@ type MatcherService struct {
 	watcher *chain.Watcher
 	chainID *big.Int
 	linkURL string
-	ledger  common.Address // MetricsLedger; zero: metrics not published
+	ledger  common.Address     // MetricsLedger; zero: metrics not published
+	red     *chain.Redemptions // read-only here: the digests the matcher signs
+	issuer  *prover.Issuer
+	demo    []DemoAgent
 	epochs  epochClock
 
 	mu   sync.Mutex
@@ -102,6 +108,7 @@ func StartMatcher(ctx context.Context, cfg MatcherConfig) (_ *MatcherService, er
 	if l, _ := info.Contracts["MetricsLedger"].(string); common.IsHexAddress(l) {
 		s.ledger = common.HexToAddress(l)
 	}
+	redAddr, _ := info.Contracts["Redemptions"].(string)
 	if !common.IsHexAddress(reg) || !common.IsHexAddress(deals) {
 		return nil, errors.New("the node names no AttestationRegistry or DealRegistry")
 	}
@@ -120,6 +127,12 @@ func StartMatcher(ctx context.Context, cfg MatcherConfig) (_ *MatcherService, er
 	if s.keys, err = loadMatcherKeys(filepath.Join(cfg.DataDir, "keys")); err != nil {
 		return nil, err
 	}
+	if common.IsHexAddress(redAddr) {
+		s.red = chain.NewRedemptions(s.client, common.HexToAddress(redAddr))
+	}
+	if s.issuer, err = loadIssuer(cfg.DataDir); err != nil {
+		return nil, err
+	}
 	if err := s.ensureRegistered(ctx); err != nil {
 		return nil, err
 	}
@@ -132,7 +145,7 @@ func StartMatcher(ctx context.Context, cfg MatcherConfig) (_ *MatcherService, er
 		return nil, err
 	}
 	if cfg.SeedDemo {
-		if _, err := SeedDemoAgents(s.engine, time.Now()); err != nil {
+		if s.demo, err = SeedDemoAgents(s.engine, time.Now()); err != nil {
 			return nil, err
 		}
 	}
@@ -209,6 +222,21 @@ func (s *MatcherService) dial(ctx context.Context) error {
 	s.link = c
 	s.mu.Unlock()
 	s.log.Info("linked to the relay", "relay", s.cfg.Node)
+	// The credential issuer's key, registered by this matcher's key (the node pays; a no-op
+	// when already registered).
+	if s.red != nil {
+		x, y := s.issuer.Point()
+		d, err := s.red.IssuerDigest(ctx, x, y)
+		if err == nil {
+			var sig []byte
+			if sig, err = chain.SignDigest(s.keys.signer, d); err == nil {
+				err = c.PublishOutput("issuer", chain.SignedIssuer{X: (*hexutil.Big)(x), Y: (*hexutil.Big)(y), Signature: sig})
+			}
+		}
+		if err != nil {
+			s.log.Warn("issuer key not published", "err", err)
+		}
+	}
 	return nil
 }
 
@@ -230,8 +258,12 @@ func (s *MatcherService) keepLinked(ctx context.Context) {
 			continue
 		}
 		for sealed := range c.Signals() {
-			if err := s.engine.Intake(sealed); err != nil {
-				s.log.Debug("sealed signal refused", "err", bazaar.ErrorMessage(err))
+			err := s.engine.Intake(sealed)
+			if errors.Is(err, matcher.ErrNotSignal) {
+				err = s.credentialRequest(ctx, sealed)
+			}
+			if err != nil {
+				s.log.Debug("sealed message refused", "err", bazaar.ErrorMessage(err))
 			}
 		}
 		s.mu.Lock()
@@ -309,6 +341,11 @@ func (s *MatcherService) matchEvent(ctx context.Context, ev chain.Event) error {
 	s.mu.Lock()
 	l := s.link
 	s.mu.Unlock()
+	if l != nil && s.red != nil {
+		if err := s.publishRequirements(ctx, l, ev.DealID, ev.Header.Version, d); err != nil {
+			s.log.Warn("requirements not published", "deal", ev.DealID, "err", err)
+		}
+	}
 	if l != nil && s.ledger != (common.Address{}) {
 		sm, err := signedMetrics(s.engine, s.keys.signer, s.chainID, s.ledger, d.Vendor, s.epochs.next())
 		if err == nil && s.epochs.changed(sm) {
@@ -347,6 +384,57 @@ func (s *MatcherService) fetch(ctx context.Context, cid string, h bazaar.DealHea
 		return nil, fmt.Errorf("document %s does not match its signed header", cid)
 	}
 	return d, nil
+}
+
+// publishRequirements signs a deal version's requirements hash for the Redemptions contract
+// and sends it to the node to submit.
+func (s *MatcherService) publishRequirements(ctx context.Context, l *relay.MatcherClient, id common.Hash, version uint64, d *bazaar.Deal) error {
+	h, err := requirementsFor(id, d).ReqHashFor(s.issuer.PublicKey())
+	if err != nil {
+		return err
+	}
+	digest, err := s.red.RequirementsDigest(ctx, id, version, h)
+	if err != nil {
+		return err
+	}
+	sig, err := chain.SignDigest(s.keys.signer, digest)
+	if err != nil {
+		return err
+	}
+	return l.PublishOutput("requirements", chain.SignedRequirements{DealID: id, Version: version, ReqHash: (*hexutil.Big)(h), Signature: sig})
+}
+
+// credentialRequest answers an agent's sealed credential request: the credential from the
+// agent's history, sealed to its mailbox.
+func (s *MatcherService) credentialRequest(ctx context.Context, sealed []byte) error {
+	plain, err := s.engine.Open(sealed)
+	if err != nil {
+		return err
+	}
+	var req struct {
+		CredentialRequest *CredentialRequest `json:"credentialRequest"`
+	}
+	if err := strictJSON(plain, &req); err != nil || req.CredentialRequest == nil {
+		return bazaar.Errorf(bazaar.ECodeInvalid, "sealed message is neither a signal nor a credential request")
+	}
+	for _, a := range s.demo {
+		if a.Mailbox == req.CredentialRequest.Demo {
+			c, err := demoCredential(s.issuer, a, req.CredentialRequest.Category, time.Now())
+			if err != nil {
+				return err
+			}
+			payload, err := json.Marshal(CredentialMessage{Type: "credential", Credential: c})
+			if err != nil {
+				return err
+			}
+			box, err := bazaar.SealNotification(bazaar.DemoNotifyKey(a.Mailbox), payload)
+			if err != nil {
+				return err
+			}
+			return s.Deliver(ctx, bazaar.DemoMailbox(a.Mailbox), box)
+		}
+	}
+	return bazaar.Errorf(bazaar.ECodeNotFound, "no purchase history for that agent")
 }
 
 // Signals is the number of live signals.

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain"
 	"github.com/bazaar-market/bazaar/enclave"
@@ -124,6 +126,17 @@ func TestMatcher_External(t *testing.T) {
 	}
 	if vm.AgentsMatched == 0 || vm.ImpressionsSent == 0 {
 		t.Fatalf("metrics %+v", vm)
+	}
+
+	// Redemption through the linked matcher: it registered its issuer key and posted the deal's
+	// requirements (the node paid), and answers the credential request in the mailbox.
+	waitRequirements(t, n, common.HexToHash(posted.DealID), 1)
+	if x, _, err := n.redemptions.IssuerOf(ctx, m.Address()); err != nil || x.Sign() == 0 {
+		t.Fatalf("linked matcher's issuer key not on-chain: %v", err)
+	}
+	if _, err := Redeem(ctx, n.URL(), common.HexToHash(posted.DealID), "demo-q1-high-l3",
+		common.HexToAddress("0x000000000000000000000000000000000000dA1d"), filepath.Join(t.TempDir(), "keys")); err != nil {
+		t.Fatalf("redeem through the linked matcher: %v", err)
 	}
 
 	// Revoked: the relay refuses the matcher's key, and the node relays no new registration.

@@ -167,7 +167,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	// Cover traffic: every open mailbox gets a dummy sealed envelope every 15 s, so a
 	// notification's arrival does not stand out.
 	rcfg := relay.Config{Logger: log.With("part", "relay"), CoverInterval: 15 * time.Second,
-		AuthorizeMatcher: n.authorizeMatcher, OnMetrics: n.linkedMetrics}
+		AuthorizeMatcher: n.authorizeMatcher, OnMetrics: n.linkedMetrics, OnOutput: n.linkedOutput}
 	if cfg.NATS != "" {
 		if n.nc, err = nats.Connect(cfg.NATS, nats.Name("bazaar relay"), nats.MaxReconnects(-1)); err != nil {
 			return nil, fmt.Errorf("relay: NATS %s: %w", cfg.NATS, err)

@@ -146,6 +146,22 @@ type CredentialMessage struct {
 // the matcher's attested key. The matcher issues the credential from the agent's history and
 // delivers it sealed to the agent's mailbox; the node sees neither.
 func (n *Node) postCredentials(w http.ResponseWriter, r *http.Request) {
+	if n.engine == nil && n.cfg.ExternalMatcher {
+		// Forwarded, still sealed, to the linked matcher, which answers in the mailbox.
+		var body struct {
+			Sealed []byte `json:"sealed"`
+		}
+		if err := decodeBody(r, &body); err != nil {
+			n.fail(w, err)
+			return
+		}
+		if err := n.hub.ForwardSignal(body.Sealed); err != nil {
+			n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "%v", err))
+			return
+		}
+		writeJSON(w, http.StatusAccepted, map[string]string{"status": "forwarded"})
+		return
+	}
 	if n.engine == nil || n.issuer == nil || n.notify == nil {
 		n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "this node's matcher issues no credentials"))
 		return
@@ -406,6 +422,39 @@ func (n *Node) publishProverKeys(ctx context.Context) {
 	n.log.Info("prover keys published (DEVELOPMENT keys: insecure)", "pk", rec.PKCid, "vk", rec.VKCid, "vkSha256", rec.VKHash, "pkBytes", pk.Len())
 }
 
+// linkedOutput submits a linked matcher's signed outputs for the Redemptions contract (the
+// relayer pays; the contract checks the signature and the matcher's registration).
+func (n *Node) linkedOutput(matcher common.Address, kind string, body json.RawMessage) {
+	if n.redemptions == nil || n.relayer == nil {
+		return
+	}
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		var err error
+		switch kind {
+		case "requirements":
+			var s chain.SignedRequirements
+			if err = json.Unmarshal(body, &s); err == nil && s.ReqHash != nil {
+				err = n.redemptions.SubmitRequirements(ctx, n.relayer, s)
+			}
+		case "issuer":
+			var s chain.SignedIssuer
+			if err = json.Unmarshal(body, &s); err == nil && s.X != nil && s.Y != nil {
+				if x, y, rerr := n.redemptions.IssuerOf(ctx, matcher); rerr == nil && x.Cmp(s.X.ToInt()) == 0 && y.Cmp(s.Y.ToInt()) == 0 {
+					return // already registered
+				}
+				err = n.redemptions.SubmitIssuer(ctx, n.relayer, s)
+			}
+		default:
+			err = fmt.Errorf("unknown output %q", kind)
+		}
+		if err != nil {
+			n.log.Warn("linked matcher's output not submitted", "kind", kind, "err", err)
+		}
+	}()
+}
+
 // proverInfo is /info's "prover": where the keys are published, read from the chain.
 func (n *Node) proverInfo(ctx context.Context) map[string]any {
 	if n.redemptions == nil {
@@ -451,6 +500,11 @@ func requestCredential(ctx context.Context, node, demo, category string) (prover
 	case cred = <-got:
 		return cred, nil
 	case err := <-listening:
+		select {
+		case cred = <-got: // the listener stops right after handing the credential over
+			return cred, nil
+		default:
+		}
 		if err == nil {
 			err = errors.New("mailbox closed")
 		}
