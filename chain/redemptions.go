@@ -191,3 +191,8 @@ func SignDigest(key *ecdsa.PrivateKey, digest common.Hash) ([]byte, error) {
 	sig[64] += 27
 	return sig, nil
 }
+
+// NullifierUsed reports whether a nullifier was spent (the deal redeemed by that agent).
+func (r *Redemptions) NullifierUsed(ctx context.Context, nullifier *big.Int) (bool, error) {
+	return bind.Call(r.contract, &bind.CallOpts{Context: ctx}, redemptionsABI.PackNullifierUsed(nullifier), redemptionsABI.UnpackNullifierUsed)
+}

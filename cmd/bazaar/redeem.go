@@ -24,6 +24,7 @@ import (
 	"github.com/consensys/gnark/logger"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain"
@@ -322,7 +323,9 @@ type RedeemResult struct {
 // check that can be made locally is made before proving, with a message saying why not.
 func Redeem(ctx context.Context, node string, dealID common.Hash, demo string, payout common.Address, keysDir string) (*RedeemResult, error) {
 	var info struct {
-		Matcher map[string]any `json:"matcher"`
+		RPCURL    string         `json:"rpcUrl"`
+		Contracts map[string]any `json:"contracts"`
+		Matcher   map[string]any `json:"matcher"`
 	}
 	if err := apiCall(ctx, http.MethodGet, node+"/info", nil, &info); err != nil {
 		return nil, err
@@ -351,6 +354,16 @@ func Redeem(ctx context.Context, node string, dealID common.Hash, demo string, p
 	day := uint64(time.Now().Unix() / 86400)
 	if err := prover.Eligible(req, cred, day); err != nil {
 		return nil, fmt.Errorf("not eligible for this deal: %w", err)
+	}
+	// Already redeemed? The nullifier is public once spent; ask the chain before proving.
+	if addr, _ := info.Contracts["Redemptions"].(string); common.IsHexAddress(addr) && info.RPCURL != "" {
+		if client, err := ethclient.DialContext(ctx, info.RPCURL); err == nil {
+			used, err := chain.NewRedemptions(client, common.HexToAddress(addr)).NullifierUsed(ctx, cred.Nullifier(req.DealID))
+			client.Close()
+			if err == nil && used {
+				return nil, errors.New("this agent has already redeemed this deal")
+			}
+		}
 	}
 	logger.Disable()
 	keys, err := prover.DevKeysCached(keysDir)

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"math/big"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ipfs/go-cid"
 
 	"github.com/bazaar-market/bazaar"
@@ -81,6 +83,16 @@ func TestAgent_Redeem(t *testing.T) {
 		"--payout", payout.Hex()}, &out, &out)
 	if err == nil || !strings.Contains(err.Error(), "already redeemed") {
 		t.Fatalf("second redemption: %v", err)
+	}
+	// The same nullifier submitted straight to the node (any proof): the contract refuses it
+	// before looking at the proof, and the node says why.
+	used := prover.Hash(demoSecret("demo-q1-high-l3"), dealField(id))
+	replay := RedeemRequest{DealID: id, Day: uint64(time.Now().Unix() / 86400), Nullifier: (*hexutil.Big)(used), Payout: payout}
+	for i := range replay.Proof {
+		replay.Proof[i] = (*hexutil.Big)(big.NewInt(1))
+	}
+	if st, e := postRaw(t, n.URL()+"/redemptions", mustJSON(t, replay)); st != 409 || !strings.Contains(e.Error.Message, "already redeemed") {
+		t.Fatalf("replayed nullifier: %d %+v", st, e)
 	}
 	for agent, why := range map[string]string{
 		"demo-q1-low-l3":  "lifetime value", // LTV below the deal's $50
