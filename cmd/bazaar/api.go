@@ -606,6 +606,20 @@ func (n *Node) gateway(w http.ResponseWriter, r *http.Request) {
 	n.ipfs.Gateway().ServeHTTP(w, r)
 }
 
+// forwardSealed hands a sealed message, still sealed, to the linked attested matcher: it alone
+// can open it, and answers (if at all) in the agent's mailbox.
+func (n *Node) forwardSealed(w http.ResponseWriter, sealed []byte) {
+	if len(sealed) == 0 || len(sealed) > 16<<10 {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "sealed must be 1 to 16384 bytes"))
+		return
+	}
+	if err := n.hub.ForwardSignal(sealed); err != nil {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "%v", err))
+		return
+	}
+	writeJSON(w, http.StatusAccepted, map[string]string{"status": "forwarded"})
+}
+
 // postSignal answers POST /signals {"sealed": base64}: an HPKE-sealed opt-in signal for the
 // matcher. The node learns nothing from it; only the matcher's attested key opens it.
 func (n *Node) postSignal(w http.ResponseWriter, r *http.Request) {
@@ -621,16 +635,7 @@ func (n *Node) postSignal(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if n.engine == nil {
-		// Forwarded, still sealed, to the linked attested matcher; it alone can open it.
-		if len(req.Sealed) == 0 || len(req.Sealed) > 16<<10 {
-			n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "sealed must be 1 to 16384 bytes"))
-			return
-		}
-		if err := n.hub.ForwardSignal(req.Sealed); err != nil {
-			n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "%v", err))
-			return
-		}
-		writeJSON(w, http.StatusAccepted, map[string]string{"status": "forwarded"})
+		n.forwardSealed(w, req.Sealed)
 		return
 	}
 	if err := n.engine.Intake(req.Sealed); err != nil {

@@ -147,31 +147,19 @@ type CredentialMessage struct {
 // the matcher's attested key. The matcher issues the credential from the agent's history and
 // delivers it sealed to the agent's mailbox; the node sees neither.
 func (n *Node) postCredentials(w http.ResponseWriter, r *http.Request) {
-	if n.engine == nil && n.cfg.ExternalMatcher {
-		// Forwarded, still sealed, to the linked matcher, which answers in the mailbox.
-		var body struct {
-			Sealed []byte `json:"sealed"`
-		}
-		if err := decodeBody(r, &body); err != nil {
-			n.fail(w, err)
-			return
-		}
-		if err := n.hub.ForwardSignal(body.Sealed); err != nil {
-			n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "%v", err))
-			return
-		}
-		writeJSON(w, http.StatusAccepted, map[string]string{"status": "forwarded"})
-		return
-	}
-	if n.engine == nil || n.issuer == nil || n.notify == nil {
-		n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "this node's matcher issues no credentials"))
-		return
-	}
 	var body struct {
 		Sealed []byte `json:"sealed"`
 	}
 	if err := decodeBody(r, &body); err != nil {
 		n.fail(w, err)
+		return
+	}
+	if n.engine == nil && n.cfg.ExternalMatcher {
+		n.forwardSealed(w, body.Sealed)
+		return
+	}
+	if n.engine == nil || n.issuer == nil || n.notify == nil {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "this node's matcher issues no credentials"))
 		return
 	}
 	plain, err := n.engine.Open(body.Sealed)
