@@ -1,18 +1,16 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {Test} from "./utils/Test.sol";
+import {SimSnpRegistry} from "./utils/SimSnpRegistry.sol";
 import {AttestationRegistry} from "../src/AttestationRegistry.sol";
 import {MetricsLedger} from "../src/MetricsLedger.sol";
 import {IAttestationRegistry} from "../src/interfaces/IAttestationRegistry.sol";
-import {X509} from "../src/lib/X509.sol";
 import {SimSnpFixtures as S} from "./fixtures/SimSnpFixtures.sol";
 
 /// @notice Matcher outputs on-chain: accepted only from a registered, unexpired matcher key.
-contract MetricsLedgerTest is Test {
+contract MetricsLedgerTest is SimSnpRegistry {
     AttestationRegistry internal reg;
     MetricsLedger internal ledger;
-    address internal gov = address(0x60f);
     address internal vendor = address(0x70997970C51812dc3A010C7d01b50e0d17dc79C8);
     bytes internal buckets = bytes('{"byLocation":{"Quan 1":{"matched":12}},"byDay":{}}');
 
@@ -21,18 +19,9 @@ contract MetricsLedgerTest is Test {
     );
 
     function setUp() public {
-        X509.Cert memory c = X509.parse(S.A_ARK);
-        (bytes memory n, bytes memory e) = X509.rsaPublicKey(S.A_ARK, c);
-        IAttestationRegistry.Root[] memory roots = new IAttestationRegistry.Root[](1);
-        roots[0] = IAttestationRegistry.Root("Milan", n, e, true);
-        reg = new AttestationRegistry(gov, roots, 1 days, 0);
-        assertEq(address(reg), S.REGISTRY, "registry at the address the fixtures bind");
+        reg = deploySimRegistry(1 days);
         ledger = new MetricsLedger(reg);
-        bytes32 askId = reg.registerAsk("Milan", S.A_ASK);
-        vm.prank(gov);
-        reg.allowMeasurement(S.MEASUREMENT);
-        bytes32 vcekId = reg.registerVcek(askId, S.A_VCEK);
-        reg.registerMatcher(vcekId, S.REPORT_OK, S.MATCHER, S.HPKE_KEY, 1);
+        registerSimMatcher(reg);
     }
 
     function totals(uint64 epoch, uint64 matched) internal pure returns (MetricsLedger.Totals memory) {

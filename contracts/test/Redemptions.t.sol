@@ -1,54 +1,39 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {Test} from "./utils/Test.sol";
+import {SimSnpRegistry} from "./utils/SimSnpRegistry.sol";
 import {AttestationRegistry} from "../src/AttestationRegistry.sol";
 import {DealRegistry} from "../src/DealRegistry.sol";
 import {Redemptions, IEligibilityVerifier} from "../src/Redemptions.sol";
 import {EligibilityVerifier} from "../src/verifiers/EligibilityVerifier.sol";
 import {IAttestationRegistry} from "../src/interfaces/IAttestationRegistry.sol";
 import {IDealRegistry} from "../src/interfaces/IDealRegistry.sol";
-import {X509} from "../src/lib/X509.sol";
 import {SimSnpFixtures as S} from "./fixtures/SimSnpFixtures.sol";
 import {EligibilityFixtures as E} from "./fixtures/EligibilityFixtures.sol";
 
 /// @notice Redemption with a real Groth16 eligibility proof (tools/fixtures/eligibility.go) against
 /// the generated verifier, a real DealRegistry and a matcher registered with a simulated report.
-contract RedemptionsTest is Test {
+contract RedemptionsTest is SimSnpRegistry {
     AttestationRegistry internal att;
     DealRegistry internal reg;
     EligibilityVerifier internal verifier;
     Redemptions internal red;
-    address internal gov = address(0x60f);
     uint256 internal constant VENDOR_KEY = 0xA11CE;
 
     event Redeemed(bytes32 indexed dealId, uint256 nullifier);
 
     function setUp() public {
-        X509.Cert memory c = X509.parse(S.A_ARK);
-        (bytes memory n, bytes memory e) = X509.rsaPublicKey(S.A_ARK, c);
-        IAttestationRegistry.Root[] memory roots = new IAttestationRegistry.Root[](1);
-        roots[0] = IAttestationRegistry.Root("Milan", n, e, true);
-        att = new AttestationRegistry(gov, roots, 1000 days, 0);
-        assertEq(address(att), S.REGISTRY, "registry at the address the fixtures bind");
+        att = deploySimRegistry(1000 days);
         reg = new DealRegistry();
         verifier = new EligibilityVerifier();
         red = new Redemptions(reg, att, IEligibilityVerifier(address(verifier)));
         vm.warp(E.DAY * 1 days + 3600);
     }
 
-    /// @dev The matcher's registration (about 6M gas) in its own step: setUp shares the cap.
-    /// A function, not a modifier: a modifier would inline the certificate constants into
-    /// every test and push the test contract's deployment over the gas cap.
-    function registerMatcher() internal {
-        bytes32 askId = att.registerAsk("Milan", S.A_ASK);
-        vm.prank(gov);
-        att.allowMeasurement(S.MEASUREMENT);
-        att.registerMatcher(att.registerVcek(askId, S.A_VCEK), S.REPORT_OK, S.MATCHER, S.HPKE_KEY, 1);
-    }
-
+    /// @dev A modifier calling a function: inlining the registration's certificate constants
+    /// into every test would push the test contract's deployment over the gas cap.
     modifier withMatcher() {
-        registerMatcher();
+        registerSimMatcher(att);
         _;
     }
 
