@@ -17,6 +17,8 @@ interface Vm {
     function assume(bool condition) external pure;
     function snapshotGasLastCall(string calldata name) external returns (uint256 gasUsed);
     function snapshotValue(string calldata name, uint256 value) external;
+    function pauseGasMetering() external;
+    function resumeGasMetering() external;
     function toString(uint256 value) external pure returns (string memory);
 }
 
