@@ -4,7 +4,7 @@ SHELL := /bin/bash
 
 FORGE := ./node_modules/.bin/forge
 # Contracts with Go bindings in chain/bindings (one file each, type = contract name).
-CONTRACTS := DealRegistry AttestationRegistry MetricsLedger Redemptions EligibilityVerifier
+CONTRACTS := DealRegistry AttestationRegistry MetricsLedger Redemptions EligibilityVerifier Settlement TestStablecoin
 GENTMP := contracts/out/abigen
 
 .PHONY: all deps build gen check-gen vet test test-go test-forge interop bench clean

@@ -1,0 +1,156 @@
+package chain
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/bazaar-market/bazaar/chain/bindings"
+)
+
+var (
+	settlementABI = bindings.NewSettlement()
+	stablecoinABI = bindings.NewTestStablecoin()
+
+	settlementRevert = revertNamer([]errorDecoder{settlementABI, attestABI}, "Settlement", "AttestationRegistry")
+	stablecoinRevert = revertNamer([]errorDecoder{stablecoinABI}, "TestStablecoin")
+)
+
+// Stablecoin is a handle on a development TestStablecoin (anyone may mint).
+type Stablecoin struct {
+	backend  Backend
+	contract *bind.BoundContract
+	addr     common.Address
+}
+
+// DeployTestStablecoin deploys the development token.
+func DeployTestStablecoin(ctx context.Context, backend Backend, key *ecdsa.PrivateKey) (*Stablecoin, error) {
+	addr, _, err := deploy(ctx, backend, key, "TestStablecoin", bindings.TestStablecoinMetaData.Bin, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &Stablecoin{backend: backend, contract: stablecoinABI.Instance(backend, addr), addr: addr}, nil
+}
+
+// Address is the token's address.
+func (s *Stablecoin) Address() common.Address { return s.addr }
+
+// Mint mints to an address (development token).
+func (s *Stablecoin) Mint(ctx context.Context, key *ecdsa.PrivateKey, to common.Address, amount *big.Int) error {
+	_, err := sendCall(ctx, s.backend, s.contract, key, "mint", stablecoinABI.PackMint(to, amount), stablecoinRevert)
+	return err
+}
+
+// Approve lets spender move the key's tokens.
+func (s *Stablecoin) Approve(ctx context.Context, key *ecdsa.PrivateKey, spender common.Address, amount *big.Int) error {
+	_, err := sendCall(ctx, s.backend, s.contract, key, "approve", stablecoinABI.PackApprove(spender, amount), stablecoinRevert)
+	return err
+}
+
+// BalanceOf reads a balance.
+func (s *Stablecoin) BalanceOf(ctx context.Context, a common.Address) (*big.Int, error) {
+	return bind.Call(s.contract, &bind.CallOpts{Context: ctx}, stablecoinABI.PackBalanceOf(a), stablecoinABI.UnpackBalanceOf)
+}
+
+// Settlement is a handle on a deployed Settlement contract.
+type Settlement struct {
+	backend  Backend
+	contract *bind.BoundContract
+	addr     common.Address
+}
+
+// Batch is a settlement batch's header.
+type Batch = bindings.SettlementBatch
+
+// DeploySettlement deploys a Settlement over token, trusting the attestation registry's
+// matchers as sequencers, with a forced-exit delay in seconds.
+func DeploySettlement(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, token, attestation common.Address, exitDelay uint64) (*Settlement, error) {
+	addr, _, err := deploy(ctx, backend, key, "Settlement", bindings.SettlementMetaData.Bin, settlementABI.PackConstructor(token, attestation, exitDelay))
+	if err != nil {
+		return nil, err
+	}
+	return &Settlement{backend: backend, contract: settlementABI.Instance(backend, addr), addr: addr}, nil
+}
+
+// Address is the contract's address.
+func (s *Settlement) Address() common.Address { return s.addr }
+
+func (s *Settlement) send(ctx context.Context, key *ecdsa.PrivateKey, method string, data []byte) error {
+	_, err := sendCall(ctx, s.backend, s.contract, key, method, data, settlementRevert)
+	return err
+}
+
+// Deposit deposits amount (already approved) for account.
+func (s *Settlement) Deposit(ctx context.Context, key *ecdsa.PrivateKey, account common.Address, amount *big.Int) error {
+	return s.send(ctx, key, "deposit", settlementABI.PackDeposit(account, amount))
+}
+
+// SignBatch signs a batch with the sequencer (matcher) key.
+func (s *Settlement) SignBatch(ctx context.Context, sequencer *ecdsa.PrivateKey, b Batch, vendors []common.Address, totals []*big.Int) ([]byte, error) {
+	d, err := bind.Call(s.contract, &bind.CallOpts{Context: ctx}, settlementABI.PackBatchDigest(b, vendors, totals), settlementABI.UnpackBatchDigest)
+	if err != nil {
+		return nil, err
+	}
+	return SignDigest(sequencer, d)
+}
+
+// PostBatch submits a signed batch, payer paying.
+func (s *Settlement) PostBatch(ctx context.Context, payer *ecdsa.PrivateKey, b Batch, vendors []common.Address, totals []*big.Int, sig []byte) error {
+	return s.send(ctx, payer, "postBatch", settlementABI.PackPostBatch(b, vendors, totals, sig))
+}
+
+// Withdraw withdraws a vendor's credit with its proof against the vendor root.
+func (s *Settlement) Withdraw(ctx context.Context, vendor *ecdsa.PrivateKey, cumulative *big.Int, proof [][32]byte) error {
+	return s.send(ctx, vendor, "withdraw", settlementABI.PackWithdraw(cumulative, proof))
+}
+
+// Exit exits an account with its balance proof against the last state root.
+func (s *Settlement) Exit(ctx context.Context, payer *ecdsa.PrivateKey, account common.Address, balance *big.Int, proof [][32]byte) error {
+	return s.send(ctx, payer, "exit", settlementABI.PackExit(account, balance, proof))
+}
+
+// Transfer sends plain ether (for gas on development chains), waiting for it.
+func Transfer(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, to common.Address, wei *big.Int) error {
+	unlock := lockSender(KeyAddress(key))
+	opts, err := transactOpts(ctx, backend, key)
+	if err != nil {
+		unlock()
+		return err
+	}
+	nonce, err := backend.PendingNonceAt(ctx, opts.From)
+	if err != nil {
+		unlock()
+		return err
+	}
+	tip, err := backend.SuggestGasTipCap(ctx)
+	if err != nil {
+		unlock()
+		return err
+	}
+	head, err := backend.HeaderByNumber(ctx, nil)
+	if err != nil {
+		unlock()
+		return err
+	}
+	fee := new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2)))
+	id, err := backend.ChainID(ctx)
+	if err != nil {
+		unlock()
+		return err
+	}
+	tx, err := types.SignNewTx(key, types.LatestSignerForChainID(id), &types.DynamicFeeTx{ChainID: id, Nonce: nonce, GasTipCap: tip,
+		GasFeeCap: fee, Gas: 21_000, To: &to, Value: wei})
+	if err == nil {
+		err = backend.SendTransaction(ctx, tx)
+	}
+	unlock()
+	if err != nil {
+		return err
+	}
+	_, err = WaitMined(ctx, backend, tx.Hash())
+	return err
+}

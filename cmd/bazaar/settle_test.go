@@ -1,0 +1,98 @@
+package main
+
+import (
+	"context"
+	"math/big"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/bazaar-market/bazaar/chain"
+	"github.com/bazaar-market/bazaar/ledger"
+)
+
+// TestSettlement_GoTreesOnChain: on the dev chain, the registered matcher posts a batch whose
+// vendor and balance roots the Go ledger built; a vendor withdraws and, after the sequencer's
+// silence, an account exits with Go-built proofs the contract accepts; a wrong proof is refused
+// before any transaction.
+func TestSettlement_GoTreesOnChain(t *testing.T) {
+	ctx := context.Background()
+	n := mustNode(t, t.TempDir())
+	defer n.Stop(ctx)
+	relayer := n.relayer
+	usd, err := chain.DeployTestStablecoin(ctx, n.backend, relayer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := chain.DeploySettlement(ctx, n.backend, relayer, usd.Address(), n.attest.Address(), 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	usdc := func(v int64) *big.Int { return big.NewInt(v * 1_000_000) }
+	if err := usd.Mint(ctx, relayer, chain.KeyAddress(relayer), usdc(1000)); err != nil {
+		t.Fatal(err)
+	}
+	if err := usd.Approve(ctx, relayer, st.Address(), usdc(1000)); err != nil {
+		t.Fatal(err)
+	}
+	acct1, acct2 := common.HexToAddress("0xACC1"), common.HexToAddress("0xACC2")
+	if err := st.Deposit(ctx, relayer, acct1, usdc(100)); err != nil {
+		t.Fatal(err)
+	}
+
+	// The ledger after some payments: accounts keep 60 and 10; three vendors got 30 in all.
+	vendorKeys := []string{"8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba",
+		"92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e", "4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356"}
+	var vendors []common.Address
+	var credits []ledger.Entry
+	for i, k := range vendorKeys {
+		key, _ := crypto.HexToECDSA(k)
+		vendors = append(vendors, chain.KeyAddress(key))
+		credits = append(credits, ledger.Entry{Addr: vendors[i], Amount: usdc(int64(5 * (i + 1)))})
+	}
+	vtree, _ := ledger.NewTree(credits)
+	btree, _ := ledger.NewTree([]ledger.Entry{{Addr: acct1, Amount: usdc(60)}, {Addr: acct2, Amount: usdc(10)}})
+	b := chain.Batch{Id: 1, PrevRoot: [32]byte{}, NewRoot: btree.Root(), VendorRoot: vtree.Root(), DepositedSeen: usdc(100)}
+	totals := []*big.Int{usdc(5), usdc(10), usdc(15)}
+	sig, err := st.SignBatch(ctx, n.mkeys.signer, b, vendors, totals)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.PostBatch(ctx, relayer, b, vendors, totals, sig); err != nil {
+		t.Fatalf("batch from the registered matcher: %v", err)
+	}
+
+	// Vendor 2 withdraws its 10 with the Go proof; fund its gas first.
+	v2, _ := crypto.HexToECDSA(vendorKeys[1])
+	if err := fund(ctx, n, vendors[1]); err != nil {
+		t.Fatal(err)
+	}
+	amt, proof, _ := vtree.Proof(vendors[1])
+	if err := st.Withdraw(ctx, v2, new(big.Int).Add(amt, big.NewInt(1)), proof); err == nil || !strings.Contains(err.Error(), "BadProof") {
+		t.Fatalf("withdrawal beyond credit: %v", err)
+	}
+	if err := st.Withdraw(ctx, v2, amt, proof); err != nil {
+		t.Fatalf("vendor withdrawal with the Go proof: %v", err)
+	}
+	if bal, _ := usd.BalanceOf(ctx, vendors[1]); bal.Cmp(usdc(10)) != 0 {
+		t.Fatalf("vendor holds %s", bal)
+	}
+
+	// The sequencer falls silent: account 1 exits with the Go balance proof.
+	time.Sleep(3 * time.Second)
+	bal, bproof, _ := btree.Proof(acct1)
+	if err := st.Exit(ctx, relayer, acct1, bal, bproof); err != nil {
+		t.Fatalf("forced exit with the Go proof: %v", err)
+	}
+	if got, _ := usd.BalanceOf(ctx, acct1); got.Cmp(usdc(60)) != 0 {
+		t.Fatalf("account holds %s after exit", got)
+	}
+}
+
+// fund sends a little dev ETH for gas.
+func fund(ctx context.Context, n *Node, to common.Address) error {
+	return chain.Transfer(ctx, n.backend, n.relayer, to, new(big.Int).Lsh(big.NewInt(1), 60))
+}
