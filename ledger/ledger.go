@@ -1,0 +1,219 @@
+package ledger
+
+import (
+	"crypto/ecdsa"
+	"fmt"
+	"math/big"
+	"sort"
+	"sync"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/bazaar-market/bazaar"
+)
+
+// Intent is an agent's payment, signed by its account key and sealed to the enclave: the chain
+// never sees it. Nonce orders an account's intents (each used once).
+type Intent struct {
+	Account common.Address `json:"account"`
+	Vendor  common.Address `json:"vendor"`
+	DealID  common.Hash    `json:"dealId"`
+	Amount  *big.Int       `json:"amount"`
+	Nonce   uint64         `json:"nonce"`
+	Sig     []byte         `json:"sig"`
+}
+
+// Digest is what the account key signs (domain-separated, bound to one Settlement contract).
+func (in Intent) Digest(settlement common.Address) common.Hash {
+	var amt [32]byte
+	if in.Amount != nil && in.Amount.Sign() >= 0 && in.Amount.BitLen() <= 256 {
+		in.Amount.FillBytes(amt[:])
+	}
+	var nonce [8]byte
+	for i := range 8 {
+		nonce[7-i] = byte(in.Nonce >> (8 * i))
+	}
+	return crypto.Keccak256Hash([]byte("bazaar payment intent v1\x00"), settlement[:], in.Account[:], in.Vendor[:], in.DealID[:], amt[:], nonce[:])
+}
+
+// Intent errors.
+var (
+	ErrBadIntentSig = &bazaar.Error{Code: bazaar.ECodeSignature, Message: "intent is not signed by its account"}
+	ErrReplayed     = &bazaar.Error{Code: bazaar.ECodeConflict, Message: "intent nonce already used"}
+	ErrOverBalance  = &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "intent exceeds the account's balance"}
+	ErrBadAmount    = &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "intent amount must be positive"}
+)
+
+// Ledger holds account balances and vendor credits inside the enclave and turns accepted
+// payments into batches. It is safe for concurrent use.
+type Ledger struct {
+	settlement common.Address
+
+	mu        sync.Mutex
+	balances  map[common.Address]*big.Int
+	nonces    map[common.Address]map[uint64]bool
+	credits   map[common.Address]*big.Int // cumulative, as posted in the vendor root
+	pending   map[common.Address]*big.Int // credits since the last batch
+	deposited *big.Int                    // deposits seen on chain
+	batchID   uint64
+	root      common.Hash // state root after the last batch
+	payments  int         // payments since the last batch
+}
+
+// New returns an empty ledger for a Settlement contract.
+func New(settlement common.Address) *Ledger {
+	return &Ledger{settlement: settlement, balances: map[common.Address]*big.Int{}, nonces: map[common.Address]map[uint64]bool{},
+		credits: map[common.Address]*big.Int{}, pending: map[common.Address]*big.Int{}, deposited: new(big.Int)}
+}
+
+// Deposit credits an account with a deposit seen on chain (a Deposited event).
+func (l *Ledger) Deposit(account common.Address, amount *big.Int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.balances[account] = new(big.Int).Add(l.balance(account), amount)
+	l.deposited.Add(l.deposited, amount)
+}
+
+func (l *Ledger) balance(a common.Address) *big.Int {
+	if b := l.balances[a]; b != nil {
+		return b
+	}
+	return new(big.Int)
+}
+
+// Balance is an account's balance.
+func (l *Ledger) Balance(a common.Address) *big.Int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return new(big.Int).Set(l.balance(a))
+}
+
+// Pay applies a signed intent: the account's signature, a fresh nonce, a positive amount within
+// its balance. Nothing changes when it is refused.
+func (l *Ledger) Pay(in Intent) error {
+	if in.Amount == nil || in.Amount.Sign() <= 0 {
+		return ErrBadAmount
+	}
+	pub, err := crypto.SigToPub(in.Digest(l.settlement).Bytes(), in.Sig)
+	if err != nil || crypto.PubkeyToAddress(*pub) != in.Account {
+		return ErrBadIntentSig
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.nonces[in.Account][in.Nonce] {
+		return ErrReplayed
+	}
+	bal := l.balance(in.Account)
+	if bal.Cmp(in.Amount) < 0 {
+		return ErrOverBalance
+	}
+	if l.nonces[in.Account] == nil {
+		l.nonces[in.Account] = map[uint64]bool{}
+	}
+	l.nonces[in.Account][in.Nonce] = true
+	l.balances[in.Account] = new(big.Int).Sub(bal, in.Amount)
+	p := l.pending[in.Vendor]
+	if p == nil {
+		p = new(big.Int)
+	}
+	l.pending[in.Vendor] = p.Add(p, in.Amount)
+	l.payments++
+	return nil
+}
+
+// SignIntent signs an intent with the account's key (what an agent does).
+func SignIntent(key *ecdsa.PrivateKey, settlement common.Address, in Intent) (Intent, error) {
+	sig, err := crypto.Sign(in.Digest(settlement).Bytes(), key)
+	if err != nil {
+		return in, err
+	}
+	in.Sig = sig
+	return in, nil
+}
+
+// Pending is the number of payments not yet in a batch.
+func (l *Ledger) Pending() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.payments
+}
+
+// BatchPlan is the next batch: its header fields, the per-vendor totals since the last batch,
+// and the trees exits and withdrawals are proven against.
+type BatchPlan struct {
+	ID            uint64
+	PrevRoot      common.Hash
+	NewRoot       common.Hash
+	VendorRoot    common.Hash
+	DepositedSeen *big.Int
+	Vendors       []common.Address
+	Totals        []*big.Int
+	Balances      *Tree
+	Credits       *Tree
+	Payments      int
+}
+
+// Plan builds the next batch from the payments since the last one, without committing it.
+func (l *Ledger) Plan() (*BatchPlan, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	p := &BatchPlan{ID: l.batchID + 1, PrevRoot: l.root, DepositedSeen: new(big.Int).Set(l.deposited), Payments: l.payments}
+	for v := range l.pending {
+		p.Vendors = append(p.Vendors, v)
+	}
+	sort.Slice(p.Vendors, func(i, j int) bool { return p.Vendors[i].Cmp(p.Vendors[j]) < 0 })
+	credits := map[common.Address]*big.Int{}
+	for v, c := range l.credits {
+		credits[v] = new(big.Int).Set(c)
+	}
+	for _, v := range p.Vendors {
+		t := new(big.Int).Set(l.pending[v])
+		p.Totals = append(p.Totals, t)
+		if credits[v] == nil {
+			credits[v] = new(big.Int)
+		}
+		credits[v].Add(credits[v], t)
+	}
+	var bal, cred []Entry
+	for a, b := range l.balances {
+		bal = append(bal, Entry{Addr: a, Amount: new(big.Int).Set(b)})
+	}
+	for v, c := range credits {
+		cred = append(cred, Entry{Addr: v, Amount: c})
+	}
+	var err error
+	if p.Balances, err = NewTree(bal); err != nil {
+		return nil, err
+	}
+	if p.Credits, err = NewTree(cred); err != nil {
+		return nil, err
+	}
+	p.NewRoot, p.VendorRoot = p.Balances.Root(), p.Credits.Root()
+	return p, nil
+}
+
+// Commit records a plan as posted (after the contract accepted it).
+func (l *Ledger) Commit(p *BatchPlan) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if p.ID != l.batchID+1 || p.PrevRoot != l.root {
+		return fmt.Errorf("ledger: batch %d does not follow batch %d", p.ID, l.batchID)
+	}
+	for i, v := range p.Vendors {
+		c := l.credits[v]
+		if c == nil {
+			c = new(big.Int)
+		}
+		l.credits[v] = c.Add(c, p.Totals[i])
+		rest := new(big.Int).Sub(l.pending[v], p.Totals[i])
+		if rest.Sign() == 0 {
+			delete(l.pending, v)
+		} else {
+			l.pending[v] = rest
+		}
+	}
+	l.batchID, l.root = p.ID, p.NewRoot
+	l.payments -= p.Payments
+	return nil
+}

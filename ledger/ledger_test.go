@@ -1,0 +1,125 @@
+package ledger_test
+
+import (
+	"errors"
+	"math/big"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/bazaar-market/bazaar/ledger"
+)
+
+var settlement = common.HexToAddress("0x5e771e")
+
+func pay(t *testing.T, l *ledger.Ledger, key string, vendor common.Address, amount int64, nonce uint64) error {
+	t.Helper()
+	k, _ := crypto.HexToECDSA(key)
+	in, err := ledger.SignIntent(k, settlement, ledger.Intent{Account: crypto.PubkeyToAddress(k.PublicKey), Vendor: vendor,
+		DealID: common.Hash{1}, Amount: big.NewInt(amount), Nonce: nonce})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l.Pay(in)
+}
+
+const (
+	aliceKey = "8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba"
+	bobKey   = "92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e"
+)
+
+func account(key string) common.Address {
+	k, _ := crypto.HexToECDSA(key)
+	return crypto.PubkeyToAddress(k.PublicKey)
+}
+
+// TestLedger_Intents: payments debit the signer's balance once; replays, overdrafts, other
+// signers and non-positive amounts change nothing.
+func TestLedger_Intents(t *testing.T) {
+	l := ledger.New(settlement)
+	l.Deposit(account(aliceKey), big.NewInt(100))
+	v := common.HexToAddress("0xA")
+	if err := pay(t, l, aliceKey, v, 30, 1); err != nil {
+		t.Fatal(err)
+	}
+	for name, c := range map[string]struct {
+		err error
+		run func() error
+	}{
+		"replayed":     {ledger.ErrReplayed, func() error { return pay(t, l, aliceKey, v, 30, 1) }},
+		"over balance": {ledger.ErrOverBalance, func() error { return pay(t, l, aliceKey, v, 71, 2) }},
+		"zero amount":  {ledger.ErrBadAmount, func() error { return pay(t, l, aliceKey, v, 0, 3) }},
+		"no funds":     {ledger.ErrOverBalance, func() error { return pay(t, l, bobKey, v, 1, 1) }},
+	} {
+		if err := c.run(); !errors.Is(err, c.err) {
+			t.Fatalf("%s: %v, want %v", name, err, c.err)
+		}
+	}
+	// Signed by Bob, claiming Alice's account.
+	k, _ := crypto.HexToECDSA(bobKey)
+	forged, _ := ledger.SignIntent(k, settlement, ledger.Intent{Account: account(aliceKey), Vendor: v, Amount: big.NewInt(1), Nonce: 9})
+	if err := l.Pay(forged); !errors.Is(err, ledger.ErrBadIntentSig) {
+		t.Fatalf("forged intent: %v", err)
+	}
+	// Signed for another Settlement contract.
+	other, _ := ledger.SignIntent(k, common.HexToAddress("0x0be"), ledger.Intent{Account: account(bobKey), Vendor: v, Amount: big.NewInt(1), Nonce: 9})
+	if err := l.Pay(other); !errors.Is(err, ledger.ErrBadIntentSig) {
+		t.Fatalf("intent for another contract: %v", err)
+	}
+	if b := l.Balance(account(aliceKey)); b.Int64() != 70 {
+		t.Fatalf("balance %s, want 70", b)
+	}
+}
+
+// TestLedger_Batches: a batch's totals are the vendors' payments since the last one; its trees
+// prove every balance and cumulative credit; committing it starts the next from its root.
+func TestLedger_Batches(t *testing.T) {
+	l := ledger.New(settlement)
+	l.Deposit(account(aliceKey), big.NewInt(100))
+	l.Deposit(account(bobKey), big.NewInt(50))
+	va, vb := common.HexToAddress("0xA"), common.HexToAddress("0xB")
+	for i, p := range []struct {
+		key    string
+		vendor common.Address
+		amount int64
+	}{{aliceKey, va, 10}, {aliceKey, vb, 20}, {bobKey, va, 5}} {
+		if err := pay(t, l, p.key, p.vendor, p.amount, uint64(i+1)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p1, err := l.Plan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p1.ID != 1 || p1.DepositedSeen.Int64() != 150 || p1.Payments != 3 || len(p1.Vendors) != 2 {
+		t.Fatalf("plan %+v", p1)
+	}
+	for i, v := range p1.Vendors {
+		want := map[common.Address]int64{va: 15, vb: 20}[v]
+		if p1.Totals[i].Int64() != want {
+			t.Fatalf("vendor %s total %s, want %d", v, p1.Totals[i], want)
+		}
+	}
+	amt, proof, _ := p1.Balances.Proof(account(aliceKey))
+	if amt.Int64() != 70 || !ledger.Verify(p1.NewRoot, ledger.Entry{Addr: account(aliceKey), Amount: amt}, proof) {
+		t.Fatal("Alice's balance does not prove against the new root")
+	}
+	if err := l.Commit(p1); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Commit(p1); err == nil {
+		t.Fatal("the same batch committed twice")
+	}
+	if err := pay(t, l, bobKey, va, 5, 10); err != nil {
+		t.Fatal(err)
+	}
+	p2, _ := l.Plan()
+	if p2.ID != 2 || p2.PrevRoot != p1.NewRoot || len(p2.Vendors) != 1 || p2.Totals[0].Int64() != 5 {
+		t.Fatalf("second plan %+v", p2)
+	}
+	c, cp, _ := p2.Credits.Proof(va)
+	if c.Int64() != 20 || !ledger.Verify(p2.VendorRoot, ledger.Entry{Addr: va, Amount: c}, cp) {
+		t.Fatalf("vendor A's cumulative credit %s does not prove", c)
+	}
+}
