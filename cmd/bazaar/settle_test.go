@@ -14,10 +14,10 @@ import (
 	"github.com/bazaar-market/bazaar/ledger"
 )
 
-// TestSettlement_GoTreesOnChain: on the dev chain, the registered matcher posts a batch whose
-// vendor and balance roots the Go ledger built; a vendor withdraws and, after the sequencer's
-// silence, an account exits with Go-built proofs the contract accepts; a wrong proof is refused
-// before any transaction.
+// TestSettlement_GoTreesOnChain: on the dev chain, deposits feed the enclave's ledger, signed
+// intents pay three vendors, and the registered matcher posts the ledger's batch; a vendor
+// withdraws and, after the sequencer's silence, an account exits with the ledger's proofs; a
+// proof for more than the credit is refused before any transaction.
 func TestSettlement_GoTreesOnChain(t *testing.T) {
 	ctx := context.Background()
 	n := mustNode(t, t.TempDir())
@@ -38,32 +38,53 @@ func TestSettlement_GoTreesOnChain(t *testing.T) {
 	if err := usd.Approve(ctx, relayer, st.Address(), usdc(1000)); err != nil {
 		t.Fatal(err)
 	}
-	acct1, acct2 := common.HexToAddress("0xACC1"), common.HexToAddress("0xACC2")
-	if err := st.Deposit(ctx, relayer, acct1, usdc(100)); err != nil {
-		t.Fatal(err)
+	// Two agents' accounts (keys the agents hold; not their wallets) deposit 100 and 10.
+	ak1, _ := crypto.GenerateKey()
+	ak2, _ := crypto.GenerateKey()
+	acct1, acct2 := chain.KeyAddress(ak1), chain.KeyAddress(ak2)
+	led := ledger.New(st.Address())
+	for _, d := range []struct {
+		a common.Address
+		v int64
+	}{{acct1, 100}, {acct2, 10}} {
+		if err := st.Deposit(ctx, relayer, d.a, usdc(d.v)); err != nil {
+			t.Fatal(err)
+		}
+		led.Deposit(d.a, usdc(d.v)) // what the enclave does on each Deposited event
 	}
 
-	// The ledger after some payments: accounts keep 60 and 10; three vendors got 30 in all.
+	// Inside the enclave: account 1 pays three vendors 5, 10 and 15 with signed intents.
 	vendorKeys := []string{"8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba",
 		"92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e", "4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356"}
 	var vendors []common.Address
-	var credits []ledger.Entry
 	for i, k := range vendorKeys {
 		key, _ := crypto.HexToECDSA(k)
 		vendors = append(vendors, chain.KeyAddress(key))
-		credits = append(credits, ledger.Entry{Addr: vendors[i], Amount: usdc(int64(5 * (i + 1)))})
+		in, err := ledger.SignIntent(ak1, st.Address(), ledger.Intent{Account: acct1, Vendor: vendors[i], DealID: common.Hash{byte(i)},
+			Amount: usdc(int64(5 * (i + 1))), Nonce: uint64(i)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := led.Pay(in); err != nil {
+			t.Fatal(err)
+		}
 	}
-	vtree, _ := ledger.NewTree(credits)
-	btree, _ := ledger.NewTree([]ledger.Entry{{Addr: acct1, Amount: usdc(60)}, {Addr: acct2, Amount: usdc(10)}})
-	b := chain.Batch{Id: 1, PrevRoot: [32]byte{}, NewRoot: btree.Root(), VendorRoot: vtree.Root(), DepositedSeen: usdc(100)}
-	totals := []*big.Int{usdc(5), usdc(10), usdc(15)}
-	sig, err := st.SignBatch(ctx, n.mkeys.signer, b, vendors, totals)
+	plan, err := led.Plan()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := st.PostBatch(ctx, relayer, b, vendors, totals, sig); err != nil {
+	b := chain.Batch{Id: plan.ID, PrevRoot: plan.PrevRoot, NewRoot: plan.NewRoot, VendorRoot: plan.VendorRoot, DepositedSeen: plan.DepositedSeen}
+	sig, err := st.SignBatch(ctx, n.mkeys.signer, b, plan.Vendors, plan.Totals)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.PostBatch(ctx, relayer, b, plan.Vendors, plan.Totals, sig); err != nil {
 		t.Fatalf("batch from the registered matcher: %v", err)
 	}
+	if err := led.Commit(plan); err != nil {
+		t.Fatal(err)
+	}
+	vtree, btree := plan.Credits, plan.Balances
 
 	// Vendor 2 withdraws its 10 with the Go proof; fund its gas first.
 	v2, _ := crypto.HexToECDSA(vendorKeys[1])
@@ -87,7 +108,7 @@ func TestSettlement_GoTreesOnChain(t *testing.T) {
 	if err := st.Exit(ctx, relayer, acct1, bal, bproof); err != nil {
 		t.Fatalf("forced exit with the Go proof: %v", err)
 	}
-	if got, _ := usd.BalanceOf(ctx, acct1); got.Cmp(usdc(60)) != 0 {
+	if got, _ := usd.BalanceOf(ctx, acct1); got.Cmp(usdc(70)) != 0 { // 100 deposited, 30 paid
 		t.Fatalf("account holds %s after exit", got)
 	}
 }
