@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"math/big"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
@@ -53,20 +55,25 @@ func TestSettlement_GoTreesOnChain(t *testing.T) {
 		led.Deposit(d.a, usdc(d.v)) // what the enclave does on each Deposited event
 	}
 
-	// Inside the enclave: account 1 pays three vendors 5, 10 and 15 with signed intents.
+	// Inside the enclave: account 1 pays three vendors 5, 10 and 15, each in two payments.
 	vendorKeys := []string{"8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba",
 		"92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e", "4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356"}
 	var vendors []common.Address
+	var amounts []*big.Int // every individual payment: none may reach the chain
 	for i, k := range vendorKeys {
 		key, _ := crypto.HexToECDSA(k)
 		vendors = append(vendors, chain.KeyAddress(key))
-		in, err := ledger.SignIntent(ak1, st.Address(), ledger.Intent{Account: acct1, Vendor: vendors[i], DealID: common.Hash{byte(i)},
-			Amount: usdc(int64(5 * (i + 1))), Nonce: uint64(i)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := led.Pay(in); err != nil {
-			t.Fatal(err)
+		for j, part := range []int64{2 * int64(i+1), 3 * int64(i+1)} {
+			amount := big.NewInt(part*1_000_000 + 1234) // odd cents, so sums differ from parts
+			in, err := ledger.SignIntent(ak1, st.Address(), ledger.Intent{Account: acct1, Vendor: vendors[i], DealID: common.Hash{byte(i)},
+				Amount: amount, Nonce: uint64(10*i + j)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := led.Pay(in); err != nil {
+				t.Fatal(err)
+			}
+			amounts = append(amounts, amount)
 		}
 	}
 	plan, err := led.Plan()
@@ -84,6 +91,38 @@ func TestSettlement_GoTreesOnChain(t *testing.T) {
 	if err := led.Commit(plan); err != nil {
 		t.Fatal(err)
 	}
+	t.Run("the batch carries no payment, payer or time", func(t *testing.T) {
+		logs, err := n.client.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: big.NewInt(0), Addresses: []common.Address{st.Address()}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var batch []byte // every byte of the batch's event and transaction (deposits are public by design)
+		for _, l := range logs {
+			if l.Topics[0] == depositedTopic {
+				continue
+			}
+			batch = append(batch, l.Data...)
+			for _, tp := range l.Topics {
+				batch = append(batch, tp[:]...)
+			}
+			if tx, _, err := n.client.TransactionByHash(ctx, l.TxHash); err == nil {
+				batch = append(batch, tx.Data()...)
+			}
+		}
+		if !bytes.Contains(batch, common.LeftPadBytes(plan.Totals[0].Bytes(), 32)) {
+			t.Fatal("the scan did not see the batch's per-vendor totals: it proves nothing")
+		}
+		for _, a := range amounts {
+			if bytes.Contains(batch, common.LeftPadBytes(a.Bytes(), 32)) {
+				t.Fatalf("a payment amount (%s) is on chain", a)
+			}
+		}
+		for _, acct := range []common.Address{acct1, acct2} {
+			if bytes.Contains(batch, acct.Bytes()) {
+				t.Fatalf("account %s appears in the batch", acct)
+			}
+		}
+	})
 	vtree, btree := plan.Credits, plan.Balances
 
 	// Vendor 2 withdraws its 10 with the Go proof; fund its gas first.
@@ -98,7 +137,7 @@ func TestSettlement_GoTreesOnChain(t *testing.T) {
 	if err := st.Withdraw(ctx, v2, amt, proof); err != nil {
 		t.Fatalf("vendor withdrawal with the Go proof: %v", err)
 	}
-	if bal, _ := usd.BalanceOf(ctx, vendors[1]); bal.Cmp(usdc(10)) != 0 {
+	if bal, _ := usd.BalanceOf(ctx, vendors[1]); bal.Cmp(new(big.Int).Add(usdc(10), big.NewInt(2468))) != 0 {
 		t.Fatalf("vendor holds %s", bal)
 	}
 
@@ -108,7 +147,7 @@ func TestSettlement_GoTreesOnChain(t *testing.T) {
 	if err := st.Exit(ctx, relayer, acct1, bal, bproof); err != nil {
 		t.Fatalf("forced exit with the Go proof: %v", err)
 	}
-	if got, _ := usd.BalanceOf(ctx, acct1); got.Cmp(usdc(70)) != 0 { // 100 deposited, 30 paid
+	if got, _ := usd.BalanceOf(ctx, acct1); got.Cmp(new(big.Int).Sub(usdc(70), big.NewInt(6*1234))) != 0 { // 100 deposited, 30 paid
 		t.Fatalf("account holds %s after exit", got)
 	}
 }
@@ -117,3 +156,6 @@ func TestSettlement_GoTreesOnChain(t *testing.T) {
 func fund(ctx context.Context, n *Node, to common.Address) error {
 	return chain.Transfer(ctx, n.backend, n.relayer, to, new(big.Int).Lsh(big.NewInt(1), 60))
 }
+
+// depositedTopic is the Settlement's Deposited event (deposits are public by design).
+var depositedTopic = crypto.Keccak256Hash([]byte("Deposited(address,uint256)"))
