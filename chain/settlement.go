@@ -51,6 +51,16 @@ func (s *Stablecoin) Approve(ctx context.Context, key *ecdsa.PrivateKey, spender
 	return err
 }
 
+// TransferGas sends amount to `to` and returns the transaction's gas (the direct-payment
+// baseline settlement is compared with).
+func (s *Stablecoin) TransferGas(ctx context.Context, key *ecdsa.PrivateKey, to common.Address, amount *big.Int) (uint64, error) {
+	rcpt, err := sendCall(ctx, s.backend, s.contract, key, "transfer", stablecoinABI.PackTransfer(to, amount), stablecoinRevert)
+	if err != nil {
+		return 0, err
+	}
+	return rcpt.GasUsed, nil
+}
+
 // BalanceOf reads a balance.
 func (s *Stablecoin) BalanceOf(ctx context.Context, a common.Address) (*big.Int, error) {
 	return bind.Call(s.contract, &bind.CallOpts{Context: ctx}, stablecoinABI.PackBalanceOf(a), stablecoinABI.UnpackBalanceOf)
@@ -100,7 +110,17 @@ func (s *Settlement) SignBatch(ctx context.Context, sequencer *ecdsa.PrivateKey,
 
 // PostBatch submits a signed batch, payer paying.
 func (s *Settlement) PostBatch(ctx context.Context, payer *ecdsa.PrivateKey, b Batch, vendors []common.Address, totals []*big.Int, sig []byte) error {
-	return s.send(ctx, payer, "postBatch", settlementABI.PackPostBatch(b, vendors, totals, sig))
+	_, err := s.PostBatchGas(ctx, payer, b, vendors, totals, sig)
+	return err
+}
+
+// PostBatchGas is PostBatch returning the transaction's gas.
+func (s *Settlement) PostBatchGas(ctx context.Context, payer *ecdsa.PrivateKey, b Batch, vendors []common.Address, totals []*big.Int, sig []byte) (uint64, error) {
+	rcpt, err := sendCall(ctx, s.backend, s.contract, payer, "postBatch", settlementABI.PackPostBatch(b, vendors, totals, sig), settlementRevert)
+	if err != nil {
+		return 0, err
+	}
+	return rcpt.GasUsed, nil
 }
 
 // Withdraw withdraws a vendor's credit with its proof against the vendor root.

@@ -43,6 +43,7 @@ var benchSuites = map[string]func(context.Context, benchOpts) ([]BenchResult, er
 	"match":      benchMatch,
 	"notify":     benchNotify,
 	"prove":      benchProve,
+	"settle-gas": benchSettleGas,
 }
 
 type benchOpts struct {
@@ -80,11 +81,11 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var names []string
 	for _, p := range pos {
 		if p == "all" {
-			names = append(names, "post", "browse", "attest-gas", "match", "notify", "prove")
+			names = append(names, "post", "browse", "attest-gas", "match", "notify", "prove", "settle-gas")
 		} else if _, ok := benchSuites[p]; ok {
 			names = append(names, p)
 		} else {
-			return fmt.Errorf("unknown bench suite %q (have: post, browse, attest-gas, match, notify, prove, all)", p)
+			return fmt.Errorf("unknown bench suite %q (have: post, browse, attest-gas, match, notify, prove, settle-gas, all)", p)
 		}
 	}
 	for _, name := range names {
