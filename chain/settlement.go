@@ -5,6 +5,7 @@ import (
 	"crypto/ecdsa"
 	"math/big"
 
+	ethereum "github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -173,4 +174,33 @@ func Transfer(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, to co
 	}
 	_, err = WaitMined(ctx, backend, tx.Hash())
 	return err
+}
+
+// NewSettlement binds a Settlement at addr.
+func NewSettlement(backend Backend, addr common.Address) *Settlement {
+	return &Settlement{backend: backend, contract: settlementABI.Instance(backend, addr), addr: addr}
+}
+
+// NewStablecoin binds a TestStablecoin at addr.
+func NewStablecoin(backend Backend, addr common.Address) *Stablecoin {
+	return &Stablecoin{backend: backend, contract: stablecoinABI.Instance(backend, addr), addr: addr}
+}
+
+// Deposits returns the Deposited events in blocks [from, to].
+func (s *Settlement) Deposits(ctx context.Context, from, to uint64) ([]*bindings.SettlementDeposited, error) {
+	logs, err := s.backend.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(from), ToBlock: new(big.Int).SetUint64(to),
+		Addresses: []common.Address{s.addr}, Topics: [][]common.Hash{{settlementABI.GetABI().Events["Deposited"].ID}}})
+	if err != nil {
+		return nil, err
+	}
+	var out []*bindings.SettlementDeposited
+	for i := range logs {
+		if logs[i].Removed {
+			continue
+		}
+		if e, err := settlementABI.UnpackDepositedEvent(&logs[i]); err == nil {
+			out = append(out, e)
+		}
+	}
+	return out, nil
 }

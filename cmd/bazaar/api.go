@@ -59,6 +59,8 @@ func (n *Node) routes() http.Handler {
 	mux.HandleFunc("POST /attestations/matchers", n.postMatcherEvidence)
 	mux.HandleFunc("POST /redemptions", n.postRedemption)
 	mux.HandleFunc("POST /credentials", n.postCredentials)
+	mux.HandleFunc("POST /payments", n.postPayment)
+	mux.HandleFunc("GET /settlement/vendors/{vendor}", n.vendorCredit)
 	mux.Handle("GET /", web.Handler())
 	return accessLog(n.log, mux)
 }
@@ -708,7 +710,8 @@ func (n *Node) info(w http.ResponseWriter, r *http.Request) {
 		"chainId": n.deployment.ChainID,
 		"rpcUrl":  n.rpcURL,
 		"contracts": map[string]any{"DealRegistry": n.deployment.DealRegistry.Hex(), "deployBlock": n.deployment.DeployBlock,
-			"AttestationRegistry": n.attestAddr(), "MetricsLedger": n.ledgerAddr(), "Redemptions": n.redemptionsAddr()},
+			"AttestationRegistry": n.attestAddr(), "MetricsLedger": n.ledgerAddr(), "Redemptions": n.redemptionsAddr(),
+			"Settlement": n.deployment.Settlement.Hex(), "Stablecoin": n.deployment.Stablecoin.Hex()},
 		"matcher": n.matcherInfo(),
 		"prover":  n.proverInfo(r.Context()),
 		"ipfs":    map[string]any{"addrs": peer},

@@ -69,6 +69,9 @@ type Deployment struct {
 	MetricsBlock        uint64         `json:"metricsBlock,omitempty"`
 	Redemptions         common.Address `json:"redemptions,omitempty"`
 	RedemptionsBlock    uint64         `json:"redemptionsBlock,omitempty"`
+	Stablecoin          common.Address `json:"stablecoin,omitempty"` // development token
+	Settlement          common.Address `json:"settlement,omitempty"`
+	SettlementBlock     uint64         `json:"settlementBlock,omitempty"`
 }
 
 // Node is one Bazaar node: the chain connection with DealRegistry, the IPFS node, the matcher,
@@ -97,6 +100,9 @@ type Node struct {
 	redemptions *chain.Redemptions   // nil when the deployment has none
 	issuer      *prover.Issuer       // the in-process matcher's credential issuer
 	notify      bazaar.Notifier      // the in-process matcher's way to the relay
+	settlement  *chain.Settlement
+	stablecoin  *chain.Stablecoin
+	settle      *settlementState // the in-process matcher's payment ledger
 	epochs      epochClock
 	snp         devSNP // the development SNP (nil on real hardware or a mirror)
 	mkeys       *matcherKeys
@@ -220,6 +226,11 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		}()
 	}
 
+	if !cfg.Mirror && !cfg.ExternalMatcher {
+		if err := n.setupSettlement(ctx, runCtx); err != nil {
+			return nil, fmt.Errorf("settlement: %w", err)
+		}
+	}
 	if cfg.PublishProverKeys && n.redemptions != nil && n.relayer != nil {
 		go n.publishProverKeys(runCtx)
 	}

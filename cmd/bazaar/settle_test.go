@@ -10,10 +10,12 @@ import (
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/bazaar-market/bazaar/chain"
 	"github.com/bazaar-market/bazaar/ledger"
+	"github.com/bazaar-market/bazaar/matcher"
 )
 
 // TestSettlement_GoTreesOnChain: on the dev chain, deposits feed the enclave's ledger, signed
@@ -159,3 +161,74 @@ func fund(ctx context.Context, n *Node, to common.Address) error {
 
 // depositedTopic is the Settlement's Deposited event (deposits are public by design).
 var depositedTopic = crypto.Keccak256Hash([]byte("Deposited(address,uint256)"))
+
+// TestSettlement_DevFlow: on a development node an account deposits, the agent's signed intent
+// reaches the matcher sealed (POST /payments), a batch is posted on its own, and the vendor
+// withdraws with the proof the node serves; a replayed intent is refused.
+func TestSettlement_DevFlow(t *testing.T) {
+	ctx := context.Background()
+	n := mustNode(t, t.TempDir())
+	defer n.Stop(ctx)
+	if n.settlement == nil {
+		t.Fatal("dev node has no Settlement")
+	}
+	agent, _ := crypto.GenerateKey()
+	account := chain.KeyAddress(agent)
+	amount := big.NewInt(25_000_000)
+	if err := n.stablecoin.Mint(ctx, n.relayer, chain.KeyAddress(n.relayer), amount); err != nil {
+		t.Fatal(err)
+	}
+	if err := n.stablecoin.Approve(ctx, n.relayer, n.settlement.Address(), amount); err != nil {
+		t.Fatal(err)
+	}
+	if err := n.settlement.Deposit(ctx, n.relayer, account, amount); err != nil {
+		t.Fatal(err)
+	}
+	for n.settle.ledger.Balance(account).Sign() == 0 {
+		time.Sleep(20 * time.Millisecond) // the ledger takes the Deposited event
+	}
+	vendor := chain.KeyAddress(chain.DevVendorKey)
+	in, err := ledger.SignIntent(agent, n.settlement.Address(), ledger.Intent{Account: account, Vendor: vendor, DealID: common.Hash{7},
+		Amount: big.NewInt(4_000_000), Nonce: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, mk, _, err := CheckMatcherKey(ctx, n.URL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sealed, _ := matcher.SealSignalJSON(mk.X25519, map[string]any{"intent": in})
+	if st, e := postRaw(t, n.URL()+"/payments", mustJSON(t, map[string]any{"sealed": sealed})); st != 202 {
+		t.Fatalf("payment: %d %+v", st, e)
+	}
+	if st, _ := postRaw(t, n.URL()+"/payments", mustJSON(t, map[string]any{"sealed": sealed})); st != 409 {
+		t.Fatalf("replayed intent: %d", st)
+	}
+	var credit struct {
+		Cumulative *hexutil.Big `json:"cumulative"`
+		Proof      []string     `json:"proof"`
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for getJSON(t, n.URL()+"/settlement/vendors/"+vendor.Hex(), &credit) != 200 {
+		if time.Now().After(deadline) {
+			t.Fatal("no batch posted")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if credit.Cumulative.ToInt().Int64() != 4_000_000 {
+		t.Fatalf("vendor credit %s", credit.Cumulative)
+	}
+	var proof [][32]byte
+	for _, p := range credit.Proof {
+		proof = append(proof, common.HexToHash(p))
+	}
+	if err := fund(ctx, n, vendor); err != nil {
+		t.Fatal(err)
+	}
+	if err := n.settlement.Withdraw(ctx, chain.DevVendorKey, credit.Cumulative.ToInt(), proof); err != nil {
+		t.Fatalf("vendor withdrawal: %v", err)
+	}
+	if bal, _ := n.stablecoin.BalanceOf(ctx, vendor); bal.Int64() != 4_000_000 {
+		t.Fatalf("vendor holds %s", bal)
+	}
+}

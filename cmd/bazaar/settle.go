@@ -1,0 +1,183 @@
+package main
+
+import (
+	"context"
+	"math/big"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+
+	"github.com/bazaar-market/bazaar"
+	"github.com/bazaar-market/bazaar/chain"
+	"github.com/bazaar-market/bazaar/ledger"
+)
+
+// settlementState is the in-process matcher's private payment ledger and its chain side
+// (development: the enclave is this process). The ledger is in memory: a restart loses
+// payments not yet batched (persistence comes with the ledger's sealed store).
+type settlementState struct {
+	mu       sync.Mutex
+	ledger   *ledger.Ledger
+	last     *ledger.BatchPlan // the last batch posted: its trees answer withdrawal proofs
+	lastAt   time.Time
+	scanned  uint64 // last block whose Deposited events the ledger took
+	maxBatch int
+	maxWait  time.Duration
+}
+
+// setupSettlement deploys the development token and Settlement (dev chains, full node with an
+// in-process matcher) and starts the ledger's loop.
+func (n *Node) setupSettlement(ctx, runCtx context.Context) error {
+	if n.dev == nil || n.mkeys == nil || n.attest == nil || n.relayer == nil {
+		return nil
+	}
+	d := n.deployment
+	if d.Settlement == (common.Address{}) {
+		usd, err := chain.DeployTestStablecoin(ctx, n.backend, n.relayer)
+		if err != nil {
+			return err
+		}
+		st, err := chain.DeploySettlement(ctx, n.backend, n.relayer, usd.Address(), n.attest.Address(), 86400)
+		if err != nil {
+			return err
+		}
+		head, err := n.backend.BlockNumber(ctx)
+		if err != nil {
+			return err
+		}
+		d.Stablecoin, d.Settlement, d.SettlementBlock = usd.Address(), st.Address(), head
+		if err := n.saveDeployment(d); err != nil {
+			return err
+		}
+	}
+	n.settlement = chain.NewSettlement(n.backend, d.Settlement)
+	n.stablecoin = chain.NewStablecoin(n.backend, d.Stablecoin)
+	n.settle = &settlementState{ledger: ledger.New(d.Settlement), scanned: d.SettlementBlock, maxBatch: 100, maxWait: 2 * time.Second,
+		lastAt: time.Now()}
+	go n.settlementLoop(runCtx)
+	return nil
+}
+
+// settlementLoop takes deposits from the chain and posts a batch when enough payments wait or
+// the oldest has waited long enough.
+func (n *Node) settlementLoop(ctx context.Context) {
+	t := time.NewTicker(250 * time.Millisecond)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		s := n.settle
+		head, err := n.backend.BlockNumber(ctx)
+		if err == nil && head > s.scanned {
+			deps, err := n.settlement.Deposits(ctx, s.scanned+1, head)
+			if err == nil {
+				for _, d := range deps {
+					s.ledger.Deposit(d.Account, d.Amount)
+				}
+				s.scanned = head
+			}
+		}
+		pending := s.ledger.Pending()
+		if pending == 0 || (pending < s.maxBatch && time.Since(s.lastAt) < s.maxWait) {
+			continue
+		}
+		if err := n.postBatch(ctx); err != nil {
+			n.log.Warn("settlement batch not posted", "err", err)
+		}
+	}
+}
+
+func (n *Node) postBatch(ctx context.Context) error {
+	s := n.settle
+	plan, err := s.ledger.Plan()
+	if err != nil {
+		return err
+	}
+	b := chain.Batch{Id: plan.ID, PrevRoot: plan.PrevRoot, NewRoot: plan.NewRoot, VendorRoot: plan.VendorRoot, DepositedSeen: plan.DepositedSeen}
+	sig, err := n.settlement.SignBatch(ctx, n.mkeys.signer, b, plan.Vendors, plan.Totals)
+	if err != nil {
+		return err
+	}
+	if err := n.settlement.PostBatch(ctx, n.relayer, b, plan.Vendors, plan.Totals, sig); err != nil {
+		return err
+	}
+	if err := s.ledger.Commit(plan); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.last, s.lastAt = plan, time.Now()
+	s.mu.Unlock()
+	n.log.Info("settlement batch posted", "batch", plan.ID, "payments", plan.Payments, "vendors", len(plan.Vendors))
+	return nil
+}
+
+// postPayment answers POST /payments {"sealed": base64}: a payment intent signed by the agent's
+// account key and sealed to the matcher. The node sees neither the payer nor the amount.
+func (n *Node) postPayment(w http.ResponseWriter, r *http.Request) {
+	if n.settle == nil || n.engine == nil {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "this node runs no settlement ledger"))
+		return
+	}
+	var body struct {
+		Sealed []byte `json:"sealed"`
+	}
+	if err := decodeBody(r, &body); err != nil {
+		n.fail(w, err)
+		return
+	}
+	plain, err := n.engine.Open(body.Sealed)
+	if err != nil {
+		n.fail(w, err)
+		return
+	}
+	var req struct {
+		Intent *ledger.Intent `json:"intent"`
+	}
+	if err := strictJSON(plain, &req); err != nil || req.Intent == nil {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "sealed message is not a payment intent"))
+		return
+	}
+	if err := n.settle.ledger.Pay(*req.Intent); err != nil {
+		n.fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusAccepted, map[string]string{"status": "accepted"})
+}
+
+// vendorCredit answers GET /settlement/vendors/{vendor}: the vendor's cumulative credit in the
+// last batch and its proof, for Settlement.withdraw.
+func (n *Node) vendorCredit(w http.ResponseWriter, r *http.Request) {
+	if n.settle == nil {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "this node runs no settlement ledger"))
+		return
+	}
+	s := r.PathValue("vendor")
+	if !common.IsHexAddress(s) {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "vendor must be a 0x address"))
+		return
+	}
+	n.settle.mu.Lock()
+	last := n.settle.last
+	n.settle.mu.Unlock()
+	if last == nil {
+		n.fail(w, &bazaar.Error{Code: bazaar.ECodeNotFound, Message: "no batch yet", Err: bazaar.ErrNotFound})
+		return
+	}
+	amount, proof, err := last.Credits.Proof(common.HexToAddress(s))
+	if err != nil {
+		n.fail(w, &bazaar.Error{Code: bazaar.ECodeNotFound, Message: "no credit for this vendor", Err: bazaar.ErrNotFound})
+		return
+	}
+	var ps []string
+	for _, p := range proof {
+		ps = append(ps, hexutil.Encode(p[:]))
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"vendor": common.HexToAddress(s).Hex(), "batch": last.ID,
+		"cumulative": (*hexutil.Big)(new(big.Int).Set(amount)), "proof": ps})
+}
