@@ -124,9 +124,9 @@ func (s *Settlement) PostBatchGas(ctx context.Context, payer *ecdsa.PrivateKey, 
 	return rcpt.GasUsed, nil
 }
 
-// Withdraw withdraws a vendor's credit with its proof against the vendor root.
-func (s *Settlement) Withdraw(ctx context.Context, vendor *ecdsa.PrivateKey, cumulative *big.Int, proof [][32]byte) error {
-	return s.send(ctx, vendor, "withdraw", settlementABI.PackWithdraw(cumulative, proof))
+// Withdraw pays a vendor its credit, proven against the vendor root; payer (anyone) pays gas.
+func (s *Settlement) Withdraw(ctx context.Context, payer *ecdsa.PrivateKey, vendor common.Address, cumulative *big.Int, proof [][32]byte) error {
+	return s.send(ctx, payer, "withdraw", settlementABI.PackWithdraw(vendor, cumulative, proof))
 }
 
 // Exit exits an account with its balance proof against the last state root.

@@ -61,6 +61,7 @@ func (n *Node) routes() http.Handler {
 	mux.HandleFunc("POST /credentials", n.postCredentials)
 	mux.HandleFunc("POST /payments", n.postPayment)
 	mux.HandleFunc("GET /settlement/vendors/{vendor}", n.vendorCredit)
+	mux.HandleFunc("POST /settlement/withdrawals", n.postWithdrawal)
 	mux.Handle("GET /", web.Handler())
 	return accessLog(n.log, mux)
 }

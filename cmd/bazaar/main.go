@@ -27,6 +27,7 @@ commands:
   vendor post FILE          sign a deal document (EIP-712) and post it
   vendor update DEALID FILE sign and post the next version of a deal
   vendor cancel DEALID      sign and submit a deal's cancellation
+  vendor withdraw           be paid what settlement batches credited (the node submits it)
   agent optin               seal an opt-in signal to the attested matcher key and submit it
   agent optout              withdraw it (sealed the same way)
   agent listen              open and print an agent mailbox's sealed notifications as JSON lines
@@ -65,6 +66,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case "vendor":
 		if len(args) > 1 && (args[1] == "post" || args[1] == "update" || args[1] == "cancel") {
 			return runVendor(ctx, args[1], args[2:], stdout, stderr)
+		}
+		if len(args) > 1 && args[1] == "withdraw" {
+			return runVendorWithdraw(ctx, args[2:], stdout, stderr)
 		}
 	case "agent":
 		if len(args) > 1 && args[1] == "listen" {

@@ -2,8 +2,12 @@ package main
 
 import (
 	"context"
+	"flag"
+	"fmt"
+	"io"
 	"math/big"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -180,4 +184,62 @@ func (n *Node) vendorCredit(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"vendor": common.HexToAddress(s).Hex(), "batch": last.ID,
 		"cumulative": (*hexutil.Big)(new(big.Int).Set(amount)), "proof": ps})
+}
+
+// postWithdrawal answers POST /settlement/withdrawals {"vendor"}: the node submits the vendor's
+// withdrawal with the proof from the last batch and pays the gas; the funds go to the vendor.
+func (n *Node) postWithdrawal(w http.ResponseWriter, r *http.Request) {
+	if n.settle == nil || n.readOnly(w) {
+		if n.settle == nil {
+			n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "this node runs no settlement ledger"))
+		}
+		return
+	}
+	var req struct {
+		Vendor common.Address `json:"vendor"`
+	}
+	if err := decodeBody(r, &req); err != nil {
+		n.fail(w, err)
+		return
+	}
+	n.settle.mu.Lock()
+	last := n.settle.last
+	n.settle.mu.Unlock()
+	if last == nil {
+		n.fail(w, &bazaar.Error{Code: bazaar.ECodeNotFound, Message: "no batch yet", Err: bazaar.ErrNotFound})
+		return
+	}
+	amount, proof, err := last.Credits.Proof(req.Vendor)
+	if err != nil {
+		n.fail(w, &bazaar.Error{Code: bazaar.ECodeNotFound, Message: "no credit for this vendor", Err: bazaar.ErrNotFound})
+		return
+	}
+	if err := n.settlement.Withdraw(r.Context(), n.relayer, req.Vendor, amount, proof); err != nil {
+		n.fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, map[string]any{"vendor": req.Vendor.Hex(), "cumulative": (*hexutil.Big)(amount)})
+}
+
+// runVendorWithdraw: `bazaar vendor withdraw --vendor ADDR [--node URL]`: the node submits the
+// withdrawal of everything batches credited the vendor.
+func runVendorWithdraw(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("vendor withdraw", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	node := fs.String("node", "http://127.0.0.1:8080", "node API URL")
+	vendor := fs.String("vendor", chain.KeyAddress(chain.DevVendorKey).Hex(), "vendor address (paid out)")
+	if _, err := parseInterspersed(fs, args); err != nil {
+		return err
+	}
+	if !common.IsHexAddress(*vendor) {
+		return fmt.Errorf("--vendor %q is not an address", *vendor)
+	}
+	var out struct {
+		Cumulative *hexutil.Big `json:"cumulative"`
+	}
+	if err := apiCall(ctx, http.MethodPost, strings.TrimRight(*node, "/")+"/settlement/withdrawals", map[string]any{"vendor": *vendor}, &out); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "withdrawn: %s paid to %s (cumulative credit)\n", out.Cumulative.ToInt(), *vendor)
+	return nil
 }

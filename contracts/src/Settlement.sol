@@ -127,18 +127,19 @@ contract Settlement {
         }
     }
 
-    /// @notice A vendor withdraws what batches credited it (`cumulative`, proven against the
-    /// last vendor root) and it has not withdrawn yet.
-    function withdraw(uint256 cumulative, bytes32[] calldata proof) external {
-        bytes32 leaf = keccak256(bytes.concat(keccak256(abi.encode(msg.sender, cumulative))));
+    /// @notice Pays a vendor what batches credited it (`cumulative`, proven against the last
+    /// vendor root) and it has not been paid yet. Anyone may submit (a relayer pays the gas);
+    /// the funds go to the vendor.
+    function withdraw(address vendor, uint256 cumulative, bytes32[] calldata proof) external {
+        bytes32 leaf = keccak256(bytes.concat(keccak256(abi.encode(vendor, cumulative))));
         if (!MerkleProof.verifyCalldata(proof, vendorRoot, leaf)) revert BadProof();
-        if (cumulative <= withdrawnOf[msg.sender]) revert NothingToWithdraw(msg.sender);
-        uint256 amount = cumulative - withdrawnOf[msg.sender];
+        if (cumulative <= withdrawnOf[vendor]) revert NothingToWithdraw(vendor);
+        uint256 amount = cumulative - withdrawnOf[vendor];
         if (vendorWithdrawn + amount > credited) revert OverDeposits(vendorWithdrawn + amount, credited);
-        withdrawnOf[msg.sender] += amount;
+        withdrawnOf[vendor] += amount;
         vendorWithdrawn += amount;
-        token.safeTransfer(msg.sender, amount);
-        emit Withdrawn(msg.sender, amount);
+        token.safeTransfer(vendor, amount);
+        emit Withdrawn(vendor, amount);
     }
 
     /// @notice Forced exit once the sequencer has been silent for `exitDelay`: pays `account`

@@ -83,19 +83,16 @@ contract SettlementTest is SimSnpRegistry, BatchSigner {
         assertEq(st.credited(), 50e6, "credited");
         bytes32[] memory proof = new bytes32[](1);
         proof[0] = leaf(vendorB, 20e6);
-        vm.prank(vendorA);
         vm.expectRevert(Settlement.BadProof.selector);
-        st.withdraw(31e6, proof); // more than its credit
-        vm.prank(vendorA);
-        st.withdraw(30e6, proof);
+        st.withdraw(vendorA, 31e6, proof); // more than its credit
+        vm.prank(address(0x7e1a7e7)); // a relayer submits; the vendor is paid
+        st.withdraw(vendorA, 30e6, proof);
         vm.snapshotGasLastCall("Settlement.withdraw");
         assertEq(usd.balanceOf(vendorA), 30e6, "paid A");
-        vm.prank(vendorA);
         vm.expectRevert(abi.encodeWithSelector(Settlement.NothingToWithdraw.selector, vendorA));
-        st.withdraw(30e6, proof); // already withdrawn
-        vm.prank(vendorB);
+        st.withdraw(vendorA, 30e6, proof); // already withdrawn
         vm.expectRevert(Settlement.BadProof.selector);
-        st.withdraw(30e6, proof); // another vendor's leaf
+        st.withdraw(vendorB, 30e6, proof); // another vendor's leaf
     }
 
     function test_RevertWhen_BatchFromUnregisteredKey() public {
@@ -172,8 +169,7 @@ contract SettlementTest is SimSnpRegistry, BatchSigner {
         bytes memory sig = signBatch(st, SEQUENCER_KEY, hdr(2, root, keccak256("r2"), 100e6), vs, ts);
         vm.expectRevert(Settlement.ExitMode.selector);
         st.postBatch(hdr(2, root, keccak256("r2"), 100e6), vs, ts, sig);
-        vm.prank(vendorA);
-        st.withdraw(30e6, new bytes32[](0)); // vendors keep what batches credited
+        st.withdraw(vendorA, 30e6, new bytes32[](0)); // vendors keep what batches credited
         assertEq(usd.balanceOf(address(st)), 10e6, "the other account's 10 remain");
     }
 
@@ -262,8 +258,7 @@ contract SettlementHandler is BatchSigner {
         address v = vendors[i];
         uint256 before = usd.balanceOf(v);
         bytes32[] memory proof = proofFor(i);
-        vmb.prank(v);
-        try st.withdraw(cumulative[i], proof) {
+        try st.withdraw(v, cumulative[i], proof) {
             ghostPaidOut += usd.balanceOf(v) - before;
         } catch {}
     }
