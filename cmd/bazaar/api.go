@@ -62,6 +62,7 @@ func (n *Node) routes() http.Handler {
 	mux.HandleFunc("POST /payments", n.postPayment)
 	mux.HandleFunc("GET /settlement/vendors/{vendor}", n.vendorCredit)
 	mux.HandleFunc("POST /settlement/withdrawals", n.postWithdrawal)
+	mux.HandleFunc("POST /dev/deposits", n.devDeposit)
 	mux.Handle("GET /", web.Handler())
 	return accessLog(n.log, mux)
 }

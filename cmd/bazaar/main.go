@@ -32,6 +32,8 @@ commands:
   agent optout              withdraw it (sealed the same way)
   agent listen              open and print an agent mailbox's sealed notifications as JSON lines
   agent redeem DEAL_ID      prove eligibility in zero knowledge and redeem (--demo NAME on a dev node)
+  agent deposit AMOUNT      deposit into the agent's settlement account (dev faucet, --demo NAME)
+  agent pay DEAL_ID AMOUNT  pay privately: an intent sealed to the matcher, settled in a batch
   prover ceremony STEP      Groth16 MPC setup: contribute | seal1 | seal2 | verify (--dir, --beacon)
   audit [--node URL]        list allowed measurements and registered matchers; re-verify each report
   bench [--json] SUITE      benchmarks: post, browse, notify, all
@@ -82,6 +84,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		if len(args) > 1 && args[1] == "redeem" {
 			return runAgentRedeem(ctx, args[2:], stdout, stderr)
+		}
+		if len(args) > 1 && args[1] == "deposit" {
+			return runAgentDeposit(ctx, args[2:], stdout, stderr)
+		}
+		if len(args) > 1 && args[1] == "pay" {
+			return runAgentPay(ctx, args[2:], stdout, stderr)
 		}
 	case "matcher":
 		return runMatcher(ctx, args[1:], stdout, stderr)

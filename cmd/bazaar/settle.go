@@ -2,6 +2,9 @@ package main
 
 import (
 	"context"
+	"crypto/ecdsa"
+	"crypto/sha256"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -13,10 +16,12 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain"
 	"github.com/bazaar-market/bazaar/ledger"
+	"github.com/bazaar-market/bazaar/matcher"
 )
 
 // settlementState is the in-process matcher's private payment ledger and its chain side
@@ -241,5 +246,136 @@ func runVendorWithdraw(ctx context.Context, args []string, stdout, stderr io.Wri
 		return err
 	}
 	fmt.Fprintf(stdout, "withdrawn: %s paid to %s (cumulative credit)\n", out.Cumulative.ToInt(), *vendor)
+	return nil
+}
+
+// demoAccountKey is a demo agent's settlement account key, derived from its name (development
+// only: anyone can derive it).
+func demoAccountKey(name string) *ecdsa.PrivateKey {
+	h := sha256.Sum256([]byte("bazaar demo account key (development only): " + name))
+	k, err := crypto.ToECDSA(h[:])
+	if err != nil {
+		panic(err) // a SHA-256 output is a valid secp256k1 key with overwhelming probability
+	}
+	return k
+}
+
+// tokenUnits converts a dollar amount ("12.50") to the test token's 6-decimal units.
+func tokenUnits(s string) (*big.Int, error) {
+	var m bazaar.Money
+	if err := m.UnmarshalJSON([]byte(s)); err != nil || m <= 0 {
+		return nil, fmt.Errorf("amount %q: want a positive dollar amount like 12.50", s)
+	}
+	return new(big.Int).Mul(big.NewInt(int64(m)), big.NewInt(10_000)), nil
+}
+
+// devDeposit answers POST /dev/deposits {"account","amount"}: on a development node the relayer
+// mints test dollars and deposits them for the account (a faucet; development only).
+func (n *Node) devDeposit(w http.ResponseWriter, r *http.Request) {
+	if n.dev == nil || n.settle == nil {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "deposits by faucet exist only on a development node"))
+		return
+	}
+	var req struct {
+		Account common.Address `json:"account"`
+		Amount  string         `json:"amount"`
+	}
+	if err := decodeBody(r, &req); err != nil {
+		n.fail(w, err)
+		return
+	}
+	amt, err := tokenUnits(req.Amount)
+	if err != nil {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "%v", err))
+		return
+	}
+	ctx := r.Context()
+	err = n.stablecoin.Mint(ctx, n.relayer, chain.KeyAddress(n.relayer), amt)
+	if err == nil {
+		err = n.stablecoin.Approve(ctx, n.relayer, n.settlement.Address(), amt)
+	}
+	if err == nil {
+		err = n.settlement.Deposit(ctx, n.relayer, req.Account, amt)
+	}
+	if err != nil {
+		n.fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, map[string]any{"account": req.Account.Hex(), "amount": (*hexutil.Big)(amt)})
+}
+
+// runAgentDeposit: `bazaar agent deposit AMOUNT --demo NAME`: development faucet deposit into a
+// demo agent's settlement account.
+func runAgentDeposit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("agent deposit", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	node := fs.String("node", "http://127.0.0.1:8080", "node API URL")
+	demo := fs.String("demo", "", "demo agent (development node)")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 || *demo == "" {
+		return errors.New("usage: bazaar agent deposit AMOUNT --demo NAME")
+	}
+	account := chain.KeyAddress(demoAccountKey(*demo))
+	if err := apiCall(ctx, http.MethodPost, strings.TrimRight(*node, "/")+"/dev/deposits", map[string]any{"account": account, "amount": pos[0]}, nil); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "deposited %s into %s's account %s\n", pos[0], *demo, account.Hex())
+	return nil
+}
+
+// runAgentPay: `bazaar agent pay DEAL_ID AMOUNT --demo NAME`: a payment intent signed by the
+// agent's account key, sealed to the matcher; it settles in the next batch.
+func runAgentPay(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("agent pay", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	node := fs.String("node", "http://127.0.0.1:8080", "node API URL")
+	demo := fs.String("demo", "", "demo agent (development node)")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 || *demo == "" || !strings.HasPrefix(pos[0], "0x") {
+		return errors.New("usage: bazaar agent pay DEAL_ID AMOUNT --demo NAME")
+	}
+	base := strings.TrimRight(*node, "/")
+	amt, err := tokenUnits(pos[1])
+	if err != nil {
+		return err
+	}
+	var deal DealView
+	if err := apiCall(ctx, http.MethodGet, base+"/deals/"+pos[0], nil, &deal); err != nil {
+		return fmt.Errorf("deal %s: %w", pos[0], err)
+	}
+	var info struct {
+		Contracts map[string]any `json:"contracts"`
+	}
+	if err := apiCall(ctx, http.MethodGet, base+"/info", nil, &info); err != nil {
+		return err
+	}
+	st, _ := info.Contracts["Settlement"].(string)
+	if !common.IsHexAddress(st) || common.HexToAddress(st) == (common.Address{}) {
+		return errors.New("the node names no Settlement contract")
+	}
+	_, mk, _, err := CheckMatcherKey(ctx, base)
+	if err != nil {
+		return err
+	}
+	key := demoAccountKey(*demo)
+	in, err := ledger.SignIntent(key, common.HexToAddress(st), ledger.Intent{Account: chain.KeyAddress(key), Vendor: common.HexToAddress(deal.Vendor),
+		DealID: common.HexToHash(pos[0]), Amount: amt, Nonce: uint64(time.Now().UnixNano())})
+	if err != nil {
+		return err
+	}
+	sealed, err := matcher.SealSignalJSON(mk.X25519, map[string]any{"intent": in})
+	if err != nil {
+		return err
+	}
+	if err := apiCall(ctx, http.MethodPost, base+"/payments", map[string]any{"sealed": sealed}, nil); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "paid %s for deal %s; it settles in the next batch\n", pos[1], pos[0])
 	return nil
 }

@@ -233,3 +233,45 @@ func TestSettlement_DevFlow(t *testing.T) {
 		t.Fatalf("vendor holds %s", bal)
 	}
 }
+
+// TestSettlement_CLI: the dev flow from the command line — a demo agent deposits (faucet), pays
+// for a deal privately, the batch settles on its own, and the vendor withdraws; paying more than
+// the balance is refused.
+func TestSettlement_CLI(t *testing.T) {
+	ctx := context.Background()
+	n := mustNode(t, t.TempDir())
+	defer n.Stop(ctx)
+	posted, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, exampleDeal(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	cli := func(args ...string) error { return run(ctx, append(args, "--node", n.URL()), &out, &out) }
+	if err := cli("agent", "deposit", "20.00", "--demo", "demo-q1-high-l3"); err != nil {
+		t.Fatalf("deposit: %v\n%s", err, out.String())
+	}
+	account := chain.KeyAddress(demoAccountKey("demo-q1-high-l3"))
+	for n.settle.ledger.Balance(account).Sign() == 0 {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := cli("agent", "pay", posted.DealID, "25.00", "--demo", "demo-q1-high-l3"); err == nil || !strings.Contains(err.Error(), "exceeds") {
+		t.Fatalf("paying beyond the balance: %v", err)
+	}
+	if err := cli("agent", "pay", posted.DealID, "4.00", "--demo", "demo-q1-high-l3"); err != nil {
+		t.Fatalf("pay: %v\n%s", err, out.String())
+	}
+	vendor := chain.KeyAddress(chain.DevVendorKey)
+	deadline := time.Now().Add(30 * time.Second)
+	for getJSON(t, n.URL()+"/settlement/vendors/"+vendor.Hex(), nil) != 200 {
+		if time.Now().After(deadline) {
+			t.Fatal("no batch")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if err := cli("vendor", "withdraw", "--vendor", vendor.Hex()); err != nil {
+		t.Fatalf("withdraw: %v\n%s", err, out.String())
+	}
+	if bal, _ := n.stablecoin.BalanceOf(ctx, vendor); bal.Int64() != 4_000_000 {
+		t.Fatalf("vendor holds %s test units, want 4.00 dollars", bal)
+	}
+}
