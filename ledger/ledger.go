@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"crypto/ecdsa"
+	"encoding/json"
 	"fmt"
 	"math/big"
 	"sort"
@@ -216,4 +217,60 @@ func (l *Ledger) Commit(p *BatchPlan) error {
 	l.batchID, l.root = p.ID, p.NewRoot
 	l.payments -= p.Payments
 	return nil
+}
+
+// snapshot is the ledger's persistent form.
+type snapshot struct {
+	Balances  map[common.Address]*big.Int `json:"balances"`
+	Nonces    map[common.Address][]uint64 `json:"nonces"`
+	Credits   map[common.Address]*big.Int `json:"credits"`
+	Pending   map[common.Address]*big.Int `json:"pending"`
+	Deposited *big.Int                    `json:"deposited"`
+	BatchID   uint64                      `json:"batchId"`
+	Root      common.Hash                 `json:"root"`
+	Payments  int                         `json:"payments"`
+	Scanned   uint64                      `json:"scanned"`
+}
+
+// Snapshot serialises the ledger with the last chain block whose deposits it holds.
+func (l *Ledger) Snapshot(scanned uint64) ([]byte, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	s := snapshot{Balances: l.balances, Nonces: map[common.Address][]uint64{}, Credits: l.credits, Pending: l.pending,
+		Deposited: l.deposited, BatchID: l.batchID, Root: l.root, Payments: l.payments, Scanned: scanned}
+	for a, ns := range l.nonces {
+		for n := range ns {
+			s.Nonces[a] = append(s.Nonces[a], n)
+		}
+	}
+	return json.Marshal(s)
+}
+
+// Restore loads a snapshot into an empty ledger and returns its scanned block.
+func (l *Ledger) Restore(b []byte) (uint64, error) {
+	var s snapshot
+	if err := json.Unmarshal(b, &s); err != nil {
+		return 0, fmt.Errorf("ledger snapshot: %w", err)
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	orEmpty := func(m map[common.Address]*big.Int) map[common.Address]*big.Int {
+		if m == nil {
+			return map[common.Address]*big.Int{}
+		}
+		return m
+	}
+	l.balances, l.credits, l.pending = orEmpty(s.Balances), orEmpty(s.Credits), orEmpty(s.Pending)
+	l.nonces = map[common.Address]map[uint64]bool{}
+	for a, ns := range s.Nonces {
+		l.nonces[a] = map[uint64]bool{}
+		for _, n := range ns {
+			l.nonces[a][n] = true
+		}
+	}
+	if s.Deposited == nil {
+		s.Deposited = new(big.Int)
+	}
+	l.deposited, l.batchID, l.root, l.payments = s.Deposited, s.BatchID, s.Root, s.Payments
+	return s.Scanned, nil
 }

@@ -123,3 +123,44 @@ func TestLedger_Batches(t *testing.T) {
 		t.Fatalf("vendor A's cumulative credit %s does not prove", c)
 	}
 }
+
+// TestLedger_SnapshotRestore: a restored ledger continues exactly: balances, spent nonces,
+// pending credits and the batch chain.
+func TestLedger_SnapshotRestore(t *testing.T) {
+	l := ledger.New(settlement)
+	l.Deposit(account(aliceKey), big.NewInt(100))
+	va := common.HexToAddress("0xA")
+	if err := pay(t, l, aliceKey, va, 10, 1); err != nil {
+		t.Fatal(err)
+	}
+	p1, _ := l.Plan()
+	if err := l.Commit(p1); err != nil {
+		t.Fatal(err)
+	}
+	if err := pay(t, l, aliceKey, va, 5, 2); err != nil {
+		t.Fatal(err)
+	}
+	snap, err := l.Snapshot(42)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := ledger.New(settlement)
+	scanned, err := r.Restore(snap)
+	if err != nil || scanned != 42 {
+		t.Fatalf("restore: %d %v", scanned, err)
+	}
+	if err := pay(t, r, aliceKey, va, 1, 2); !errors.Is(err, ledger.ErrReplayed) {
+		t.Fatalf("a spent nonce after restore: %v", err)
+	}
+	if r.Balance(account(aliceKey)).Int64() != 85 || r.Pending() != 1 {
+		t.Fatalf("restored balance %s, pending %d", r.Balance(account(aliceKey)), r.Pending())
+	}
+	p2, _ := r.Plan()
+	if p2.ID != 2 || p2.PrevRoot != p1.NewRoot || p2.Totals[0].Int64() != 5 {
+		t.Fatalf("restored plan %+v", p2)
+	}
+	c, _, _ := p2.Credits.Proof(va)
+	if c.Int64() != 15 {
+		t.Fatalf("cumulative credit %s, want 15", c)
+	}
+}

@@ -49,6 +49,9 @@ type Config struct {
 	// PublishProverKeys publishes the development proving keys to IPFS and records them in the
 	// Redemptions contract, in the background after start (bazaar dev does).
 	PublishProverKeys bool
+	// BatchWait is how long a payment waits for its settlement batch at most [2s]; a batch goes
+	// out sooner when 100 payments wait.
+	BatchWait time.Duration
 	// NATS, if set, is a NATS server URL (with JetStream) whose stream this node's relay shares
 	// with other relays: an agent may connect to any of them. "" keeps mailboxes in memory.
 	NATS string
@@ -121,6 +124,9 @@ func StartDev(ctx context.Context, cfg Config) (*Node, error) { return Start(ctx
 func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	if cfg.WatchInterval <= 0 {
 		cfg.WatchInterval = 50 * time.Millisecond
+	}
+	if cfg.BatchWait <= 0 {
+		cfg.BatchWait = 2 * time.Second
 	}
 	log := cfg.Logger
 	if log == nil {

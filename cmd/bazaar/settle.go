@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"crypto/aes"
+	"crypto/cipher"
 	"crypto/ecdsa"
+	"crypto/rand"
 	"crypto/sha256"
 	"errors"
 	"flag"
@@ -10,6 +13,8 @@ import (
 	"io"
 	"math/big"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -25,9 +30,12 @@ import (
 )
 
 // settlementState is the in-process matcher's private payment ledger and its chain side
-// (development: the enclave is this process). The ledger is in memory: a restart loses
-// payments not yet batched (persistence comes with the ledger's sealed store).
+// (development: the enclave is this process). The ledger is saved sealed (AES-256-GCM under the
+// enclave's store key) after every change, so a restart loses nothing it accepted.
 type settlementState struct {
+	saveMu   sync.Mutex
+	path     string
+	aead     cipher.AEAD
 	mu       sync.Mutex
 	ledger   *ledger.Ledger
 	last     *ledger.BatchPlan // the last batch posted: its trees answer withdrawal proofs
@@ -64,10 +72,55 @@ func (n *Node) setupSettlement(ctx, runCtx context.Context) error {
 	}
 	n.settlement = chain.NewSettlement(n.backend, d.Settlement)
 	n.stablecoin = chain.NewStablecoin(n.backend, d.Stablecoin)
-	n.settle = &settlementState{ledger: ledger.New(d.Settlement), scanned: d.SettlementBlock, maxBatch: 100, maxWait: 2 * time.Second,
-		lastAt: time.Now()}
+	s := &settlementState{ledger: ledger.New(d.Settlement), scanned: d.SettlementBlock, maxBatch: 100, maxWait: n.cfg.BatchWait,
+		lastAt: time.Now(), path: filepath.Join(n.cfg.DataDir, "matcher", "ledger.sealed")}
+	key, _, err := storeKey(n.snp, filepath.Join(n.cfg.DataDir, "matcher"))
+	if err != nil {
+		return err
+	}
+	block, err := aes.NewCipher(key[:])
+	if err != nil {
+		return err
+	}
+	if s.aead, err = cipher.NewGCM(block); err != nil {
+		return err
+	}
+	if box, err := os.ReadFile(s.path); err == nil {
+		ns := s.aead.NonceSize()
+		if len(box) < ns {
+			return errors.New("ledger file is truncated")
+		}
+		plain, err := s.aead.Open(nil, box[:ns], box[ns:], []byte("bazaar ledger v1"))
+		if err != nil {
+			return errors.New("ledger file does not open under the enclave's key")
+		}
+		if s.scanned, err = s.ledger.Restore(plain); err != nil {
+			return err
+		}
+	}
+	n.settle = s
 	go n.settlementLoop(runCtx)
 	return nil
+}
+
+// save writes the ledger sealed, atomically.
+func (s *settlementState) save() error {
+	s.saveMu.Lock()
+	defer s.saveMu.Unlock()
+	plain, err := s.ledger.Snapshot(s.scanned)
+	if err != nil {
+		return err
+	}
+	nonce := make([]byte, s.aead.NonceSize())
+	if _, err := rand.Read(nonce); err != nil {
+		return err
+	}
+	box := s.aead.Seal(nonce, nonce, plain, []byte("bazaar ledger v1"))
+	tmp := s.path + ".tmp"
+	if err := os.WriteFile(tmp, box, 0o600); err != nil {
+		return err
+	}
+	return os.Rename(tmp, s.path)
 }
 
 // settlementLoop takes deposits from the chain and posts a batch when enough payments wait or
@@ -90,6 +143,11 @@ func (n *Node) settlementLoop(ctx context.Context) {
 					s.ledger.Deposit(d.Account, d.Amount)
 				}
 				s.scanned = head
+				if len(deps) > 0 {
+					if err := s.save(); err != nil {
+						n.log.Warn("ledger not saved", "err", err)
+					}
+				}
 			}
 		}
 		pending := s.ledger.Pending()
@@ -117,6 +175,9 @@ func (n *Node) postBatch(ctx context.Context) error {
 		return err
 	}
 	if err := s.ledger.Commit(plan); err != nil {
+		return err
+	}
+	if err := s.save(); err != nil {
 		return err
 	}
 	s.mu.Lock()
@@ -153,6 +214,10 @@ func (n *Node) postPayment(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := n.settle.ledger.Pay(*req.Intent); err != nil {
+		n.fail(w, err)
+		return
+	}
+	if err := n.settle.save(); err != nil {
 		n.fail(w, err)
 		return
 	}

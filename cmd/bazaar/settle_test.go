@@ -275,3 +275,50 @@ func TestSettlement_CLI(t *testing.T) {
 		t.Fatalf("vendor holds %s test units, want 4.00 dollars", bal)
 	}
 }
+
+// TestSettlement_LedgerSurvivesRestart: a payment accepted but not yet batched survives a node
+// restart (the sealed ledger file) and settles afterwards; its intent stays spent.
+func TestSettlement_LedgerSurvivesRestart(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	n := mustStart(t, Config{DataDir: dir, RPCListen: "127.0.0.1:0", SeedDemo: true, BatchWait: time.Hour})
+	posted, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, exampleDeal(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	if err := run(ctx, []string{"agent", "deposit", "10.00", "--demo", "demo-q3-high-l5", "--node", n.URL()}, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	account := chain.KeyAddress(demoAccountKey("demo-q3-high-l5"))
+	for n.settle.ledger.Balance(account).Sign() == 0 {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := run(ctx, []string{"agent", "pay", posted.DealID, "3.00", "--demo", "demo-q3-high-l5", "--node", n.URL()}, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	if n.settle.ledger.Pending() != 1 {
+		t.Fatalf("%d payments pending before the restart", n.settle.ledger.Pending())
+	}
+	n.Stop(ctx)
+
+	n = mustStart(t, Config{DataDir: dir, RPCListen: "127.0.0.1:0", SeedDemo: true, BatchWait: 100 * time.Millisecond})
+	defer n.Stop(ctx)
+	if got := n.settle.ledger.Balance(account).Int64(); got != 7_000_000 {
+		t.Fatalf("balance after restart %d, want 7.00 dollars", got)
+	}
+	vendor := chain.KeyAddress(chain.DevVendorKey)
+	deadline := time.Now().Add(30 * time.Second)
+	var credit struct {
+		Cumulative *hexutil.Big `json:"cumulative"`
+	}
+	for getJSON(t, n.URL()+"/settlement/vendors/"+vendor.Hex(), &credit) != 200 {
+		if time.Now().After(deadline) {
+			t.Fatal("the restored payment never settled")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if credit.Cumulative.ToInt().Int64() != 3_000_000 {
+		t.Fatalf("vendor credit %s", credit.Cumulative)
+	}
+}
