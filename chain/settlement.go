@@ -17,7 +17,7 @@ var (
 	settlementABI = bindings.NewSettlement()
 	stablecoinABI = bindings.NewTestStablecoin()
 
-	settlementRevert = revertNamer([]errorDecoder{settlementABI, attestABI}, "Settlement", "AttestationRegistry")
+	settlementRevert = revertNamer([]errorDecoder{settlementABI, attestABI, stablecoinABI}, "Settlement", "AttestationRegistry", "TestStablecoin")
 	stablecoinRevert = revertNamer([]errorDecoder{stablecoinABI}, "TestStablecoin")
 )
 
@@ -203,4 +203,19 @@ func (s *Settlement) Deposits(ctx context.Context, from, to uint64) ([]*bindings
 		}
 	}
 	return out, nil
+}
+
+// Head reads the last batch id and state root.
+func (s *Settlement) Head(ctx context.Context) (uint64, common.Hash, error) {
+	id, err := bind.Call(s.contract, &bind.CallOpts{Context: ctx}, settlementABI.PackBatchId(), settlementABI.UnpackBatchId)
+	if err != nil {
+		return 0, common.Hash{}, err
+	}
+	root, err := bind.Call(s.contract, &bind.CallOpts{Context: ctx}, settlementABI.PackStateRoot(), settlementABI.UnpackStateRoot)
+	return id, common.Hash(root), err
+}
+
+// Allowance reads how much spender may move from owner.
+func (s *Stablecoin) Allowance(ctx context.Context, owner, spender common.Address) (*big.Int, error) {
+	return bind.Call(s.contract, &bind.CallOpts{Context: ctx}, stablecoinABI.PackAllowance(owner, spender), stablecoinABI.UnpackAllowance)
 }

@@ -230,14 +230,37 @@ type snapshot struct {
 	Root      common.Hash                 `json:"root"`
 	Payments  int                         `json:"payments"`
 	Scanned   uint64                      `json:"scanned"`
+	InFlight  *InFlight                   `json:"inFlight,omitempty"`
 }
 
-// Snapshot serialises the ledger with the last chain block whose deposits it holds.
-func (l *Ledger) Snapshot(scanned uint64) ([]byte, error) {
+// InFlight is a batch sent to the chain but not yet committed here: after a crash, Restore's
+// caller commits it if the chain holds it.
+type InFlight struct {
+	ID       uint64           `json:"id"`
+	PrevRoot common.Hash      `json:"prevRoot"`
+	NewRoot  common.Hash      `json:"newRoot"`
+	Vendors  []common.Address `json:"vendors"`
+	Totals   []*big.Int       `json:"totals"`
+	Payments int              `json:"payments"`
+}
+
+// InFlightOf summarises a plan for the snapshot.
+func InFlightOf(p *BatchPlan) *InFlight {
+	return &InFlight{ID: p.ID, PrevRoot: p.PrevRoot, NewRoot: p.NewRoot, Vendors: p.Vendors, Totals: p.Totals, Payments: p.Payments}
+}
+
+// Plan turns an in-flight summary back into a plan Commit accepts (without trees).
+func (f *InFlight) Plan() *BatchPlan {
+	return &BatchPlan{ID: f.ID, PrevRoot: f.PrevRoot, NewRoot: f.NewRoot, Vendors: f.Vendors, Totals: f.Totals, Payments: f.Payments}
+}
+
+// Snapshot serialises the ledger with the last chain block whose deposits it holds and the
+// batch in flight, if any.
+func (l *Ledger) Snapshot(scanned uint64, inFlight *InFlight) ([]byte, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	s := snapshot{Balances: l.balances, Nonces: map[common.Address][]uint64{}, Credits: l.credits, Pending: l.pending,
-		Deposited: l.deposited, BatchID: l.batchID, Root: l.root, Payments: l.payments, Scanned: scanned}
+		Deposited: l.deposited, BatchID: l.batchID, Root: l.root, Payments: l.payments, Scanned: scanned, InFlight: inFlight}
 	for a, ns := range l.nonces {
 		for n := range ns {
 			s.Nonces[a] = append(s.Nonces[a], n)
@@ -246,11 +269,12 @@ func (l *Ledger) Snapshot(scanned uint64) ([]byte, error) {
 	return json.Marshal(s)
 }
 
-// Restore loads a snapshot into an empty ledger and returns its scanned block.
-func (l *Ledger) Restore(b []byte) (uint64, error) {
+// Restore loads a snapshot into an empty ledger and returns its scanned block and the batch
+// that was in flight.
+func (l *Ledger) Restore(b []byte) (uint64, *InFlight, error) {
 	var s snapshot
 	if err := json.Unmarshal(b, &s); err != nil {
-		return 0, fmt.Errorf("ledger snapshot: %w", err)
+		return 0, nil, fmt.Errorf("ledger snapshot: %w", err)
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -272,5 +296,23 @@ func (l *Ledger) Restore(b []byte) (uint64, error) {
 		s.Deposited = new(big.Int)
 	}
 	l.deposited, l.batchID, l.root, l.payments = s.Deposited, s.BatchID, s.Root, s.Payments
-	return s.Scanned, nil
+	return s.Scanned, s.InFlight, nil
+}
+
+// Head is the last committed batch id and state root.
+func (l *Ledger) Head() (uint64, common.Hash) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.batchID, l.root
+}
+
+// CreditsTree is the tree of vendors' cumulative credits as of the last committed batch.
+func (l *Ledger) CreditsTree() (*Tree, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var es []Entry
+	for v, c := range l.credits {
+		es = append(es, Entry{Addr: v, Amount: new(big.Int).Set(c)})
+	}
+	return NewTree(es)
 }

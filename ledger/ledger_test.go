@@ -140,12 +140,12 @@ func TestLedger_SnapshotRestore(t *testing.T) {
 	if err := pay(t, l, aliceKey, va, 5, 2); err != nil {
 		t.Fatal(err)
 	}
-	snap, err := l.Snapshot(42)
+	snap, err := l.Snapshot(42, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	r := ledger.New(settlement)
-	scanned, err := r.Restore(snap)
+	scanned, _, err := r.Restore(snap)
 	if err != nil || scanned != 42 {
 		t.Fatalf("restore: %d %v", scanned, err)
 	}

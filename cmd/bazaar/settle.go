@@ -34,6 +34,7 @@ import (
 // enclave's store key) after every change, so a restart loses nothing it accepted.
 type settlementState struct {
 	saveMu   sync.Mutex
+	inFlight *ledger.InFlight // a batch sent but not yet committed (guarded by saveMu)
 	path     string
 	aead     cipher.AEAD
 	mu       sync.Mutex
@@ -94,20 +95,50 @@ func (n *Node) setupSettlement(ctx, runCtx context.Context) error {
 		if err != nil {
 			return errors.New("ledger file does not open under the enclave's key")
 		}
-		if s.scanned, err = s.ledger.Restore(plain); err != nil {
+		var inFlight *ledger.InFlight
+		if s.scanned, inFlight, err = s.ledger.Restore(plain); err != nil {
 			return err
 		}
+		// A batch sent before a crash: commit it if the chain took it.
+		if inFlight != nil {
+			id, root, err := n.settlement.Head(ctx)
+			if err != nil {
+				return err
+			}
+			if id == inFlight.ID && root == inFlight.NewRoot {
+				if err := s.ledger.Commit(inFlight.Plan()); err != nil {
+					return err
+				}
+			}
+		}
+		if err := s.save(); err != nil {
+			return err
+		}
+	}
+	// Withdrawal proofs are against the chain's vendor root: the credits as of the last batch.
+	if id, _ := s.ledger.Head(); id > 0 {
+		tree, err := s.ledger.CreditsTree()
+		if err != nil {
+			return err
+		}
+		s.last = &ledger.BatchPlan{ID: id, Credits: tree}
 	}
 	n.settle = s
 	go n.settlementLoop(runCtx)
 	return nil
 }
 
-// save writes the ledger sealed, atomically.
+func (s *settlementState) setInFlight(f *ledger.InFlight) {
+	s.saveMu.Lock()
+	s.inFlight = f
+	s.saveMu.Unlock()
+}
+
+// save writes the ledger sealed, atomically, with the batch in flight if any.
 func (s *settlementState) save() error {
 	s.saveMu.Lock()
 	defer s.saveMu.Unlock()
-	plain, err := s.ledger.Snapshot(s.scanned)
+	plain, err := s.ledger.Snapshot(s.scanned, s.inFlight)
 	if err != nil {
 		return err
 	}
@@ -171,12 +202,20 @@ func (n *Node) postBatch(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	// Saved as in flight first: if this process dies after the transaction, the restart
+	// commits the batch the chain holds instead of building a conflicting one.
+	s.setInFlight(ledger.InFlightOf(plan))
+	if err := s.save(); err != nil {
+		return err
+	}
 	if err := n.settlement.PostBatch(ctx, n.relayer, b, plan.Vendors, plan.Totals, sig); err != nil {
+		s.setInFlight(nil) // refused or not sent: nothing to reconcile (a restart checks the chain anyway)
 		return err
 	}
 	if err := s.ledger.Commit(plan); err != nil {
 		return err
 	}
+	s.setInFlight(nil)
 	if err := s.save(); err != nil {
 		return err
 	}
@@ -360,6 +399,13 @@ func (n *Node) devDeposit(w http.ResponseWriter, r *http.Request) {
 		err = n.stablecoin.Approve(ctx, n.relayer, n.settlement.Address(), amt)
 	}
 	if err == nil {
+		// The deposit is simulated against the latest state: wait until it shows the allowance.
+		for i := 0; i < 100; i++ {
+			if a, aerr := n.stablecoin.Allowance(ctx, chain.KeyAddress(n.relayer), n.settlement.Address()); aerr == nil && a.Cmp(amt) >= 0 {
+				break
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
 		err = n.settlement.Deposit(ctx, n.relayer, req.Account, amt)
 	}
 	if err != nil {

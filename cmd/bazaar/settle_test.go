@@ -322,3 +322,73 @@ func TestSettlement_LedgerSurvivesRestart(t *testing.T) {
 		t.Fatalf("vendor credit %s", credit.Cumulative)
 	}
 }
+
+// TestSettlement_CrashAfterBatchTx: the node dies after its batch transaction and before its
+// local commit; on restart it finds the batch on chain, commits it, serves withdrawal proofs
+// against it and the next batch follows it.
+func TestSettlement_CrashAfterBatchTx(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	n := mustStart(t, Config{DataDir: dir, RPCListen: "127.0.0.1:0", SeedDemo: true, BatchWait: time.Hour})
+	posted, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, exampleDeal(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	cli := func(args ...string) {
+		t.Helper()
+		if err := run(ctx, append(args, "--node", n.URL()), &out, &out); err != nil {
+			t.Fatalf("%v: %v", args, err)
+		}
+	}
+	cli("agent", "deposit", "10.00", "--demo", "demo-q1-low-l1")
+	account := chain.KeyAddress(demoAccountKey("demo-q1-low-l1"))
+	for n.settle.ledger.Balance(account).Sign() == 0 {
+		time.Sleep(20 * time.Millisecond)
+	}
+	cli("agent", "pay", posted.DealID, "2.00", "--demo", "demo-q1-low-l1")
+
+	// What postBatch does, stopped right after the transaction.
+	s := n.settle
+	plan, err := s.ledger.Plan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := chain.Batch{Id: plan.ID, PrevRoot: plan.PrevRoot, NewRoot: plan.NewRoot, VendorRoot: plan.VendorRoot, DepositedSeen: plan.DepositedSeen}
+	sig, err := n.settlement.SignBatch(ctx, n.mkeys.signer, b, plan.Vendors, plan.Totals)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.setInFlight(ledger.InFlightOf(plan))
+	if err := s.save(); err != nil {
+		t.Fatal(err)
+	}
+	if err := n.settlement.PostBatch(ctx, n.relayer, b, plan.Vendors, plan.Totals, sig); err != nil {
+		t.Fatal(err)
+	}
+	n.Stop(ctx) // no local commit
+
+	n = mustStart(t, Config{DataDir: dir, RPCListen: "127.0.0.1:0", SeedDemo: true, BatchWait: 100 * time.Millisecond})
+	defer n.Stop(ctx)
+	if id, root := n.settle.ledger.Head(); id != 1 || root != plan.NewRoot {
+		t.Fatalf("ledger head after restart: %d %s, want the chain's batch 1", id, root)
+	}
+	var credit struct {
+		Cumulative *hexutil.Big `json:"cumulative"`
+	}
+	vendor := chain.KeyAddress(chain.DevVendorKey)
+	if st := getJSON(t, n.URL()+"/settlement/vendors/"+vendor.Hex(), &credit); st != 200 || credit.Cumulative.ToInt().Int64() != 2_000_000 {
+		t.Fatalf("vendor credit after restart: %d %v", st, credit.Cumulative)
+	}
+	cli("agent", "pay", posted.DealID, "1.00", "--demo", "demo-q1-low-l1")
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		if id, _ := n.settle.ledger.Head(); id == 2 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the next batch did not follow the recovered one")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
