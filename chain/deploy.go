@@ -63,6 +63,7 @@ func revertNamer(decoders []errorDecoder, prefixes ...string) func(string, error
 				}
 			}
 		}
-		return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: method + " reverted", Err: err}
+		data, _ := de.ErrorData().(string)
+		return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: fmt.Sprintf("%s reverted (%s; data %q)", method, de.Error(), data), Err: err}
 	}
 }

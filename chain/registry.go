@@ -284,11 +284,11 @@ func (r *Registry) revertError(method string, err error) error {
 	s, _ := de.ErrorData().(string)
 	raw, derr := hexutil.Decode(s)
 	if derr != nil || len(raw) < 4 {
-		return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: method + " reverted", Err: err}
+		return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: fmt.Sprintf("%s reverted (%s; data %q)", method, de.Error(), s), Err: err}
 	}
 	v, uerr := registryABI.UnpackError(raw)
 	if uerr != nil {
-		return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: method + " reverted", Err: err}
+		return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: fmt.Sprintf("%s reverted (%s; data %q)", method, de.Error(), s), Err: err}
 	}
 	switch e := v.(type) {
 	case *bindings.DealRegistryInvalidSignature:
