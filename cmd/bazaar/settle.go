@@ -275,24 +275,32 @@ func (n *Node) vendorCredit(w http.ResponseWriter, r *http.Request) {
 		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "vendor must be a 0x address"))
 		return
 	}
-	n.settle.mu.Lock()
-	last := n.settle.last
-	n.settle.mu.Unlock()
-	if last == nil {
-		n.fail(w, &bazaar.Error{Code: bazaar.ECodeNotFound, Message: "no batch yet", Err: bazaar.ErrNotFound})
-		return
-	}
-	amount, proof, err := last.Credits.Proof(common.HexToAddress(s))
+	batch, amount, proof, err := n.settle.creditProof(common.HexToAddress(s))
 	if err != nil {
-		n.fail(w, &bazaar.Error{Code: bazaar.ECodeNotFound, Message: "no credit for this vendor", Err: bazaar.ErrNotFound})
+		n.fail(w, err)
 		return
 	}
 	var ps []string
 	for _, p := range proof {
 		ps = append(ps, hexutil.Encode(p[:]))
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"vendor": common.HexToAddress(s).Hex(), "batch": last.ID,
+	writeJSON(w, http.StatusOK, map[string]any{"vendor": common.HexToAddress(s).Hex(), "batch": batch,
 		"cumulative": (*hexutil.Big)(new(big.Int).Set(amount)), "proof": ps})
+}
+
+// creditProof is a vendor's cumulative credit in the last batch and its proof.
+func (s *settlementState) creditProof(vendor common.Address) (uint64, *big.Int, [][32]byte, error) {
+	s.mu.Lock()
+	last := s.last
+	s.mu.Unlock()
+	if last == nil {
+		return 0, nil, nil, &bazaar.Error{Code: bazaar.ECodeNotFound, Message: "no batch yet", Err: bazaar.ErrNotFound}
+	}
+	amount, proof, err := last.Credits.Proof(vendor)
+	if err != nil {
+		return 0, nil, nil, &bazaar.Error{Code: bazaar.ECodeNotFound, Message: "no credit for this vendor", Err: bazaar.ErrNotFound}
+	}
+	return last.ID, amount, proof, nil
 }
 
 // postWithdrawal answers POST /settlement/withdrawals {"vendor"}: the node submits the vendor's
@@ -311,16 +319,9 @@ func (n *Node) postWithdrawal(w http.ResponseWriter, r *http.Request) {
 		n.fail(w, err)
 		return
 	}
-	n.settle.mu.Lock()
-	last := n.settle.last
-	n.settle.mu.Unlock()
-	if last == nil {
-		n.fail(w, &bazaar.Error{Code: bazaar.ECodeNotFound, Message: "no batch yet", Err: bazaar.ErrNotFound})
-		return
-	}
-	amount, proof, err := last.Credits.Proof(req.Vendor)
+	_, amount, proof, err := n.settle.creditProof(req.Vendor)
 	if err != nil {
-		n.fail(w, &bazaar.Error{Code: bazaar.ECodeNotFound, Message: "no credit for this vendor", Err: bazaar.ErrNotFound})
+		n.fail(w, err)
 		return
 	}
 	if err := n.settlement.Withdraw(r.Context(), n.relayer, req.Vendor, amount, proof); err != nil {
