@@ -184,9 +184,7 @@ func TestSettlement_DevFlow(t *testing.T) {
 	if err := n.settlement.Deposit(ctx, n.relayer, account, amount); err != nil {
 		t.Fatal(err)
 	}
-	for n.settle.ledger.Balance(account).Sign() == 0 {
-		time.Sleep(20 * time.Millisecond) // the ledger takes the Deposited event
-	}
+	waitDeposit(t, n, account)
 	vendor := chain.KeyAddress(chain.DevVendorKey)
 	in, err := ledger.SignIntent(agent, n.settlement.Address(), ledger.Intent{Account: account, Vendor: vendor, DealID: common.Hash{7},
 		Amount: big.NewInt(4_000_000), Nonce: 1})
@@ -204,17 +202,7 @@ func TestSettlement_DevFlow(t *testing.T) {
 	if st, _ := postRaw(t, n.URL()+"/payments", mustJSON(t, map[string]any{"sealed": sealed})); st != 409 {
 		t.Fatalf("replayed intent: %d", st)
 	}
-	var credit struct {
-		Cumulative *hexutil.Big `json:"cumulative"`
-		Proof      []string     `json:"proof"`
-	}
-	deadline := time.Now().Add(30 * time.Second)
-	for getJSON(t, n.URL()+"/settlement/vendors/"+vendor.Hex(), &credit) != 200 {
-		if time.Now().After(deadline) {
-			t.Fatal("no batch posted")
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	credit := waitCredit(t, n, vendor)
 	if credit.Cumulative.ToInt().Int64() != 4_000_000 {
 		t.Fatalf("vendor credit %s", credit.Cumulative)
 	}
@@ -251,9 +239,7 @@ func TestSettlement_CLI(t *testing.T) {
 		t.Fatalf("deposit: %v\n%s", err, out.String())
 	}
 	account := chain.KeyAddress(demoAccountKey("demo-q1-high-l3"))
-	for n.settle.ledger.Balance(account).Sign() == 0 {
-		time.Sleep(20 * time.Millisecond)
-	}
+	waitDeposit(t, n, account)
 	if err := cli("agent", "pay", posted.DealID, "25.00", "--demo", "demo-q1-high-l3"); err == nil || !strings.Contains(err.Error(), "exceeds") {
 		t.Fatalf("paying beyond the balance: %v", err)
 	}
@@ -261,13 +247,7 @@ func TestSettlement_CLI(t *testing.T) {
 		t.Fatalf("pay: %v\n%s", err, out.String())
 	}
 	vendor := chain.KeyAddress(chain.DevVendorKey)
-	deadline := time.Now().Add(30 * time.Second)
-	for getJSON(t, n.URL()+"/settlement/vendors/"+vendor.Hex(), nil) != 200 {
-		if time.Now().After(deadline) {
-			t.Fatal("no batch")
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	waitCredit(t, n, vendor)
 	if err := cli("vendor", "withdraw", "--vendor", vendor.Hex()); err != nil {
 		t.Fatalf("withdraw: %v\n%s", err, out.String())
 	}
@@ -291,9 +271,7 @@ func TestSettlement_LedgerSurvivesRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	account := chain.KeyAddress(demoAccountKey("demo-q3-high-l5"))
-	for n.settle.ledger.Balance(account).Sign() == 0 {
-		time.Sleep(20 * time.Millisecond)
-	}
+	waitDeposit(t, n, account)
 	if err := run(ctx, []string{"agent", "pay", posted.DealID, "3.00", "--demo", "demo-q3-high-l5", "--node", n.URL()}, &out, &out); err != nil {
 		t.Fatal(err)
 	}
@@ -308,16 +286,7 @@ func TestSettlement_LedgerSurvivesRestart(t *testing.T) {
 		t.Fatalf("balance after restart %d, want 7.00 dollars", got)
 	}
 	vendor := chain.KeyAddress(chain.DevVendorKey)
-	deadline := time.Now().Add(30 * time.Second)
-	var credit struct {
-		Cumulative *hexutil.Big `json:"cumulative"`
-	}
-	for getJSON(t, n.URL()+"/settlement/vendors/"+vendor.Hex(), &credit) != 200 {
-		if time.Now().After(deadline) {
-			t.Fatal("the restored payment never settled")
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	credit := waitCredit(t, n, vendor)
 	if credit.Cumulative.ToInt().Int64() != 3_000_000 {
 		t.Fatalf("vendor credit %s", credit.Cumulative)
 	}
@@ -343,9 +312,7 @@ func TestSettlement_CrashAfterBatchTx(t *testing.T) {
 	}
 	cli("agent", "deposit", "10.00", "--demo", "demo-q1-low-l1")
 	account := chain.KeyAddress(demoAccountKey("demo-q1-low-l1"))
-	for n.settle.ledger.Balance(account).Sign() == 0 {
-		time.Sleep(20 * time.Millisecond)
-	}
+	waitDeposit(t, n, account)
 	cli("agent", "pay", posted.DealID, "2.00", "--demo", "demo-q1-low-l1")
 
 	// What postBatch does, stopped right after the transaction.
@@ -373,9 +340,7 @@ func TestSettlement_CrashAfterBatchTx(t *testing.T) {
 	if id, root := n.settle.ledger.Head(); id != 1 || root != plan.NewRoot {
 		t.Fatalf("ledger head after restart: %d %s, want the chain's batch 1", id, root)
 	}
-	var credit struct {
-		Cumulative *hexutil.Big `json:"cumulative"`
-	}
+	var credit vendorCredit
 	vendor := chain.KeyAddress(chain.DevVendorKey)
 	if st := getJSON(t, n.URL()+"/settlement/vendors/"+vendor.Hex(), &credit); st != 200 || credit.Cumulative.ToInt().Int64() != 2_000_000 {
 		t.Fatalf("vendor credit after restart: %d %v", st, credit.Cumulative)
@@ -388,6 +353,40 @@ func TestSettlement_CrashAfterBatchTx(t *testing.T) {
 		}
 		if time.Now().After(deadline) {
 			t.Fatal("the next batch did not follow the recovered one")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// waitDeposit waits until the node's ledger has taken an account's deposit.
+func waitDeposit(t *testing.T, n *Node, account common.Address) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for n.settle.ledger.Balance(account).Sign() == 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("the ledger never took the deposit")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// vendorCredit is GET /settlement/vendors/{vendor}.
+type vendorCredit struct {
+	Cumulative *hexutil.Big `json:"cumulative"`
+	Proof      []string     `json:"proof"`
+}
+
+// waitCredit waits until a batch credits the vendor and returns the credit.
+func waitCredit(t *testing.T, n *Node, vendor common.Address) vendorCredit {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		var c vendorCredit
+		if getJSON(t, n.URL()+"/settlement/vendors/"+vendor.Hex(), &c) == 200 {
+			return c
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no batch credited the vendor")
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
