@@ -5,7 +5,6 @@ import (
 	"crypto/cipher"
 	"crypto/rand"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -32,19 +31,10 @@ type SealedEnvelope struct {
 // SealNotification pads payload to the next bucket and seals it with key (32 bytes): one AEAD,
 // no KEM, so sealing tens of thousands of notifications per deal stays cheap.
 func SealNotification(key, payload []byte) ([]byte, error) {
-	size := 0
-	for _, b := range NotificationBuckets {
-		if len(payload)+4 <= b {
-			size = b
-			break
-		}
+	plain, err := pad(payload)
+	if err != nil {
+		return nil, err
 	}
-	if size == 0 {
-		return nil, ErrSealedTooLarge
-	}
-	plain := make([]byte, size)
-	binary.BigEndian.PutUint32(plain, uint32(len(payload)))
-	copy(plain[4:], payload)
 	aead, err := gcm(key)
 	if err != nil {
 		return nil, err
@@ -70,14 +60,10 @@ func OpenNotification(key, envelope []byte) ([]byte, error) {
 		return nil, ErrUnseal
 	}
 	plain, err := aead.Open(nil, env.Nonce, env.Ciphertext, []byte("bazaar notification v1"))
-	if err != nil || len(plain) < 4 {
+	if err != nil {
 		return nil, ErrUnseal
 	}
-	n := binary.BigEndian.Uint32(plain)
-	if int(n) > len(plain)-4 {
-		return nil, ErrUnseal
-	}
-	return plain[4 : 4+n], nil
+	return unpad(plain)
 }
 
 func gcm(key []byte) (cipher.AEAD, error) {

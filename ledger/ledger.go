@@ -20,6 +20,7 @@ type Intent struct {
 	Account common.Address `json:"account"`
 	Vendor  common.Address `json:"vendor"`
 	DealID  common.Hash    `json:"dealId"`
+	Order   common.Hash    `json:"order"` // the order the vendor confirmed (bazaar.DealAcceptance.OrderID)
 	Amount  *big.Int       `json:"amount"`
 	Nonce   uint64         `json:"nonce"`
 	Sig     []byte         `json:"sig"`
@@ -35,7 +36,7 @@ func (in Intent) Digest(settlement common.Address) common.Hash {
 	for i := range 8 {
 		nonce[7-i] = byte(in.Nonce >> (8 * i))
 	}
-	return crypto.Keccak256Hash([]byte("bazaar payment intent v1\x00"), settlement[:], in.Account[:], in.Vendor[:], in.DealID[:], amt[:], nonce[:])
+	return crypto.Keccak256Hash([]byte("bazaar payment intent v2\x00"), settlement[:], in.Account[:], in.Vendor[:], in.DealID[:], in.Order[:], amt[:], nonce[:])
 }
 
 // Intent errors.
@@ -44,6 +45,8 @@ var (
 	ErrReplayed     = &bazaar.Error{Code: bazaar.ECodeConflict, Message: "intent nonce already used"}
 	ErrOverBalance  = &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "intent exceeds the account's balance"}
 	ErrBadAmount    = &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "intent amount must be positive"}
+	ErrNoOrder      = &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "intent names no order"}
+	ErrOrderPaid    = &bazaar.Error{Code: bazaar.ECodeConflict, Message: "this order is already paid"}
 )
 
 // Ledger holds account balances and vendor credits inside the enclave and turns accepted
@@ -54,6 +57,8 @@ type Ledger struct {
 	mu        sync.Mutex
 	balances  map[common.Address]*big.Int
 	nonces    map[common.Address]map[uint64]bool
+	orders    map[common.Hash]bool        // orders paid
+	settled   map[common.Address]*big.Int // balances as of the last batch (exit proofs)
 	credits   map[common.Address]*big.Int // cumulative, as posted in the vendor root
 	pending   map[common.Address]*big.Int // credits since the last batch
 	deposited *big.Int                    // deposits seen on chain
@@ -65,6 +70,7 @@ type Ledger struct {
 // New returns an empty ledger for a Settlement contract.
 func New(settlement common.Address) *Ledger {
 	return &Ledger{settlement: settlement, balances: map[common.Address]*big.Int{}, nonces: map[common.Address]map[uint64]bool{},
+		orders: map[common.Hash]bool{}, settled: map[common.Address]*big.Int{},
 		credits: map[common.Address]*big.Int{}, pending: map[common.Address]*big.Int{}, deposited: new(big.Int)}
 }
 
@@ -90,11 +96,15 @@ func (l *Ledger) Balance(a common.Address) *big.Int {
 	return new(big.Int).Set(l.balance(a))
 }
 
-// Pay applies a signed intent: the account's signature, a fresh nonce, a positive amount within
-// its balance. Nothing changes when it is refused.
+// Pay applies a signed intent: the account's signature, a fresh nonce, an order not paid before,
+// a positive amount within its balance. Nothing changes when it is refused. (That the vendor
+// confirmed the order for this amount is the caller's check.)
 func (l *Ledger) Pay(in Intent) error {
 	if in.Amount == nil || in.Amount.Sign() <= 0 {
 		return ErrBadAmount
+	}
+	if in.Order == (common.Hash{}) {
+		return ErrNoOrder
 	}
 	pub, err := crypto.SigToPub(in.Digest(l.settlement).Bytes(), in.Sig)
 	if err != nil || crypto.PubkeyToAddress(*pub) != in.Account {
@@ -105,6 +115,9 @@ func (l *Ledger) Pay(in Intent) error {
 	if l.nonces[in.Account][in.Nonce] {
 		return ErrReplayed
 	}
+	if l.orders[in.Order] {
+		return ErrOrderPaid
+	}
 	bal := l.balance(in.Account)
 	if bal.Cmp(in.Amount) < 0 {
 		return ErrOverBalance
@@ -113,6 +126,7 @@ func (l *Ledger) Pay(in Intent) error {
 		l.nonces[in.Account] = map[uint64]bool{}
 	}
 	l.nonces[in.Account][in.Nonce] = true
+	l.orders[in.Order] = true
 	l.balances[in.Account] = new(big.Int).Sub(bal, in.Amount)
 	p := l.pending[in.Vendor]
 	if p == nil {
@@ -153,6 +167,7 @@ type BatchPlan struct {
 	Balances      *Tree
 	Credits       *Tree
 	Payments      int
+	Settled       map[common.Address]*big.Int // the balances NewRoot commits to
 }
 
 // Plan builds the next batch from the payments since the last one, without committing it.
@@ -177,8 +192,10 @@ func (l *Ledger) Plan() (*BatchPlan, error) {
 		credits[v].Add(credits[v], t)
 	}
 	var bal, cred []Entry
+	p.Settled = map[common.Address]*big.Int{}
 	for a, b := range l.balances {
 		bal = append(bal, Entry{Addr: a, Amount: new(big.Int).Set(b)})
+		p.Settled[a] = new(big.Int).Set(b)
 	}
 	for v, c := range credits {
 		cred = append(cred, Entry{Addr: v, Amount: c})
@@ -216,7 +233,33 @@ func (l *Ledger) Commit(p *BatchPlan) error {
 	}
 	l.batchID, l.root = p.ID, p.NewRoot
 	l.payments -= p.Payments
+	if p.Settled != nil {
+		l.settled = p.Settled
+	}
 	return nil
+}
+
+// Statement is an account's balance as of the last batch and its proof against that batch's
+// state root: what Settlement.exit takes if the sequencer stops.
+func (l *Ledger) Statement(account common.Address) (batch uint64, root common.Hash, balance *big.Int, proof [][32]byte, err error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.settled[account] == nil {
+		return 0, common.Hash{}, nil, nil, &bazaar.Error{Code: bazaar.ECodeNotFound, Message: "no settled balance for this account yet", Err: bazaar.ErrNotFound}
+	}
+	var es []Entry
+	for a, b := range l.settled {
+		es = append(es, Entry{Addr: a, Amount: new(big.Int).Set(b)})
+	}
+	t, err := NewTree(es)
+	if err != nil {
+		return 0, common.Hash{}, nil, nil, err
+	}
+	if t.Root() != l.root {
+		return 0, common.Hash{}, nil, nil, fmt.Errorf("ledger: settled balances do not match root of batch %d", l.batchID)
+	}
+	balance, proof, err = t.Proof(account)
+	return l.batchID, l.root, balance, proof, err
 }
 
 // snapshot is the ledger's persistent form.
@@ -230,28 +273,31 @@ type snapshot struct {
 	Root      common.Hash                 `json:"root"`
 	Payments  int                         `json:"payments"`
 	Scanned   uint64                      `json:"scanned"`
+	Orders    []common.Hash               `json:"orders"`
+	Settled   map[common.Address]*big.Int `json:"settled"`
 	InFlight  *InFlight                   `json:"inFlight,omitempty"`
 }
 
 // InFlight is a batch sent to the chain but not yet committed here: after a crash, Restore's
 // caller commits it if the chain holds it.
 type InFlight struct {
-	ID       uint64           `json:"id"`
-	PrevRoot common.Hash      `json:"prevRoot"`
-	NewRoot  common.Hash      `json:"newRoot"`
-	Vendors  []common.Address `json:"vendors"`
-	Totals   []*big.Int       `json:"totals"`
-	Payments int              `json:"payments"`
+	ID       uint64                      `json:"id"`
+	PrevRoot common.Hash                 `json:"prevRoot"`
+	NewRoot  common.Hash                 `json:"newRoot"`
+	Vendors  []common.Address            `json:"vendors"`
+	Totals   []*big.Int                  `json:"totals"`
+	Payments int                         `json:"payments"`
+	Settled  map[common.Address]*big.Int `json:"settled"`
 }
 
 // InFlightOf summarises a plan for the snapshot.
 func InFlightOf(p *BatchPlan) *InFlight {
-	return &InFlight{ID: p.ID, PrevRoot: p.PrevRoot, NewRoot: p.NewRoot, Vendors: p.Vendors, Totals: p.Totals, Payments: p.Payments}
+	return &InFlight{ID: p.ID, PrevRoot: p.PrevRoot, NewRoot: p.NewRoot, Vendors: p.Vendors, Totals: p.Totals, Payments: p.Payments, Settled: p.Settled}
 }
 
 // Plan turns an in-flight summary back into a plan Commit accepts (without trees).
 func (f *InFlight) Plan() *BatchPlan {
-	return &BatchPlan{ID: f.ID, PrevRoot: f.PrevRoot, NewRoot: f.NewRoot, Vendors: f.Vendors, Totals: f.Totals, Payments: f.Payments}
+	return &BatchPlan{ID: f.ID, PrevRoot: f.PrevRoot, NewRoot: f.NewRoot, Vendors: f.Vendors, Totals: f.Totals, Payments: f.Payments, Settled: f.Settled}
 }
 
 // Snapshot serialises the ledger with the last chain block whose deposits it holds and the
@@ -260,7 +306,10 @@ func (l *Ledger) Snapshot(scanned uint64, inFlight *InFlight) ([]byte, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	s := snapshot{Balances: l.balances, Nonces: map[common.Address][]uint64{}, Credits: l.credits, Pending: l.pending,
-		Deposited: l.deposited, BatchID: l.batchID, Root: l.root, Payments: l.payments, Scanned: scanned, InFlight: inFlight}
+		Deposited: l.deposited, BatchID: l.batchID, Root: l.root, Payments: l.payments, Scanned: scanned, InFlight: inFlight, Settled: l.settled}
+	for o := range l.orders {
+		s.Orders = append(s.Orders, o)
+	}
 	for a, ns := range l.nonces {
 		for n := range ns {
 			s.Nonces[a] = append(s.Nonces[a], n)
@@ -284,7 +333,11 @@ func (l *Ledger) Restore(b []byte) (uint64, *InFlight, error) {
 		}
 		return m
 	}
-	l.balances, l.credits, l.pending = orEmpty(s.Balances), orEmpty(s.Credits), orEmpty(s.Pending)
+	l.balances, l.credits, l.pending, l.settled = orEmpty(s.Balances), orEmpty(s.Credits), orEmpty(s.Pending), orEmpty(s.Settled)
+	l.orders = map[common.Hash]bool{}
+	for _, o := range s.Orders {
+		l.orders[o] = true
+	}
 	l.nonces = map[common.Address]map[uint64]bool{}
 	for a, ns := range s.Nonces {
 		l.nonces[a] = map[uint64]bool{}

@@ -17,11 +17,16 @@ func pay(t *testing.T, l *ledger.Ledger, key string, vendor common.Address, amou
 	t.Helper()
 	k, _ := crypto.HexToECDSA(key)
 	in, err := ledger.SignIntent(k, settlement, ledger.Intent{Account: crypto.PubkeyToAddress(k.PublicKey), Vendor: vendor,
-		DealID: common.Hash{1}, Amount: big.NewInt(amount), Nonce: nonce})
+		DealID: common.Hash{1}, Order: orderOf(key, nonce), Amount: big.NewInt(amount), Nonce: nonce})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return l.Pay(in)
+}
+
+// orderOf names a distinct order for each account and nonce.
+func orderOf(key string, nonce uint64) common.Hash {
+	return crypto.Keccak256Hash([]byte(key), new(big.Int).SetUint64(nonce).Bytes())
 }
 
 const (
@@ -56,14 +61,24 @@ func TestLedger_Intents(t *testing.T) {
 			t.Fatalf("%s: %v, want %v", name, err, c.err)
 		}
 	}
+	// A second payment for an order already paid, under a fresh nonce.
+	k, _ := crypto.HexToECDSA(aliceKey)
+	again, _ := ledger.SignIntent(k, settlement, ledger.Intent{Account: account(aliceKey), Vendor: v, Order: orderOf(aliceKey, 1), Amount: big.NewInt(1), Nonce: 77})
+	if err := l.Pay(again); !errors.Is(err, ledger.ErrOrderPaid) {
+		t.Fatalf("order paid twice: %v", err)
+	}
+	noOrder, _ := ledger.SignIntent(k, settlement, ledger.Intent{Account: account(aliceKey), Vendor: v, Amount: big.NewInt(1), Nonce: 78})
+	if err := l.Pay(noOrder); !errors.Is(err, ledger.ErrNoOrder) {
+		t.Fatalf("intent without an order: %v", err)
+	}
 	// Signed by Bob, claiming Alice's account.
-	k, _ := crypto.HexToECDSA(bobKey)
-	forged, _ := ledger.SignIntent(k, settlement, ledger.Intent{Account: account(aliceKey), Vendor: v, Amount: big.NewInt(1), Nonce: 9})
+	k, _ = crypto.HexToECDSA(bobKey)
+	forged, _ := ledger.SignIntent(k, settlement, ledger.Intent{Account: account(aliceKey), Vendor: v, Order: common.Hash{9}, Amount: big.NewInt(1), Nonce: 9})
 	if err := l.Pay(forged); !errors.Is(err, ledger.ErrBadIntentSig) {
 		t.Fatalf("forged intent: %v", err)
 	}
 	// Signed for another Settlement contract.
-	other, _ := ledger.SignIntent(k, common.HexToAddress("0x0be"), ledger.Intent{Account: account(bobKey), Vendor: v, Amount: big.NewInt(1), Nonce: 9})
+	other, _ := ledger.SignIntent(k, common.HexToAddress("0x0be"), ledger.Intent{Account: account(bobKey), Vendor: v, Order: common.Hash{9}, Amount: big.NewInt(1), Nonce: 9})
 	if err := l.Pay(other); !errors.Is(err, ledger.ErrBadIntentSig) {
 		t.Fatalf("intent for another contract: %v", err)
 	}
@@ -105,6 +120,9 @@ func TestLedger_Batches(t *testing.T) {
 	if amt.Int64() != 70 || !ledger.Verify(p1.NewRoot, ledger.Entry{Addr: account(aliceKey), Amount: amt}, proof) {
 		t.Fatal("Alice's balance does not prove against the new root")
 	}
+	if _, _, _, _, err := l.Statement(account(aliceKey)); err == nil {
+		t.Fatal("a statement before any batch")
+	}
 	if err := l.Commit(p1); err != nil {
 		t.Fatal(err)
 	}
@@ -113,6 +131,11 @@ func TestLedger_Batches(t *testing.T) {
 	}
 	if err := pay(t, l, bobKey, va, 5, 10); err != nil {
 		t.Fatal(err)
+	}
+	// Statements stay against the last batch's root while later payments wait.
+	id, root, bal, sp, err := l.Statement(account(bobKey))
+	if err != nil || id != 1 || root != p1.NewRoot || bal.Int64() != 45 || !ledger.Verify(root, ledger.Entry{Addr: account(bobKey), Amount: bal}, sp) {
+		t.Fatalf("Bob's statement: batch %d balance %v err %v", id, bal, err)
 	}
 	p2, _ := l.Plan()
 	if p2.ID != 2 || p2.PrevRoot != p1.NewRoot || len(p2.Vendors) != 1 || p2.Totals[0].Int64() != 5 {
@@ -151,6 +174,14 @@ func TestLedger_SnapshotRestore(t *testing.T) {
 	}
 	if err := pay(t, r, aliceKey, va, 1, 2); !errors.Is(err, ledger.ErrReplayed) {
 		t.Fatalf("a spent nonce after restore: %v", err)
+	}
+	k, _ := crypto.HexToECDSA(aliceKey)
+	again, _ := ledger.SignIntent(k, settlement, ledger.Intent{Account: account(aliceKey), Vendor: va, Order: orderOf(aliceKey, 1), Amount: big.NewInt(1), Nonce: 99})
+	if err := r.Pay(again); !errors.Is(err, ledger.ErrOrderPaid) {
+		t.Fatalf("a paid order after restore: %v", err)
+	}
+	if id, root, bal, _, err := r.Statement(account(aliceKey)); err != nil || id != 1 || root != p1.NewRoot || bal.Int64() != 90 {
+		t.Fatalf("statement after restore: batch %d balance %v err %v", id, bal, err)
 	}
 	if r.Balance(account(aliceKey)).Int64() != 85 || r.Pending() != 1 {
 		t.Fatalf("restored balance %s, pending %d", r.Balance(account(aliceKey)), r.Pending())

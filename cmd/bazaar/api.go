@@ -63,6 +63,10 @@ func (n *Node) routes() http.Handler {
 	mux.HandleFunc("GET /settlement/vendors/{vendor}", n.vendorCredit)
 	mux.HandleFunc("POST /settlement/withdrawals", n.postWithdrawal)
 	mux.HandleFunc("POST /dev/deposits", n.devDeposit)
+	mux.HandleFunc("POST /settlement/statements", n.statement)
+	mux.HandleFunc("PUT /vendors/{vendor}/order-key", n.putOrderKey)
+	mux.HandleFunc("GET /vendors/{vendor}/order-key", n.getOrderKey)
+	mux.HandleFunc("POST /relay/mailboxes/{mailbox}", n.dropEnvelope)
 	mux.Handle("GET /", web.Handler())
 	return accessLog(n.log, mux)
 }

@@ -15,6 +15,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -289,6 +290,19 @@ func relayURL(node, mailbox string) (string, error) {
 // AgentListen subscribes to a mailbox and calls each with every payload received, until ctx ends,
 // each returns false, or the connection fails.
 func AgentListen(ctx context.Context, node string, mailboxKey ed25519.PrivateKey, key []byte, each func(json.RawMessage) bool) error {
+	return MailboxListen(ctx, node, mailboxKey, 0, func(sealed []byte) bool {
+		p, err := bazaar.OpenNotification(key, sealed)
+		if err != nil {
+			return true // cover traffic or not ours: indistinguishable by design
+		}
+		return each(p)
+	})
+}
+
+// MailboxListen opens a mailbox at the node's relay and calls each with every sealed envelope,
+// until ctx ends, each returns false, the connection fails, or (idle > 0) nothing arrives for
+// idle: the stored backlog comes first, so a short idle drains a mailbox.
+func MailboxListen(ctx context.Context, node string, mailboxKey ed25519.PrivateKey, idle time.Duration, each func(sealed []byte) bool) error {
 	mailbox := bazaar.MailboxID(mailboxKey.Public().(ed25519.PublicKey))
 	u, err := relayURL(node, mailbox)
 	if err != nil {
@@ -314,9 +328,14 @@ func AgentListen(ctx context.Context, node string, mailboxKey ed25519.PrivateKey
 	stop := context.AfterFunc(ctx, func() { conn.Close() })
 	defer stop()
 	for {
+		if idle > 0 {
+			conn.SetReadDeadline(time.Now().Add(idle))
+		}
 		_, msg, err := conn.ReadMessage()
 		if err != nil {
-			if ctx.Err() != nil {
+			var ne net.Error
+			if ctx.Err() != nil || (idle > 0 && errors.As(err, &ne) && ne.Timeout()) {
+				conn.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseNormalClosure, ""))
 				return nil
 			}
 			return fmt.Errorf("relay: %w", err)
@@ -325,11 +344,7 @@ func AgentListen(ctx context.Context, node string, mailboxKey ed25519.PrivateKey
 		if err != nil {
 			return err
 		}
-		p, err := bazaar.OpenNotification(key, sealed)
-		if err != nil {
-			continue // cover traffic or not ours: indistinguishable by design
-		}
-		if !each(p) {
+		if !each(sealed) {
 			conn.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseNormalClosure, ""))
 			return nil
 		}

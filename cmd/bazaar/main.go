@@ -28,12 +28,21 @@ commands:
   vendor update DEALID FILE sign and post the next version of a deal
   vendor cancel DEALID      sign and submit a deal's cancellation
   vendor withdraw           be paid what settlement batches credited (the node submits it)
+  vendor orders [confirm ORDER | reject ORDER | check-code ORDER CODE]
+                            read acceptances (each checked on-chain), answer them, check a
+                            pickup code at the counter
   agent optin               seal an opt-in signal to the attested matcher key and submit it
   agent optout              withdraw it (sealed the same way)
   agent listen              open and print an agent mailbox's sealed notifications as JSON lines
   agent redeem DEAL_ID      prove eligibility in zero knowledge and redeem (--demo NAME on a dev node)
   agent deposit AMOUNT      deposit into the agent's settlement account (dev faucet, --demo NAME)
-  agent pay DEAL_ID AMOUNT  pay privately: an intent sealed to the matcher, settled in a batch
+  agent accept DEAL_ID      order a redeemed deal: a sealed acceptance to the vendor under a
+                            per-vendor pseudonym, with a one-time pickup code (--demo NAME)
+  agent orders              the agent's orders, the vendors' answers and receipts (--demo NAME)
+  agent pay DEAL_ID         pay a confirmed order privately: an intent sealed to the matcher,
+                            settled in a batch (--demo NAME)
+  agent exit                withdraw the account's balance with its statement when the
+                            sequencer has stopped (--demo NAME)
   prover ceremony STEP      Groth16 MPC setup: contribute | seal1 | seal2 | verify (--dir, --beacon)
   audit [--node URL]        list allowed measurements and registered matchers; re-verify each report
   bench [--json] SUITE      benchmarks: post, browse, notify, all
@@ -72,6 +81,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if len(args) > 1 && args[1] == "withdraw" {
 			return runVendorWithdraw(ctx, args[2:], stdout, stderr)
 		}
+		if len(args) > 1 && args[1] == "orders" {
+			return runVendorOrders(ctx, args[2:], stdout, stderr)
+		}
 	case "agent":
 		if len(args) > 1 && args[1] == "listen" {
 			return runAgentListen(ctx, args[2:], stdout, stderr)
@@ -90,6 +102,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		if len(args) > 1 && args[1] == "pay" {
 			return runAgentPay(ctx, args[2:], stdout, stderr)
+		}
+		if len(args) > 1 && args[1] == "accept" {
+			return runAgentAccept(ctx, args[2:], stdout, stderr)
+		}
+		if len(args) > 1 && args[1] == "orders" {
+			return runAgentOrders(ctx, args[2:], stdout, stderr)
+		}
+		if len(args) > 1 && args[1] == "exit" {
+			return runAgentExit(ctx, args[2:], stdout, stderr)
 		}
 	case "matcher":
 		return runMatcher(ctx, args[1:], stdout, stderr)

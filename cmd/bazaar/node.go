@@ -106,6 +106,7 @@ type Node struct {
 	settlement  *chain.Settlement
 	stablecoin  *chain.Stablecoin
 	settle      *settlementState // the in-process matcher's payment ledger
+	orderKeys   *orderKeys       // vendors' published order keys
 	epochs      epochClock
 	snp         devSNP // the development SNP (nil on real hardware or a mirror)
 	mkeys       *matcherKeys
@@ -232,6 +233,14 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		}()
 	}
 
+	if n.orderKeys, err = loadOrderKeys(cfg.DataDir); err != nil {
+		return nil, fmt.Errorf("order keys: %w", err)
+	}
+	if n.dev != nil && cfg.SeedDemo {
+		if err := n.publishDevOrderKey(); err != nil {
+			return nil, fmt.Errorf("order keys: %w", err)
+		}
+	}
 	if !cfg.Mirror && !cfg.ExternalMatcher {
 		if err := n.setupSettlement(ctx, runCtx); err != nil {
 			return nil, fmt.Errorf("settlement: %w", err)

@@ -277,7 +277,7 @@ func runAgentRedeem(ctx context.Context, args []string, stdout, stderr io.Writer
 	fs.SetOutput(stderr)
 	node := fs.String("node", "http://127.0.0.1:8080", "node API URL")
 	demo := fs.String("demo", "", "redeem as this demo agent (development node), e.g. demo-q1-high-l3")
-	payout := fs.String("payout", "0x000000000000000000000000000000000000dEaD", "address the redemption pays out to (bound by the proof)")
+	payout := fs.String("payout", "", "address the proof binds [the agent's pseudonym for the deal's vendor, which signs its acceptance]")
 	keysDir := fs.String("keys", filepath.Join(os.TempDir(), "bazaar-prover"), "where the proving key is cached")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -289,7 +289,7 @@ func runAgentRedeem(ctx context.Context, args []string, stdout, stderr io.Writer
 	if *demo == "" {
 		return errors.New("--demo NAME is required: credentials for real agents arrive sealed in their mailbox (not built yet)")
 	}
-	if !common.IsHexAddress(*payout) {
+	if *payout != "" && !common.IsHexAddress(*payout) {
 		return fmt.Errorf("--payout %q is not an address", *payout)
 	}
 	base := strings.TrimRight(*node, "/")
@@ -333,6 +333,9 @@ func Redeem(ctx context.Context, node string, dealID common.Hash, demo string, p
 	d, err := bazaar.DecodeDeal(deal.Document)
 	if err != nil {
 		return nil, fmt.Errorf("deal document: %w", err)
+	}
+	if payout == (common.Address{}) {
+		payout = demoPseudonym(demo, common.HexToAddress(deal.Vendor)).Address()
 	}
 	cred, err := requestCredential(ctx, node, demo, d.Service.Category)
 	if err != nil {

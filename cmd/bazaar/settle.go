@@ -4,9 +4,11 @@ import (
 	"context"
 	"crypto/aes"
 	"crypto/cipher"
+	"crypto/ecdh"
 	"crypto/ecdsa"
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -26,7 +28,6 @@ import (
 	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain"
 	"github.com/bazaar-market/bazaar/ledger"
-	"github.com/bazaar-market/bazaar/matcher"
 )
 
 // settlementState is the in-process matcher's private payment ledger and its chain side
@@ -226,8 +227,28 @@ func (n *Node) postBatch(ctx context.Context) error {
 	return nil
 }
 
-// postPayment answers POST /payments {"sealed": base64}: a payment intent signed by the agent's
-// account key and sealed to the matcher. The node sees neither the payer nor the amount.
+// PaymentRequest is what an agent seals to the matcher to pay for a confirmed order: the intent
+// signed by its account key, the vendor's signed confirmation, and where the receipt goes (the
+// pseudonym's mailbox and reply key, so the receipt reaches only the agent).
+type PaymentRequest struct {
+	Intent   *ledger.Intent        `json:"intent"`
+	Decision *bazaar.OrderDecision `json:"decision"`
+	Receipt  *ReceiptTo            `json:"receipt,omitempty"`
+}
+
+// ReceiptTo is the mailbox and key a receipt is sealed for.
+type ReceiptTo struct {
+	Mailbox string `json:"mailbox"`
+	Key     []byte `json:"key"`
+}
+
+// ErrUnconfirmed refuses a payment that no vendor confirmation backs.
+var ErrUnconfirmed = &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "payment for an unconfirmed order: the vendor's signed confirmation is required"}
+
+// postPayment answers POST /payments {"sealed": base64}: a PaymentRequest sealed to the matcher.
+// The node sees neither the payer nor the amount. The matcher checks that the deal's vendor
+// signed a confirmation of this order for this amount, then the ledger checks the account's
+// signature, nonce, balance and that the order is not paid yet.
 func (n *Node) postPayment(w http.ResponseWriter, r *http.Request) {
 	if n.settle == nil || n.engine == nil {
 		n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "this node runs no settlement ledger"))
@@ -245,14 +266,35 @@ func (n *Node) postPayment(w http.ResponseWriter, r *http.Request) {
 		n.fail(w, err)
 		return
 	}
-	var req struct {
-		Intent *ledger.Intent `json:"intent"`
-	}
+	var req PaymentRequest
 	if err := strictJSON(plain, &req); err != nil || req.Intent == nil {
-		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "sealed message is not a payment intent"))
+		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "sealed message is not a payment request"))
 		return
 	}
-	if err := n.settle.ledger.Pay(*req.Intent); err != nil {
+	in, d := req.Intent, req.Decision
+	if d == nil || d.Status != bazaar.OrderConfirmed {
+		n.fail(w, ErrUnconfirmed)
+		return
+	}
+	deal, ok := n.index.Get(d.DealID)
+	if !ok {
+		n.fail(w, &bazaar.Error{Code: bazaar.ECodeNotFound, Message: "the confirmed order's deal is unknown", Err: bazaar.ErrNotFound})
+		return
+	}
+	vendor := common.HexToAddress(deal.Vendor)
+	if err := n.registry.Domain.CheckDecision(*d, vendor); err != nil {
+		n.fail(w, err)
+		return
+	}
+	if in.Order != d.Order || in.DealID != d.DealID || in.Vendor != vendor || in.Amount == nil || in.Amount.Cmp(d.Amount.ToInt()) != 0 {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "the intent does not pay the confirmed order (order, deal, vendor and amount must match the confirmation)"))
+		return
+	}
+	if req.Receipt != nil && (len(req.Receipt.Key) != 32 || !bazaar.ValidMailbox(req.Receipt.Mailbox)) {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "receipt needs a mailbox and a 32-byte key"))
+		return
+	}
+	if err := n.settle.ledger.Pay(*in); err != nil {
 		n.fail(w, err)
 		return
 	}
@@ -260,7 +302,102 @@ func (n *Node) postPayment(w http.ResponseWriter, r *http.Request) {
 		n.fail(w, err)
 		return
 	}
-	writeJSON(w, http.StatusAccepted, map[string]string{"status": "accepted"})
+	batch, _ := n.settle.ledger.Head()
+	amount := (*hexutil.Big)(new(big.Int).Set(in.Amount))
+	ctx := context.WithoutCancel(r.Context())
+	if req.Receipt != nil {
+		rc := bazaar.Receipt{Order: in.Order, DealID: in.DealID, Vendor: vendor, Amount: amount,
+			Balance: (*hexutil.Big)(n.settle.ledger.Balance(in.Account)), Batch: batch + 1}
+		if err := n.deliverOrderMessage(ctx, req.Receipt.Mailbox, req.Receipt.Key, nil, bazaar.OrderMessage{Type: bazaar.MsgReceipt, Receipt: &rc}); err != nil {
+			n.log.Warn("receipt not delivered", "err", err)
+		}
+	}
+	if k, ok := n.orderKeys.get(vendor); ok && n.registry.Domain.CheckOrderKey(k) == nil {
+		notice := bazaar.PaymentNotice{Order: in.Order, DealID: in.DealID, Amount: amount, Batch: batch + 1}
+		if err := n.deliverOrderMessage(ctx, k.Mailbox, nil, k.Key, bazaar.OrderMessage{Type: bazaar.MsgPaid, Paid: &notice}); err != nil {
+			n.log.Warn("payment notice not delivered", "err", err)
+		}
+	}
+	writeJSON(w, http.StatusAccepted, map[string]any{"status": "accepted", "order": in.Order, "batch": batch + 1})
+}
+
+// deliverOrderMessage seals m for a mailbox, with a symmetric reply key (to an agent's
+// pseudonym) or to an X25519 order key (to a vendor), and hands it to the relay.
+func (n *Node) deliverOrderMessage(ctx context.Context, mailbox string, replyKey, orderKey []byte, m bazaar.OrderMessage) error {
+	var sealed []byte
+	var err error
+	if replyKey != nil {
+		js, jerr := json.Marshal(m)
+		if jerr != nil {
+			return jerr
+		}
+		sealed, err = bazaar.SealNotification(replyKey, js)
+	} else {
+		pub, perr := ecdh.X25519().NewPublicKey(orderKey)
+		if perr != nil {
+			return perr
+		}
+		sealed, err = bazaar.SealToKey(pub, m)
+	}
+	if err != nil {
+		return err
+	}
+	return n.notify.Deliver(ctx, mailbox, sealed)
+}
+
+// StatementRequest asks for an account's balance statement (its exit proof); the account key
+// signs it so nobody else learns the balance.
+type StatementRequest struct {
+	Account common.Address `json:"account"`
+	At      int64          `json:"at"` // unix seconds; within five minutes of the node's clock
+	Sig     hexutil.Bytes  `json:"sig"`
+}
+
+// StatementDigest is what the account key signs.
+func StatementDigest(settlement, account common.Address, at int64) common.Hash {
+	return crypto.Keccak256Hash([]byte("bazaar statement request v1\x00"), settlement[:], account[:], new(big.Int).SetInt64(at).Bytes())
+}
+
+// Statement is an account's balance as of the last batch and its proof: what
+// Settlement.exit takes if the sequencer stops posting batches.
+type Statement struct {
+	Account common.Address `json:"account"`
+	Batch   uint64         `json:"batch"`
+	Root    common.Hash    `json:"root"`
+	Balance *hexutil.Big   `json:"balance"`
+	Proof   []common.Hash  `json:"proof"`
+}
+
+// statement answers POST /settlement/statements with a StatementRequest.
+func (n *Node) statement(w http.ResponseWriter, r *http.Request) {
+	if n.settle == nil {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "this node runs no settlement ledger"))
+		return
+	}
+	var req StatementRequest
+	if err := decodeBody(r, &req); err != nil {
+		n.fail(w, err)
+		return
+	}
+	if d := time.Since(time.Unix(req.At, 0)); d > 5*time.Minute || d < -5*time.Minute {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "statement request is stale: sign it with the current time"))
+		return
+	}
+	digest := StatementDigest(n.settlement.Address(), req.Account, req.At)
+	if pub, err := crypto.SigToPub(digest[:], req.Sig); err != nil || crypto.PubkeyToAddress(*pub) != req.Account {
+		n.fail(w, &bazaar.Error{Code: bazaar.ECodeSignature, Message: "statement request is not signed by the account", Err: bazaar.ErrBadSignature})
+		return
+	}
+	batch, root, bal, proof, err := n.settle.ledger.Statement(req.Account)
+	if err != nil {
+		n.fail(w, err)
+		return
+	}
+	st := Statement{Account: req.Account, Batch: batch, Root: root, Balance: (*hexutil.Big)(bal)}
+	for _, p := range proof {
+		st.Proof = append(st.Proof, common.Hash(p))
+	}
+	writeJSON(w, http.StatusOK, st)
 }
 
 // vendorCredit answers GET /settlement/vendors/{vendor}: the vendor's cumulative credit in the
@@ -371,7 +508,7 @@ func tokenUnits(s string) (*big.Int, error) {
 	if err := m.UnmarshalJSON([]byte(s)); err != nil || m <= 0 {
 		return nil, fmt.Errorf("amount %q: want a positive dollar amount like 12.50", s)
 	}
-	return new(big.Int).Mul(big.NewInt(int64(m)), big.NewInt(10_000)), nil
+	return moneyUnits(m), nil
 }
 
 // devDeposit answers POST /dev/deposits {"account","amount"}: on a development node the relayer
@@ -421,73 +558,19 @@ func (n *Node) devDeposit(w http.ResponseWriter, r *http.Request) {
 func runAgentDeposit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("agent deposit", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	node := fs.String("node", "http://127.0.0.1:8080", "node API URL")
-	demo := fs.String("demo", "", "demo agent (development node)")
+	var af agentFlags
+	af.register(fs)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 || *demo == "" {
+	if len(pos) != 1 || af.demo == "" {
 		return errors.New("usage: bazaar agent deposit AMOUNT --demo NAME")
 	}
-	account := chain.KeyAddress(demoAccountKey(*demo))
-	if err := apiCall(ctx, http.MethodPost, strings.TrimRight(*node, "/")+"/dev/deposits", map[string]any{"account": account, "amount": pos[0]}, nil); err != nil {
+	account := chain.KeyAddress(demoAccountKey(af.demo))
+	if err := apiCall(ctx, http.MethodPost, strings.TrimRight(af.node, "/")+"/dev/deposits", map[string]any{"account": account, "amount": pos[0]}, nil); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "deposited %s into %s's account %s\n", pos[0], *demo, account.Hex())
-	return nil
-}
-
-// runAgentPay: `bazaar agent pay DEAL_ID AMOUNT --demo NAME`: a payment intent signed by the
-// agent's account key, sealed to the matcher; it settles in the next batch.
-func runAgentPay(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("agent pay", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	node := fs.String("node", "http://127.0.0.1:8080", "node API URL")
-	demo := fs.String("demo", "", "demo agent (development node)")
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 2 || *demo == "" || !strings.HasPrefix(pos[0], "0x") {
-		return errors.New("usage: bazaar agent pay DEAL_ID AMOUNT --demo NAME")
-	}
-	base := strings.TrimRight(*node, "/")
-	amt, err := tokenUnits(pos[1])
-	if err != nil {
-		return err
-	}
-	var deal DealView
-	if err := apiCall(ctx, http.MethodGet, base+"/deals/"+pos[0], nil, &deal); err != nil {
-		return fmt.Errorf("deal %s: %w", pos[0], err)
-	}
-	var info struct {
-		Contracts map[string]any `json:"contracts"`
-	}
-	if err := apiCall(ctx, http.MethodGet, base+"/info", nil, &info); err != nil {
-		return err
-	}
-	st, _ := info.Contracts["Settlement"].(string)
-	if !common.IsHexAddress(st) || common.HexToAddress(st) == (common.Address{}) {
-		return errors.New("the node names no Settlement contract")
-	}
-	_, mk, _, err := CheckMatcherKey(ctx, base)
-	if err != nil {
-		return err
-	}
-	key := demoAccountKey(*demo)
-	in, err := ledger.SignIntent(key, common.HexToAddress(st), ledger.Intent{Account: chain.KeyAddress(key), Vendor: common.HexToAddress(deal.Vendor),
-		DealID: common.HexToHash(pos[0]), Amount: amt, Nonce: uint64(time.Now().UnixNano())})
-	if err != nil {
-		return err
-	}
-	sealed, err := matcher.SealSignalJSON(mk.X25519, map[string]any{"intent": in})
-	if err != nil {
-		return err
-	}
-	if err := apiCall(ctx, http.MethodPost, base+"/payments", map[string]any{"sealed": sealed}, nil); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "paid %s for deal %s; it settles in the next batch\n", pos[1], pos[0])
+	fmt.Fprintf(stdout, "deposited %s into %s's account %s\n", pos[0], af.demo, account.Hex())
 	return nil
 }

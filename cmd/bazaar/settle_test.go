@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain"
 	"github.com/bazaar-market/bazaar/ledger"
 	"github.com/bazaar-market/bazaar/matcher"
@@ -35,7 +36,6 @@ func TestSettlement_GoTreesOnChain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	usdc := func(v int64) *big.Int { return big.NewInt(v * 1_000_000) }
 	if err := usd.Mint(ctx, relayer, chain.KeyAddress(relayer), usdc(1000)); err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func TestSettlement_GoTreesOnChain(t *testing.T) {
 		vendors = append(vendors, chain.KeyAddress(key))
 		for j, part := range []int64{2 * int64(i+1), 3 * int64(i+1)} {
 			amount := big.NewInt(part*1_000_000 + 1234) // odd cents, so sums differ from parts
-			in, err := ledger.SignIntent(ak1, st.Address(), ledger.Intent{Account: acct1, Vendor: vendors[i], DealID: common.Hash{byte(i)},
+			in, err := ledger.SignIntent(ak1, st.Address(), ledger.Intent{Account: acct1, Vendor: vendors[i], DealID: common.Hash{byte(i)}, Order: common.Hash{byte(i), byte(j), 1},
 				Amount: amount, Nonce: uint64(10*i + j)})
 			if err != nil {
 				t.Fatal(err)
@@ -154,6 +154,9 @@ func TestSettlement_GoTreesOnChain(t *testing.T) {
 	}
 }
 
+// usdc is whole test dollars in token units.
+func usdc(v int64) *big.Int { return big.NewInt(v * 1_000_000) }
+
 // fund sends a little dev ETH for gas.
 func fund(ctx context.Context, n *Node, to common.Address) error {
 	return chain.Transfer(ctx, n.backend, n.relayer, to, new(big.Int).Lsh(big.NewInt(1), 60))
@@ -162,9 +165,11 @@ func fund(ctx context.Context, n *Node, to common.Address) error {
 // depositedTopic is the Settlement's Deposited event (deposits are public by design).
 var depositedTopic = crypto.Keccak256Hash([]byte("Deposited(address,uint256)"))
 
-// TestSettlement_DevFlow: on a development node an account deposits, the agent's signed intent
-// reaches the matcher sealed (POST /payments), a batch is posted on its own, and the vendor
-// withdraws with the proof the node serves; a replayed intent is refused.
+// TestSettlement_DevFlow: on a development node an account deposits, the agent pays a confirmed
+// order with a signed intent sealed to the matcher (POST /payments), a batch is posted on its
+// own, and the vendor withdraws with the proof the node serves. Payments for unconfirmed orders,
+// with confirmations not by the deal's vendor or for other amounts, replayed intents and second
+// payments of an order are refused and change nothing.
 func TestSettlement_DevFlow(t *testing.T) {
 	ctx := context.Background()
 	n := mustNode(t, t.TempDir())
@@ -172,6 +177,11 @@ func TestSettlement_DevFlow(t *testing.T) {
 	if n.settlement == nil {
 		t.Fatal("dev node has no Settlement")
 	}
+	posted, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, exampleDeal(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dealID := common.HexToHash(posted.DealID)
 	agent, _ := crypto.GenerateKey()
 	account := chain.KeyAddress(agent)
 	amount := big.NewInt(25_000_000)
@@ -186,21 +196,64 @@ func TestSettlement_DevFlow(t *testing.T) {
 	}
 	waitDeposit(t, n, account)
 	vendor := chain.KeyAddress(chain.DevVendorKey)
-	in, err := ledger.SignIntent(agent, n.settlement.Address(), ledger.Intent{Account: account, Vendor: vendor, DealID: common.Hash{7},
-		Amount: big.NewInt(4_000_000), Nonce: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	order := confirmOrder(t, n, t.TempDir(), "demo-q1-high-l3", dealID, big.NewInt(4_000_000))
 	_, mk, _, err := CheckMatcherKey(ctx, n.URL())
 	if err != nil {
 		t.Fatal(err)
 	}
-	sealed, _ := matcher.SealSignalJSON(mk.X25519, map[string]any{"intent": in})
-	if st, e := postRaw(t, n.URL()+"/payments", mustJSON(t, map[string]any{"sealed": sealed})); st != 202 {
+	nonce := uint64(0)
+	pay := func(in ledger.Intent, d *bazaar.OrderDecision) (int, apiError) {
+		t.Helper()
+		nonce++
+		if in.Nonce == 0 {
+			in.Nonce = nonce
+		}
+		signed, err := ledger.SignIntent(agent, n.settlement.Address(), in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sealed, _ := matcher.SealSignalJSON(mk.X25519, PaymentRequest{Intent: &signed, Decision: d})
+		return postRaw(t, n.URL()+"/payments", mustJSON(t, map[string]any{"sealed": sealed}))
+	}
+	intent := ledger.Intent{Account: account, Vendor: vendor, DealID: dealID, Order: order.Order, Amount: big.NewInt(4_000_000)}
+	other, _ := crypto.GenerateKey()
+	byOther, err := n.registry.Domain.SignDecision(other, *order.Decision)
+	if err != nil {
+		t.Fatal(err)
+	}
+	claimed := byOther
+	claimed.Vendor = vendor // claims the vendor, signed by another key
+	rejected, _ := n.registry.Domain.SignDecision(chain.DevVendorKey, bazaar.OrderDecision{Order: order.Order, DealID: dealID, Status: bazaar.OrderRejected, Amount: (*hexutil.Big)(new(big.Int)), Reason: "sold out"})
+	cheaper := intent
+	cheaper.Amount = big.NewInt(1_000_000)
+	for name, c := range map[string]struct {
+		in     ledger.Intent
+		d      *bazaar.OrderDecision
+		status int
+	}{
+		"no confirmation":                  {intent, nil, 400},
+		"rejected order":                   {intent, &rejected, 400},
+		"confirmation by another key":      {intent, &byOther, 401},
+		"confirmation claiming the vendor": {intent, &claimed, 401},
+		"another amount than confirmed":    {cheaper, order.Decision, 400},
+	} {
+		if st, e := pay(c.in, c.d); st != c.status {
+			t.Fatalf("%s: %d %+v, want %d", name, st, e, c.status)
+		}
+	}
+	if n.settle.ledger.Pending() != 0 || n.settle.ledger.Balance(account).Cmp(amount) != 0 {
+		t.Fatal("a refused payment changed the ledger")
+	}
+	fixed := intent
+	fixed.Nonce = 1_000
+	if st, e := pay(fixed, order.Decision); st != 202 {
 		t.Fatalf("payment: %d %+v", st, e)
 	}
-	if st, _ := postRaw(t, n.URL()+"/payments", mustJSON(t, map[string]any{"sealed": sealed})); st != 409 {
+	if st, _ := pay(fixed, order.Decision); st != 409 {
 		t.Fatalf("replayed intent: %d", st)
+	}
+	if st, e := pay(intent, order.Decision); st != 409 || !strings.Contains(e.Error.Message, "already paid") {
+		t.Fatalf("second payment of the order under a fresh nonce: %d %+v", st, e)
 	}
 	credit := waitCredit(t, n, vendor)
 	if credit.Cumulative.ToInt().Int64() != 4_000_000 {
@@ -222,9 +275,40 @@ func TestSettlement_DevFlow(t *testing.T) {
 	}
 }
 
+// confirmOrder files in a demo agent's order book (at state) an order for a deal that the dev
+// vendor confirmed for amount: what `agent accept` and `vendor orders confirm` leave behind.
+// The redemption behind an acceptance is the vendor's check (TestOrders_Flow covers it); the
+// matcher checks only the vendor's signed confirmation, so these tests skip the proof.
+func confirmOrder(t *testing.T, n *Node, state, demo string, dealID common.Hash, amount *big.Int) *agentOrder {
+	t.Helper()
+	vendor := chain.KeyAddress(chain.DevVendorKey)
+	p := demoPseudonym(demo, vendor)
+	code, _ := bazaar.NewPickupCode()
+	a := bazaar.DealAcceptance{V: 1, DealID: dealID, Nullifier: (*hexutil.Big)(big.NewInt(int64(len(demo)) + 1)), RedemptionTx: common.Hash{1},
+		PickupCodeHash: bazaar.PickupCodeHash(code), ReplyMailbox: p.MailboxID(), ReplyKey: p.ReplyKey, IssuedAt: time.Now().Unix()}
+	if err := a.Sign(p.Key); err != nil {
+		t.Fatal(err)
+	}
+	d, err := n.registry.Domain.SignDecision(chain.DevVendorKey, bazaar.OrderDecision{Order: a.OrderID(), DealID: dealID, Status: bazaar.OrderConfirmed, Amount: (*hexutil.Big)(amount)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, err := loadAgentBook(state, demo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := &agentOrder{Order: a.OrderID(), Vendor: vendor, Acceptance: a, PickupCode: code, Decision: &d}
+	book.Orders = append(book.Orders, o)
+	if err := book.save(); err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
 // TestSettlement_CLI: the dev flow from the command line — a demo agent deposits (faucet), pays
-// for a deal privately, the batch settles on its own, and the vendor withdraws; paying more than
-// the balance is refused.
+// a confirmed order privately (a receipt comes back to its pseudonym's mailbox), the batch
+// settles on its own, and the vendor withdraws; an order the vendor has not answered cannot be
+// paid, and nor can one beyond the balance.
 func TestSettlement_CLI(t *testing.T) {
 	ctx := context.Background()
 	n := mustNode(t, t.TempDir())
@@ -233,22 +317,42 @@ func TestSettlement_CLI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	dealID := common.HexToHash(posted.DealID)
+	second, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, exampleDeal(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	state := t.TempDir()
 	var out strings.Builder
-	cli := func(args ...string) error { return run(ctx, append(args, "--node", n.URL()), &out, &out) }
+	cli := func(args ...string) error {
+		return run(ctx, append(args, "--node", n.URL(), "--state", state), &out, &out)
+	}
 	if err := cli("agent", "deposit", "20.00", "--demo", "demo-q1-high-l3"); err != nil {
 		t.Fatalf("deposit: %v\n%s", err, out.String())
 	}
 	account := chain.KeyAddress(demoAccountKey("demo-q1-high-l3"))
 	waitDeposit(t, n, account)
-	if err := cli("agent", "pay", posted.DealID, "25.00", "--demo", "demo-q1-high-l3"); err == nil || !strings.Contains(err.Error(), "exceeds") {
+	if err := cli("agent", "pay", second.DealID, "--demo", "demo-q1-high-l3"); err == nil || !strings.Contains(err.Error(), "no order") {
+		t.Fatalf("paying a deal never accepted: %v", err)
+	}
+	confirmOrder(t, n, state, "demo-q1-high-l3", common.HexToHash(second.DealID), usdc(25))
+	if err := cli("agent", "pay", second.DealID, "--demo", "demo-q1-high-l3"); err == nil || !strings.Contains(err.Error(), "exceeds") {
 		t.Fatalf("paying beyond the balance: %v", err)
 	}
-	if err := cli("agent", "pay", posted.DealID, "4.00", "--demo", "demo-q1-high-l3"); err != nil {
+	confirmOrder(t, n, state, "demo-q1-high-l3", dealID, usdc(4))
+	if err := cli("agent", "pay", posted.DealID, "4.50", "--demo", "demo-q1-high-l3"); err == nil || !strings.Contains(err.Error(), "confirmed 4.00") {
+		t.Fatalf("paying another amount than confirmed: %v", err)
+	}
+	out.Reset()
+	if err := cli("agent", "pay", posted.DealID, "--demo", "demo-q1-high-l3"); err != nil {
 		t.Fatalf("pay: %v\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), "receipt: balance 16.00") {
+		t.Fatalf("no receipt: %s", out.String())
 	}
 	vendor := chain.KeyAddress(chain.DevVendorKey)
 	waitCredit(t, n, vendor)
-	if err := cli("vendor", "withdraw", "--vendor", vendor.Hex()); err != nil {
+	if err := run(ctx, []string{"vendor", "withdraw", "--vendor", vendor.Hex(), "--node", n.URL()}, &out, &out); err != nil {
 		t.Fatalf("withdraw: %v\n%s", err, out.String())
 	}
 	if bal, _ := n.stablecoin.BalanceOf(ctx, vendor); bal.Int64() != 4_000_000 {
@@ -267,12 +371,14 @@ func TestSettlement_LedgerSurvivesRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out strings.Builder
+	state := t.TempDir()
 	if err := run(ctx, []string{"agent", "deposit", "10.00", "--demo", "demo-q3-high-l5", "--node", n.URL()}, &out, &out); err != nil {
 		t.Fatal(err)
 	}
 	account := chain.KeyAddress(demoAccountKey("demo-q3-high-l5"))
 	waitDeposit(t, n, account)
-	if err := run(ctx, []string{"agent", "pay", posted.DealID, "3.00", "--demo", "demo-q3-high-l5", "--node", n.URL()}, &out, &out); err != nil {
+	confirmOrder(t, n, state, "demo-q3-high-l5", common.HexToHash(posted.DealID), usdc(3))
+	if err := run(ctx, []string{"agent", "pay", posted.DealID, "--demo", "demo-q3-high-l5", "--node", n.URL(), "--state", state}, &out, &out); err != nil {
 		t.Fatal(err)
 	}
 	if n.settle.ledger.Pending() != 1 {
@@ -304,16 +410,18 @@ func TestSettlement_CrashAfterBatchTx(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out strings.Builder
+	state := t.TempDir()
 	cli := func(args ...string) {
 		t.Helper()
-		if err := run(ctx, append(args, "--node", n.URL()), &out, &out); err != nil {
+		if err := run(ctx, append(args, "--node", n.URL(), "--state", state), &out, &out); err != nil {
 			t.Fatalf("%v: %v", args, err)
 		}
 	}
 	cli("agent", "deposit", "10.00", "--demo", "demo-q1-low-l1")
 	account := chain.KeyAddress(demoAccountKey("demo-q1-low-l1"))
 	waitDeposit(t, n, account)
-	cli("agent", "pay", posted.DealID, "2.00", "--demo", "demo-q1-low-l1")
+	confirmOrder(t, n, state, "demo-q1-low-l1", common.HexToHash(posted.DealID), usdc(2))
+	cli("agent", "pay", posted.DealID, "--demo", "demo-q1-low-l1")
 
 	// What postBatch does, stopped right after the transaction.
 	s := n.settle
@@ -345,7 +453,12 @@ func TestSettlement_CrashAfterBatchTx(t *testing.T) {
 	if st := getJSON(t, n.URL()+"/settlement/vendors/"+vendor.Hex(), &credit); st != 200 || credit.Cumulative.ToInt().Int64() != 2_000_000 {
 		t.Fatalf("vendor credit after restart: %d %v", st, credit.Cumulative)
 	}
-	cli("agent", "pay", posted.DealID, "1.00", "--demo", "demo-q1-low-l1")
+	again, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, exampleDeal(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	confirmOrder(t, n, state, "demo-q1-low-l1", common.HexToHash(again.DealID), usdc(1))
+	cli("agent", "pay", again.DealID, "--demo", "demo-q1-low-l1")
 	deadline := time.Now().Add(30 * time.Second)
 	for {
 		if id, _ := n.settle.ledger.Head(); id == 2 {

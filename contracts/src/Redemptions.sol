@@ -44,7 +44,7 @@ contract Redemptions {
     bytes32 public constant ISSUER_TYPEHASH = keccak256("Issuer(uint256 x,uint256 y)");
 
     event RequirementsPosted(bytes32 indexed dealId, uint64 version, uint256 reqHash, address indexed matcher);
-    event Redeemed(bytes32 indexed dealId, uint256 nullifier);
+    event Redeemed(bytes32 indexed dealId, uint256 nullifier, address payout);
     event IssuerRegistered(address indexed matcher, uint256 x, uint256 y);
     event ProverKeys(bytes32 vkHash, string pkCid, string vkCid);
 
@@ -123,6 +123,6 @@ contract Redemptions {
         verifier.verifyProof(proof, [r.reqHash, nullifier, day | (uint256(uint160(payout)) << 32)]);
         nullifierUsed[nullifier] = true;
         redemptions[dealId] = count + 1;
-        emit Redeemed(dealId, nullifier);
+        emit Redeemed(dealId, nullifier, payout);
     }
 }

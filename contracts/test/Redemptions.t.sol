@@ -20,7 +20,7 @@ contract RedemptionsTest is SimSnpRegistry {
     Redemptions internal red;
     uint256 internal constant VENDOR_KEY = 0xA11CE;
 
-    event Redeemed(bytes32 indexed dealId, uint256 nullifier);
+    event Redeemed(bytes32 indexed dealId, uint256 nullifier, address payout);
 
     function setUp() public {
         att = deploySimRegistry(1000 days);
@@ -61,7 +61,7 @@ contract RedemptionsTest is SimSnpRegistry {
         postDeal(100);
         postRequirements(0xbeef, E.REQ_HASH);
         vm.expectEmit(true, false, false, true, address(red));
-        emit Redeemed(E.DEAL_ID, E.NULLIFIER);
+        emit Redeemed(E.DEAL_ID, E.NULLIFIER, E.PAYOUT);
         vm.prank(address(0x7e1a7e7)); // a relayer submits; the proof binds the payout address
         red.redeem(E.DEAL_ID, E.proof(), E.DAY, E.NULLIFIER, E.PAYOUT);
         vm.snapshotGasLastCall("Redemptions.redeem");

@@ -1,0 +1,801 @@
+package main
+
+import (
+	"context"
+	"crypto/ecdh"
+	"crypto/ecdsa"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math/big"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+
+	"github.com/bazaar-market/bazaar"
+	"github.com/bazaar-market/bazaar/chain"
+	"github.com/bazaar-market/bazaar/ledger"
+	"github.com/bazaar-market/bazaar/matcher"
+	"github.com/bazaar-market/bazaar/prover"
+)
+
+// The purchase phase from the command line: `bazaar agent accept|orders|pay|exit` and
+// `bazaar vendor orders [confirm|reject|check-code]`. Both sides check what they receive against
+// the chain through its own JSON-RPC, not the node's word, and keep their orders in a local file.
+
+// nodeChain is what the order commands need from a node: the EIP-712 domain, a chain client
+// and the contracts.
+type nodeChain struct {
+	base        string
+	domain      chain.Domain
+	client      *ethclient.Client
+	redemptions *chain.Redemptions
+	settlement  common.Address
+}
+
+func dialNodeChain(ctx context.Context, base string) (*nodeChain, error) {
+	var info struct {
+		ChainID   uint64         `json:"chainId"`
+		RPCURL    string         `json:"rpcUrl"`
+		Contracts map[string]any `json:"contracts"`
+	}
+	if err := apiCall(ctx, http.MethodGet, base+"/info", nil, &info); err != nil {
+		return nil, err
+	}
+	addr := func(name string) common.Address {
+		s, _ := info.Contracts[name].(string)
+		if !common.IsHexAddress(s) {
+			return common.Address{}
+		}
+		return common.HexToAddress(s)
+	}
+	if info.RPCURL == "" || addr("DealRegistry") == (common.Address{}) || addr("Redemptions") == (common.Address{}) {
+		return nil, errors.New("the node names no chain RPC, DealRegistry or Redemptions contract")
+	}
+	client, err := ethclient.DialContext(ctx, info.RPCURL)
+	if err != nil {
+		return nil, fmt.Errorf("chain RPC %s: %w", info.RPCURL, err)
+	}
+	id, err := client.ChainID(ctx)
+	if err != nil || !id.IsUint64() || id.Uint64() != info.ChainID {
+		client.Close()
+		return nil, fmt.Errorf("chain RPC %s does not serve chain %d", info.RPCURL, info.ChainID)
+	}
+	return &nodeChain{base: base, domain: chain.Domain{ChainID: id, Registry: addr("DealRegistry")}, client: client,
+		redemptions: chain.NewRedemptions(client, addr("Redemptions")), settlement: addr("Settlement")}, nil
+}
+
+func (c *nodeChain) Close() { c.client.Close() }
+
+// vendorOrderKey fetches a vendor's order key and checks its wallet signed it.
+func (c *nodeChain) vendorOrderKey(ctx context.Context, vendor common.Address) (*ecdh.PublicKey, string, error) {
+	var k bazaar.VendorOrderKey
+	if err := apiCall(ctx, http.MethodGet, c.base+"/vendors/"+vendor.Hex()+"/order-key", nil, &k); err != nil {
+		return nil, "", fmt.Errorf("vendor %s's order key: %w", vendor.Hex(), err)
+	}
+	if k.Vendor != vendor {
+		return nil, "", fmt.Errorf("the node answered another vendor's order key")
+	}
+	if err := c.domain.CheckOrderKey(k); err != nil {
+		return nil, "", err
+	}
+	pub, err := ecdh.X25519().NewPublicKey(k.Key)
+	return pub, k.Mailbox, err
+}
+
+// drop leaves a sealed envelope in a mailbox at the node's relay.
+func (c *nodeChain) drop(ctx context.Context, mailbox string, sealed []byte) error {
+	return apiCall(ctx, http.MethodPost, c.base+"/relay/mailboxes/"+mailbox, map[string]any{"sealed": json.RawMessage(sealed)}, nil)
+}
+
+// moneyUnits converts a price in cents to the test token's 6-decimal units.
+func moneyUnits(m bazaar.Money) *big.Int {
+	return new(big.Int).Mul(big.NewInt(int64(m)), big.NewInt(10_000))
+}
+
+// formatUnits prints token units as dollars.
+func formatUnits(u *big.Int) string {
+	if u == nil {
+		return "-"
+	}
+	cents := new(big.Int).Quo(u, big.NewInt(10_000)).Int64()
+	return fmt.Sprintf("%d.%02d", cents/100, cents%100)
+}
+
+// saveJSON writes v to path atomically.
+func saveJSON(path string, v any) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, b, 0o600); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+func loadJSON(path string, v any) error {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(b, v)
+}
+
+// ---- agent side ----
+
+// agentOrder is an order as its agent keeps it.
+type agentOrder struct {
+	Order      common.Hash           `json:"order"`
+	Vendor     common.Address        `json:"vendor"`
+	Acceptance bazaar.DealAcceptance `json:"acceptance"`
+	PickupCode string                `json:"pickupCode"`
+	Decision   *bazaar.OrderDecision `json:"decision,omitempty"`
+	Receipt    *bazaar.Receipt       `json:"receipt,omitempty"`
+}
+
+func (o *agentOrder) status() string {
+	switch {
+	case o.Receipt != nil:
+		return "paid"
+	case o.Decision != nil:
+		return o.Decision.Status
+	}
+	return "sent"
+}
+
+// agentBook is a demo agent's local order book.
+type agentBook struct {
+	path   string
+	name   string
+	Orders []*agentOrder `json:"orders"`
+}
+
+func defaultAgentState(name string) string {
+	return filepath.Join(os.TempDir(), "bazaar-agent", name)
+}
+
+func loadAgentBook(dir, name string) (*agentBook, error) {
+	b := &agentBook{path: filepath.Join(dir, "orders.json"), name: name}
+	return b, loadJSON(b.path, b)
+}
+
+func (b *agentBook) save() error { return saveJSON(b.path, b) }
+
+func (b *agentBook) byDeal(id common.Hash) *agentOrder {
+	for _, o := range b.Orders {
+		if o.Acceptance.DealID == id {
+			return o
+		}
+	}
+	return nil
+}
+
+// demoPseudonym is a demo agent's pseudonym towards vendor.
+func demoPseudonym(name string, vendor common.Address) bazaar.Pseudonym {
+	return bazaar.DerivePseudonym(demoSecret(name).Bytes(), vendor)
+}
+
+// sync reads the pseudonym mailboxes of the book's open orders: vendors' decisions (kept only
+// when the deal's vendor signed them) and the matcher's receipts. until, when set, ends the wait
+// as soon as it holds; otherwise a mailbox is read until it is idle.
+func (b *agentBook) sync(ctx context.Context, c *nodeChain, wait time.Duration, until func() bool, warn io.Writer) error {
+	seen := map[common.Address]bool{}
+	for _, o := range b.Orders {
+		if o.Receipt != nil || seen[o.Vendor] || (o.Decision != nil && o.Decision.Status == bazaar.OrderRejected) {
+			continue
+		}
+		seen[o.Vendor] = true
+		p := demoPseudonym(b.name, o.Vendor)
+		lctx, cancel := context.WithTimeout(ctx, max(wait, time.Second))
+		idle := 300 * time.Millisecond
+		if until != nil {
+			idle = 0
+		}
+		err := MailboxListen(lctx, c.base, p.Mailbox, idle, func(sealed []byte) bool {
+			raw, err := bazaar.OpenNotification(p.ReplyKey, sealed)
+			if err != nil {
+				return true // cover traffic
+			}
+			var m bazaar.OrderMessage
+			if json.Unmarshal(raw, &m) != nil {
+				return true
+			}
+			b.take(c, o.Vendor, m, warn)
+			return until == nil || !until()
+		})
+		cancel()
+		if err != nil && !errors.Is(err, context.DeadlineExceeded) {
+			return err
+		}
+	}
+	return b.save()
+}
+
+// take applies one message from a vendor's pseudonym mailbox.
+func (b *agentBook) take(c *nodeChain, vendor common.Address, m bazaar.OrderMessage, warn io.Writer) {
+	find := func(id common.Hash) *agentOrder {
+		for _, o := range b.Orders {
+			if o.Order == id && o.Vendor == vendor {
+				return o
+			}
+		}
+		return nil
+	}
+	switch {
+	case m.Type == bazaar.MsgDecision && m.Decision != nil:
+		o := find(m.Decision.Order)
+		if o == nil {
+			return
+		}
+		if err := c.domain.CheckDecision(*m.Decision, vendor); err != nil || m.Decision.DealID != o.Acceptance.DealID {
+			fmt.Fprintf(warn, "ignored a decision on order %s: not signed by the deal's vendor\n", short(o.Order))
+			return
+		}
+		o.Decision = m.Decision
+	case m.Type == bazaar.MsgReceipt && m.Receipt != nil:
+		if o := find(m.Receipt.Order); o != nil {
+			o.Receipt = m.Receipt
+		}
+	}
+}
+
+func short(h common.Hash) string { return h.Hex()[:10] }
+
+type agentFlags struct {
+	node, demo, state string
+}
+
+func (f *agentFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.node, "node", "http://127.0.0.1:8080", "node API URL")
+	fs.StringVar(&f.demo, "demo", "", "act as this demo agent (development node)")
+	fs.StringVar(&f.state, "state", "", "where the agent keeps its orders [a temp folder per demo agent]")
+}
+
+func (f *agentFlags) open() (*agentBook, string, error) {
+	if f.demo == "" {
+		return nil, "", errors.New("--demo NAME is required (agents other than the demo ones are not built into the CLI yet)")
+	}
+	if f.state == "" {
+		f.state = defaultAgentState(f.demo)
+	}
+	b, err := loadAgentBook(f.state, f.demo)
+	return b, strings.TrimRight(f.node, "/"), err
+}
+
+// runAgentAccept: `bazaar agent accept DEAL_ID --demo NAME [--delivery TEXT] [--wait 30s]`.
+func runAgentAccept(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("agent accept", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var af agentFlags
+	af.register(fs)
+	delivery := fs.String("delivery", "", "delivery details for the vendor (optional; pickup otherwise)")
+	wait := fs.Duration("wait", 0, "wait this long for the vendor's answer")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 || !strings.HasPrefix(pos[0], "0x") {
+		return errors.New("usage: bazaar agent accept DEAL_ID --demo NAME [--delivery TEXT] [--wait 30s]")
+	}
+	book, base, err := af.open()
+	if err != nil {
+		return err
+	}
+	dealID := common.HexToHash(pos[0])
+	if o := book.byDeal(dealID); o != nil {
+		return fmt.Errorf("deal %s is already accepted: order %s (%s)", short(dealID), o.Order.Hex(), o.status())
+	}
+	c, err := dialNodeChain(ctx, base)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	var deal DealView
+	if err := apiCall(ctx, http.MethodGet, base+"/deals/"+dealID.Hex(), nil, &deal); err != nil {
+		return fmt.Errorf("deal %s: %w", dealID.Hex(), err)
+	}
+	vendor := common.HexToAddress(deal.Vendor)
+	p := demoPseudonym(af.demo, vendor)
+	nullifier := prover.Hash(demoSecret(af.demo), dealField(dealID))
+	red, err := c.redemptions.FindRedemption(ctx, dealID, nullifier)
+	if err != nil {
+		return fmt.Errorf("%w (run `bazaar agent redeem %s --demo %s` first)", err, dealID.Hex(), af.demo)
+	}
+	if red.Payout != p.Address() {
+		return fmt.Errorf("the redemption paid out to %s, not this agent's pseudonym for the vendor (%s): the vendor would refuse the acceptance", red.Payout.Hex(), p.Address().Hex())
+	}
+	pub, mailbox, err := c.vendorOrderKey(ctx, vendor)
+	if err != nil {
+		return err
+	}
+	code, err := bazaar.NewPickupCode()
+	if err != nil {
+		return err
+	}
+	a := bazaar.DealAcceptance{V: 1, DealID: dealID, Nullifier: (*hexutil.Big)(nullifier), RedemptionTx: red.Tx,
+		PickupCodeHash: bazaar.PickupCodeHash(code), Delivery: *delivery, ReplyMailbox: p.MailboxID(), ReplyKey: p.ReplyKey, IssuedAt: time.Now().Unix()}
+	if err := a.Sign(p.Key); err != nil {
+		return err
+	}
+	if err := a.Check(); err != nil {
+		return err
+	}
+	sealed, err := bazaar.SealToKey(pub, bazaar.OrderMessage{Type: bazaar.MsgAcceptance, Acceptance: &a})
+	if err != nil {
+		return err
+	}
+	if err := c.drop(ctx, mailbox, sealed); err != nil {
+		return err
+	}
+	o := &agentOrder{Order: a.OrderID(), Vendor: vendor, Acceptance: a, PickupCode: code}
+	book.Orders = append(book.Orders, o)
+	if err := book.save(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "order %s sent to vendor %s as pseudonym %s\npickup code %s (show it at the counter)\n", o.Order.Hex(), vendor.Hex(), p.Address().Hex(), code)
+	if *wait > 0 {
+		if err := book.sync(ctx, c, *wait, func() bool { return o.Decision != nil }, stderr); err != nil {
+			return err
+		}
+		printAgentDecision(stdout, o)
+	}
+	return nil
+}
+
+func printAgentDecision(w io.Writer, o *agentOrder) {
+	switch {
+	case o.Decision == nil:
+		fmt.Fprintf(w, "order %s: no answer from the vendor yet\n", short(o.Order))
+	case o.Decision.Status == bazaar.OrderConfirmed:
+		fmt.Fprintf(w, "order %s confirmed by the vendor: pay %s\n", short(o.Order), formatUnits(o.Decision.Amount.ToInt()))
+	default:
+		fmt.Fprintf(w, "order %s rejected by the vendor: %s\n", short(o.Order), o.Decision.Reason)
+	}
+}
+
+// runAgentOrders: `bazaar agent orders --demo NAME`: reads answers and receipts, lists orders.
+func runAgentOrders(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("agent orders", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var af agentFlags
+	af.register(fs)
+	if _, err := parseInterspersed(fs, args); err != nil {
+		return err
+	}
+	book, base, err := af.open()
+	if err != nil {
+		return err
+	}
+	c, err := dialNodeChain(ctx, base)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if err := book.sync(ctx, c, 3*time.Second, nil, stderr); err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(stdout, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ORDER\tDEAL\tVENDOR\tSTATUS\tAMOUNT\tPICKUP CODE")
+	for _, o := range book.Orders {
+		var amt *big.Int
+		if o.Decision != nil && o.Decision.Amount != nil {
+			amt = o.Decision.Amount.ToInt()
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", short(o.Order), short(o.Acceptance.DealID), o.Vendor.Hex()[:10], o.status(), formatUnits(amt), o.PickupCode)
+	}
+	return tw.Flush()
+}
+
+// runAgentPay: `bazaar agent pay DEAL_ID [AMOUNT] --demo NAME`: pays a confirmed order (the
+// amount the vendor confirmed) from the agent's settlement account, sealed to the matcher.
+func runAgentPay(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("agent pay", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var af agentFlags
+	af.register(fs)
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) < 1 || len(pos) > 2 || !strings.HasPrefix(pos[0], "0x") {
+		return errors.New("usage: bazaar agent pay DEAL_ID [AMOUNT] --demo NAME")
+	}
+	book, base, err := af.open()
+	if err != nil {
+		return err
+	}
+	dealID := common.HexToHash(pos[0])
+	o := book.byDeal(dealID)
+	if o == nil {
+		return fmt.Errorf("no order for deal %s: `bazaar agent accept` it first", short(dealID))
+	}
+	if o.Receipt != nil {
+		return fmt.Errorf("order %s is already paid", short(o.Order))
+	}
+	c, err := dialNodeChain(ctx, base)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if o.Decision == nil {
+		if err := book.sync(ctx, c, 3*time.Second, nil, stderr); err != nil {
+			return err
+		}
+	}
+	switch {
+	case o.Decision == nil:
+		return fmt.Errorf("order %s is not confirmed by the vendor yet: payment follows confirmation", short(o.Order))
+	case o.Decision.Status != bazaar.OrderConfirmed:
+		return fmt.Errorf("the vendor rejected order %s: %s", short(o.Order), o.Decision.Reason)
+	}
+	amount := o.Decision.Amount.ToInt()
+	if len(pos) == 2 {
+		want, err := tokenUnits(pos[1])
+		if err != nil {
+			return err
+		}
+		if want.Cmp(amount) != 0 {
+			return fmt.Errorf("the vendor confirmed %s, not %s", formatUnits(amount), pos[1])
+		}
+	}
+	if c.settlement == (common.Address{}) {
+		return errors.New("the node names no Settlement contract")
+	}
+	_, mk, _, err := CheckMatcherKey(ctx, base)
+	if err != nil {
+		return err
+	}
+	key := demoAccountKey(af.demo)
+	p := demoPseudonym(af.demo, o.Vendor)
+	in, err := ledger.SignIntent(key, c.settlement, ledger.Intent{Account: chain.KeyAddress(key), Vendor: o.Vendor, DealID: dealID,
+		Order: o.Order, Amount: amount, Nonce: uint64(time.Now().UnixNano())})
+	if err != nil {
+		return err
+	}
+	sealed, err := matcher.SealSignalJSON(mk.X25519, PaymentRequest{Intent: &in, Decision: o.Decision, Receipt: &ReceiptTo{Mailbox: p.MailboxID(), Key: p.ReplyKey}})
+	if err != nil {
+		return err
+	}
+	if err := apiCall(ctx, http.MethodPost, base+"/payments", map[string]any{"sealed": sealed}, nil); err != nil {
+		return err
+	}
+	if err := book.sync(ctx, c, 10*time.Second, func() bool { return o.Receipt != nil }, stderr); err != nil {
+		return err
+	}
+	if o.Receipt == nil {
+		fmt.Fprintf(stdout, "paid %s for order %s; no receipt yet\n", formatUnits(amount), short(o.Order))
+		return nil
+	}
+	fmt.Fprintf(stdout, "paid %s for order %s; receipt: balance %s, settles in batch %d\n", formatUnits(amount), short(o.Order),
+		formatUnits(o.Receipt.Balance.ToInt()), o.Receipt.Batch)
+	return nil
+}
+
+// runAgentExit: `bazaar agent exit --demo NAME [--payer-key HEX] [--statement-only]`: fetches the
+// account's balance statement from the matcher (kept locally: it is what an exit needs when the
+// matcher is gone) and, unless --statement-only, withdraws the balance with it. The contract
+// accepts exits only once the sequencer has been silent for its exit delay.
+func runAgentExit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("agent exit", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var af agentFlags
+	af.register(fs)
+	payerHex := fs.String("payer-key", "", "key that pays the exit's gas [the account key]")
+	only := fs.Bool("statement-only", false, "fetch and keep the statement; do not exit")
+	if _, err := parseInterspersed(fs, args); err != nil {
+		return err
+	}
+	book, base, err := af.open()
+	if err != nil {
+		return err
+	}
+	c, err := dialNodeChain(ctx, base)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if c.settlement == (common.Address{}) {
+		return errors.New("the node names no Settlement contract")
+	}
+	key := demoAccountKey(af.demo)
+	account := chain.KeyAddress(key)
+	path := filepath.Join(filepath.Dir(book.path), "statement.json")
+	var st Statement
+	at := time.Now().Unix()
+	sig, err := crypto.Sign(StatementDigest(c.settlement, account, at).Bytes(), key)
+	if err != nil {
+		return err
+	}
+	if ferr := apiCall(ctx, http.MethodPost, base+"/settlement/statements", StatementRequest{Account: account, At: at, Sig: sig}, &st); ferr == nil {
+		if err := saveJSON(path, st); err != nil {
+			return err
+		}
+	} else if err := loadJSON(path, &st); err != nil || st.Balance == nil {
+		return fmt.Errorf("no statement from the matcher (%v) and none kept", ferr)
+	} else {
+		fmt.Fprintf(stderr, "the matcher gave no statement (%v); using the one kept from batch %d\n", ferr, st.Batch)
+	}
+	proof := make([][32]byte, len(st.Proof))
+	for i, p := range st.Proof {
+		proof[i] = p
+	}
+	if !ledger.Verify(st.Root, ledger.Entry{Addr: account, Amount: st.Balance.ToInt()}, proof) {
+		return errors.New("the statement's proof does not verify against its root")
+	}
+	settlement := chain.NewSettlement(c.client, c.settlement)
+	if _, root, err := settlement.Head(ctx); err != nil {
+		return err
+	} else if root != st.Root {
+		return fmt.Errorf("the statement is for batch %d but the chain holds a later state root: fetch a new one", st.Batch)
+	}
+	fmt.Fprintf(stdout, "statement: balance %s as of batch %d (proof checked against the chain's state root)\n", formatUnits(st.Balance.ToInt()), st.Batch)
+	if *only {
+		return nil
+	}
+	payer := key
+	if *payerHex != "" {
+		if payer, err = crypto.HexToECDSA(strings.TrimPrefix(*payerHex, "0x")); err != nil {
+			return fmt.Errorf("--payer-key: %w", err)
+		}
+	}
+	if err := settlement.Exit(ctx, payer, account, st.Balance.ToInt(), proof); err != nil {
+		return fmt.Errorf("exit: %w", err)
+	}
+	fmt.Fprintf(stdout, "exited: %s returned to %s\n", formatUnits(st.Balance.ToInt()), account.Hex())
+	return nil
+}
+
+// ---- vendor side ----
+
+// vendorOrder is an order as its vendor keeps it.
+type vendorOrder struct {
+	Order          common.Hash  `json:"order"`
+	DealID         common.Hash  `json:"dealId"`
+	Nullifier      *hexutil.Big `json:"nullifier"`
+	Pseudonym      string       `json:"pseudonym"`
+	Status         string       `json:"status"` // pending, confirmed, rejected, paid, picked-up
+	Amount         *hexutil.Big `json:"amount"`
+	Delivery       string       `json:"delivery,omitempty"`
+	PickupCodeHash common.Hash  `json:"pickupCodeHash"`
+	ReplyMailbox   string       `json:"replyMailbox"`
+	ReplyKey       []byte       `json:"replyKey"`
+	Received       time.Time    `json:"received"`
+	PickedUp       *time.Time   `json:"pickedUp,omitempty"`
+}
+
+// vendorBook is a vendor's local order book, with the acceptances it refused.
+type vendorBook struct {
+	path    string
+	Orders  []*vendorOrder `json:"orders"`
+	Refused []string       `json:"refused"`
+}
+
+func (b *vendorBook) save() error { return saveJSON(b.path, b) }
+
+func (b *vendorBook) find(prefix string) (*vendorOrder, error) {
+	var hit *vendorOrder
+	for _, o := range b.Orders {
+		if strings.HasPrefix(strings.ToLower(o.Order.Hex()), strings.ToLower(prefix)) {
+			if hit != nil {
+				return nil, fmt.Errorf("%q names more than one order", prefix)
+			}
+			hit = o
+		}
+	}
+	if hit == nil || len(prefix) < 4 {
+		return nil, fmt.Errorf("no order %q", prefix)
+	}
+	return hit, nil
+}
+
+// takeAcceptance checks an acceptance and files the order: the pseudonym's signature, the deal
+// is this vendor's, the redemption exists on-chain for this deal and nullifier and paid out to
+// the pseudonym (so only the redeemer can order), and no order exists for the nullifier yet.
+func (b *vendorBook) takeAcceptance(ctx context.Context, c *nodeChain, vendor common.Address, a *bazaar.DealAcceptance) (*vendorOrder, error) {
+	if err := a.Check(); err != nil {
+		return nil, err
+	}
+	var deal DealView
+	if err := apiCall(ctx, http.MethodGet, c.base+"/deals/"+a.DealID.Hex(), nil, &deal); err != nil {
+		return nil, fmt.Errorf("acceptance for unknown deal %s", short(a.DealID))
+	}
+	if common.HexToAddress(deal.Vendor) != vendor {
+		return nil, fmt.Errorf("acceptance for deal %s of another vendor", short(a.DealID))
+	}
+	red, err := c.redemptions.RedemptionIn(ctx, a.RedemptionTx)
+	if err != nil || red.DealID != a.DealID || red.Nullifier.Cmp(a.Nullifier.ToInt()) != 0 {
+		return nil, fmt.Errorf("acceptance for an unredeemed nullifier on deal %s", short(a.DealID))
+	}
+	if red.Payout != a.Pseudonym {
+		return nil, fmt.Errorf("acceptance for deal %s signed by %s, but the redemption's proof bound %s", short(a.DealID), a.Pseudonym.Hex(), red.Payout.Hex())
+	}
+	for _, o := range b.Orders {
+		if o.Nullifier.ToInt().Cmp(a.Nullifier.ToInt()) == 0 {
+			return nil, fmt.Errorf("replayed acceptance: this redemption is already order %s", short(o.Order))
+		}
+	}
+	doc, err := bazaar.DecodeDeal(deal.Document)
+	if err != nil {
+		return nil, err
+	}
+	o := &vendorOrder{Order: a.OrderID(), DealID: a.DealID, Nullifier: a.Nullifier, Pseudonym: a.Pseudonym.Hex(), Status: "pending",
+		Amount: (*hexutil.Big)(moneyUnits(doc.Pricing.DiscountedPrice)), Delivery: a.Delivery, PickupCodeHash: a.PickupCodeHash,
+		ReplyMailbox: a.ReplyMailbox, ReplyKey: a.ReplyKey, Received: time.Now().UTC()}
+	b.Orders = append(b.Orders, o)
+	return o, nil
+}
+
+// runVendorOrders: `bazaar vendor orders [list|confirm ORDER|reject ORDER|check-code ORDER CODE]
+// [--key HEX] [--node URL] [--state DIR] [--reason TEXT]`.
+func runVendorOrders(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("vendor orders", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	node := fs.String("node", "http://127.0.0.1:8080", "node API URL")
+	keyHex := fs.String("key", "", "vendor wallet private key (hex) [the development vendor key]")
+	state := fs.String("state", "", "where the vendor keeps its orders [a temp folder per vendor]")
+	reason := fs.String("reason", "", "reason given with a rejection")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	verb := "list"
+	if len(pos) > 0 {
+		verb, pos = pos[0], pos[1:]
+	}
+	want := map[string]int{"list": 0, "confirm": 1, "reject": 1, "check-code": 2}
+	if n, ok := want[verb]; !ok || len(pos) != n {
+		return errors.New("usage: bazaar vendor orders [list | confirm ORDER | reject ORDER [--reason TEXT] | check-code ORDER CODE]")
+	}
+	wallet := chain.DevVendorKey
+	if *keyHex != "" {
+		if wallet, err = crypto.HexToECDSA(strings.TrimPrefix(*keyHex, "0x")); err != nil {
+			return fmt.Errorf("--key: %w", err)
+		}
+	}
+	vendor := chain.KeyAddress(wallet)
+	if *state == "" {
+		*state = filepath.Join(os.TempDir(), "bazaar-vendor-"+strings.ToLower(vendor.Hex()[2:10]))
+	}
+	base := strings.TrimRight(*node, "/")
+	c, err := dialNodeChain(ctx, base)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	vk, err := ensureOrderKey(ctx, c, wallet)
+	if err != nil {
+		return err
+	}
+	book := &vendorBook{path: filepath.Join(*state, "orders.json")}
+	if err := loadJSON(book.path, book); err != nil {
+		return err
+	}
+	// Read the mailbox: acceptances and payment notices.
+	err = MailboxListen(ctx, base, vk.Mailbox, 500*time.Millisecond, func(sealed []byte) bool {
+		plain, err := bazaar.OpenWithKey(vk.Order, sealed)
+		if err != nil {
+			return true // cover traffic
+		}
+		var m bazaar.OrderMessage
+		if json.Unmarshal(plain, &m) != nil {
+			return true
+		}
+		switch {
+		case m.Type == bazaar.MsgAcceptance && m.Acceptance != nil:
+			if o, err := book.takeAcceptance(ctx, c, vendor, m.Acceptance); err != nil {
+				book.Refused = append(book.Refused, time.Now().UTC().Format(time.RFC3339)+" "+err.Error())
+				fmt.Fprintf(stdout, "refused an acceptance: %v\n", err)
+			} else {
+				fmt.Fprintf(stdout, "new order %s for deal %s\n", short(o.Order), short(o.DealID))
+			}
+		case m.Type == bazaar.MsgPaid && m.Paid != nil:
+			if o, err := book.find(m.Paid.Order.Hex()); err == nil && o.Status == bazaar.OrderConfirmed && o.Amount.ToInt().Cmp(m.Paid.Amount.ToInt()) == 0 {
+				o.Status = "paid"
+				fmt.Fprintf(stdout, "order %s paid: %s, settles in batch %d\n", short(o.Order), formatUnits(o.Amount.ToInt()), m.Paid.Batch)
+			}
+		}
+		return true
+	})
+	if serr := book.save(); serr != nil {
+		return serr
+	}
+	if err != nil {
+		return err
+	}
+	switch verb {
+	case "list":
+		tw := tabwriter.NewWriter(stdout, 2, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "ORDER\tDEAL\tSTATUS\tAMOUNT\tRECEIVED\tDELIVERY")
+		for _, o := range book.Orders {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", short(o.Order), short(o.DealID), o.Status, formatUnits(o.Amount.ToInt()), o.Received.Format(time.RFC3339), o.Delivery)
+		}
+		return tw.Flush()
+	case "confirm", "reject":
+		o, err := book.find(pos[0])
+		if err != nil {
+			return err
+		}
+		if o.Status != "pending" {
+			return fmt.Errorf("order %s is %s already", short(o.Order), o.Status)
+		}
+		d := bazaar.OrderDecision{Order: o.Order, DealID: o.DealID, Status: bazaar.OrderConfirmed, Amount: o.Amount}
+		if verb == "reject" {
+			d.Status, d.Amount, d.Reason = bazaar.OrderRejected, (*hexutil.Big)(new(big.Int)), *reason
+		}
+		if d, err = c.domain.SignDecision(wallet, d); err != nil {
+			return err
+		}
+		js, err := json.Marshal(bazaar.OrderMessage{Type: bazaar.MsgDecision, Decision: &d})
+		if err != nil {
+			return err
+		}
+		sealed, err := bazaar.SealNotification(o.ReplyKey, js)
+		if err != nil {
+			return err
+		}
+		if err := c.drop(ctx, o.ReplyMailbox, sealed); err != nil {
+			return err
+		}
+		o.Status = d.Status
+		if err := book.save(); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "order %s %s\n", short(o.Order), d.Status)
+	case "check-code":
+		o, err := book.find(pos[0])
+		if err != nil {
+			return err
+		}
+		switch {
+		case o.PickedUp != nil:
+			return fmt.Errorf("order %s was already picked up at %s: the code is spent", short(o.Order), o.PickedUp.Format(time.RFC3339))
+		case bazaar.PickupCodeHash(pos[1]) != o.PickupCodeHash:
+			return fmt.Errorf("the code does not match order %s", short(o.Order))
+		case o.Status != "paid":
+			return fmt.Errorf("the code matches, but order %s is %s, not paid yet", short(o.Order), o.Status)
+		}
+		now := time.Now().UTC()
+		o.PickedUp, o.Status = &now, "picked-up"
+		if err := book.save(); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "code valid: order %s is paid; hand it over\n", short(o.Order))
+	}
+	return nil
+}
+
+// ensureOrderKey derives the vendor's order keys from its wallet and publishes them on the
+// node if it holds another or none.
+func ensureOrderKey(ctx context.Context, c *nodeChain, wallet *ecdsa.PrivateKey) (bazaar.VendorKeys, error) {
+	vk, err := chain.VendorKeysFromWallet(wallet)
+	if err != nil {
+		return vk, err
+	}
+	vendor := chain.KeyAddress(wallet)
+	if pub, mailbox, err := c.vendorOrderKey(ctx, vendor); err == nil && pub.Equal(vk.Order.PublicKey()) && mailbox == vk.MailboxID() {
+		return vk, nil
+	}
+	k, err := c.domain.SignOrderKey(wallet, bazaar.VendorOrderKey{Key: vk.Order.PublicKey().Bytes(), Mailbox: vk.MailboxID()})
+	if err != nil {
+		return vk, err
+	}
+	return vk, apiCall(ctx, http.MethodPut, c.base+"/vendors/"+vendor.Hex()+"/order-key", k, nil)
+}
