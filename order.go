@@ -58,7 +58,6 @@ type DealAcceptance struct {
 	Signature      hexutil.Bytes  `json:"signature"`
 }
 
-
 // OrderID is the digest the pseudonym signs; it names the order everywhere after.
 func (a *DealAcceptance) OrderID() common.Hash {
 	var nul [32]byte
