@@ -8,6 +8,7 @@ import (
 	"math/big"
 
 	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/ethereum/go-ethereum/accounts"
@@ -183,4 +184,9 @@ func (r *Redemptions) FindRedemption(ctx context.Context, dealID common.Hash, nu
 		return &Redemption{DealID: e.DealId, Nullifier: e.Nullifier, Payout: e.Payout, Tx: logs[i].TxHash, Block: logs[i].BlockNumber}, nil
 	}
 	return nil, fmt.Errorf("%w: deal %s has no redemption with this nullifier", ErrNoRedemption, dealID.Hex())
+}
+
+// ExitMode reports whether an account has force-exited: the Settlement takes no more batches.
+func (s *Settlement) ExitMode(ctx context.Context) (bool, error) {
+	return bind.Call(s.contract, &bind.CallOpts{Context: ctx}, settlementABI.PackExitMode(), settlementABI.UnpackExitMode)
 }

@@ -52,6 +52,9 @@ type Config struct {
 	// BatchWait is how long a payment waits for its settlement batch at most [2s]; a batch goes
 	// out sooner when 100 payments wait.
 	BatchWait time.Duration
+	// ExitDelay is how long the settlement sequencer may stay silent before accounts may exit
+	// with their statements [1 day]; it is fixed when the dev node deploys Settlement.
+	ExitDelay time.Duration
 	// NATS, if set, is a NATS server URL (with JetStream) whose stream this node's relay shares
 	// with other relays: an agent may connect to any of them. "" keeps mailboxes in memory.
 	NATS string
@@ -125,6 +128,9 @@ func StartDev(ctx context.Context, cfg Config) (*Node, error) { return Start(ctx
 func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	if cfg.WatchInterval <= 0 {
 		cfg.WatchInterval = 50 * time.Millisecond
+	}
+	if cfg.ExitDelay <= 0 {
+		cfg.ExitDelay = 24 * time.Hour
 	}
 	if cfg.BatchWait <= 0 {
 		cfg.BatchWait = 2 * time.Second

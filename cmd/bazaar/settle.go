@@ -59,7 +59,7 @@ func (n *Node) setupSettlement(ctx, runCtx context.Context) error {
 		if err != nil {
 			return err
 		}
-		st, err := chain.DeploySettlement(ctx, n.backend, n.relayer, usd.Address(), n.attest.Address(), 86400)
+		st, err := chain.DeploySettlement(ctx, n.backend, n.relayer, usd.Address(), n.attest.Address(), uint64(n.cfg.ExitDelay/time.Second))
 		if err != nil {
 			return err
 		}
@@ -186,6 +186,10 @@ func (n *Node) settlementLoop(ctx context.Context) {
 		if pending == 0 || (pending < s.maxBatch && time.Since(s.lastAt) < s.maxWait) {
 			continue
 		}
+		if exited, err := n.settlement.ExitMode(ctx); err == nil && exited {
+			n.log.Warn("settlement is in exit mode: an account force-exited; no more batches")
+			return
+		}
 		if err := n.postBatch(ctx); err != nil {
 			n.log.Warn("settlement batch not posted", "err", err)
 		}
@@ -292,6 +296,13 @@ func (n *Node) postPayment(w http.ResponseWriter, r *http.Request) {
 	}
 	if req.Receipt != nil && (len(req.Receipt.Key) != 32 || !bazaar.ValidMailbox(req.Receipt.Mailbox)) {
 		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "receipt needs a mailbox and a 32-byte key"))
+		return
+	}
+	if exited, err := n.settlement.ExitMode(r.Context()); err != nil || exited {
+		if err == nil {
+			err = &bazaar.Error{Code: bazaar.ECodeConflict, Message: "settlement is in exit mode (an account force-exited): it takes no more payments"}
+		}
+		n.fail(w, err)
 		return
 	}
 	if err := n.settle.ledger.Pay(*in); err != nil {

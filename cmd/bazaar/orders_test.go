@@ -1,0 +1,259 @@
+package main
+
+import (
+	"context"
+	"crypto/ecdh"
+	"encoding/json"
+	"math/big"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/bazaar-market/bazaar"
+	"github.com/bazaar-market/bazaar/chain"
+)
+
+// TestOrders_Flow walks the purchase phase from the command line on a development node: a demo
+// agent deposits, redeems the example deal with a real proof bound to its pseudonym for the
+// vendor, sends its acceptance sealed to the vendor's order key, the vendor reads it (checked
+// on-chain) and confirms it, the agent pays and gets a receipt, the vendor is told the order is
+// paid and checks the pickup code at the counter, a batch settles and the vendor withdraws.
+// Along the way: payment before confirmation, a replayed acceptance, acceptances for an
+// unredeemed nullifier or another's redemption, a confirmation signed by another key, and wrong,
+// early or reused pickup codes are all refused.
+func TestOrders_Flow(t *testing.T) {
+	ctx := context.Background()
+	n := mustNode(t, t.TempDir())
+	defer n.Stop(ctx)
+	posted, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, exampleDeal(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dealID := common.HexToHash(posted.DealID)
+	waitRequirements(t, n, dealID, 1)
+	vendor := chain.KeyAddress(chain.DevVendorKey)
+	const demo = "demo-q1-high-l3"
+	agentState, vendorState := t.TempDir(), t.TempDir()
+	var out strings.Builder
+	agent := func(args ...string) error {
+		out.Reset()
+		return run(ctx, append(args, "--node", n.URL(), "--demo", demo, "--state", agentState), &out, &out)
+	}
+	orders := func(args ...string) error {
+		out.Reset()
+		return run(ctx, append(append([]string{"vendor", "orders"}, args...), "--node", n.URL(), "--state", vendorState), &out, &out)
+	}
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("%v\n%s", err, out.String())
+		}
+	}
+	refuse := func(err error, why string) {
+		t.Helper()
+		if err == nil || !strings.Contains(err.Error(), why) {
+			t.Fatalf("want an error with %q, got %v\n%s", why, err, out.String())
+		}
+	}
+
+	must(agent("agent", "deposit", "20.00"))
+	waitDeposit(t, n, chain.KeyAddress(demoAccountKey(demo)))
+	refuse(agent("agent", "accept", posted.DealID), "agent redeem")
+	must(run(ctx, []string{"agent", "redeem", posted.DealID, "--demo", demo, "--node", n.URL()}, &out, &out))
+	must(agent("agent", "accept", posted.DealID, "--delivery", "table 4"))
+	book, err := loadAgentBook(agentState, demo)
+	if err != nil || len(book.Orders) != 1 {
+		t.Fatalf("agent's book: %v %d orders", err, len(book.Orders))
+	}
+	o := book.Orders[0]
+	p := demoPseudonym(demo, vendor)
+	if o.Acceptance.Pseudonym != p.Address() || !strings.Contains(out.String(), o.PickupCode) {
+		t.Fatalf("acceptance under %s, output %s", o.Acceptance.Pseudonym, out.String())
+	}
+	// What the vendor receives names neither the agent's account, nor its notification mailbox.
+	js, _ := json.Marshal(o.Acceptance)
+	for _, leak := range []string{chain.KeyAddress(demoAccountKey(demo)).Hex()[2:], bazaar.DemoMailbox(demo), demo} {
+		if strings.Contains(strings.ToLower(string(js)), strings.ToLower(leak)) {
+			t.Fatalf("the acceptance carries %q", leak)
+		}
+	}
+	refuse(agent("agent", "accept", posted.DealID), "already accepted")
+	must(orders())
+	if !strings.Contains(out.String(), "new order "+short(o.Order)) {
+		t.Fatalf("vendor did not file the order: %s", out.String())
+	}
+	refuse(agent("agent", "pay", posted.DealID), "not confirmed")
+
+	// Acceptances the vendor must refuse, dropped straight into its mailbox.
+	key, ok := n.orderKeys.get(vendor)
+	if !ok {
+		t.Fatal("the dev vendor's order key is not published")
+	}
+	pub, _ := ecdh.X25519().NewPublicKey(key.Key)
+	drop := func(a bazaar.DealAcceptance) {
+		t.Helper()
+		sealed, err := bazaar.SealToKey(pub, bazaar.OrderMessage{Type: bazaar.MsgAcceptance, Acceptance: &a})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st, e := postRaw(t, n.URL()+"/relay/mailboxes/"+key.Mailbox, mustJSON(t, map[string]any{"sealed": json.RawMessage(sealed)})); st != 202 {
+			t.Fatalf("drop: %d %+v", st, e)
+		}
+	}
+	thief := demoPseudonym("demo-q3-low-l1", vendor)
+	sign := func(a bazaar.DealAcceptance, by bazaar.Pseudonym) bazaar.DealAcceptance {
+		a.ReplyMailbox, a.ReplyKey, a.IssuedAt = by.MailboxID(), by.ReplyKey, time.Now().Unix()+1
+		if err := a.Sign(by.Key); err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	fakeNullifier := sign(o.Acceptance, thief)
+	fakeNullifier.Nullifier = (*hexutil.Big)(big.NewInt(12345))
+	fakeNullifier = sign(fakeNullifier, thief)
+	noTx := o.Acceptance
+	noTx.RedemptionTx = common.Hash{0xde, 0xad}
+	noTx = sign(noTx, thief)
+	drop(o.Acceptance)              // replayed
+	drop(fakeNullifier)             // a nullifier nobody redeemed, pointing at a real redemption
+	drop(noTx)                      // a transaction that redeemed nothing
+	drop(sign(o.Acceptance, thief)) // someone else's redemption: the proof bound another payout
+	must(orders())
+	if got := strings.Count(out.String(), "unredeemed nullifier"); got != 2 {
+		t.Fatalf("%d refusals for unredeemed nullifiers, want 2:\n%s", got, out.String())
+	}
+	for _, why := range []string{"replayed acceptance", "unredeemed nullifier", "the redemption's proof bound"} {
+		if !strings.Contains(out.String(), why) {
+			t.Fatalf("no refusal %q in:\n%s", why, out.String())
+		}
+	}
+	if got := strings.Count(out.String(), "refused an acceptance"); got != 4 {
+		t.Fatalf("%d refusals, want 4:\n%s", got, out.String())
+	}
+	if got := strings.Count(out.String(), "new order"); got != 0 {
+		t.Fatalf("a bad acceptance became an order:\n%s", out.String())
+	}
+
+	// A confirmation signed by another key reaches the agent's pseudonym mailbox: ignored.
+	other, _ := crypto.GenerateKey()
+	forged, err := n.registry.Domain.SignDecision(other, bazaar.OrderDecision{Order: o.Order, DealID: dealID, Status: bazaar.OrderConfirmed, Amount: (*hexutil.Big)(big.NewInt(1))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	forged.Vendor = vendor
+	fjs, _ := json.Marshal(bazaar.OrderMessage{Type: bazaar.MsgDecision, Decision: &forged})
+	fsealed, _ := bazaar.SealNotification(p.ReplyKey, fjs)
+	if st, _ := postRaw(t, n.URL()+"/relay/mailboxes/"+p.MailboxID(), mustJSON(t, map[string]any{"sealed": json.RawMessage(fsealed)})); st != 202 {
+		t.Fatal("forged decision not dropped")
+	}
+	must(agent("agent", "orders"))
+	if !strings.Contains(out.String(), "ignored a decision") || !strings.Contains(out.String(), "sent") {
+		t.Fatalf("the forged confirmation was taken:\n%s", out.String())
+	}
+	refuse(agent("agent", "pay", posted.DealID), "not confirmed")
+
+	prefix := o.Order.Hex()[:12]
+	must(orders("confirm", prefix))
+	refuse(orders("confirm", prefix), "confirmed already")
+	refuse(orders("check-code", prefix, o.PickupCode), "not paid yet")
+	must(agent("agent", "pay", posted.DealID))
+	if !strings.Contains(out.String(), "paid 4.00") || !strings.Contains(out.String(), "receipt: balance 16.00") {
+		t.Fatalf("pay: %s", out.String())
+	}
+	refuse(agent("agent", "pay", posted.DealID), "already paid")
+	must(orders())
+	if !strings.Contains(out.String(), "order "+short(o.Order)+" paid: 4.00") {
+		t.Fatalf("no payment notice for the vendor:\n%s", out.String())
+	}
+	refuse(orders("check-code", prefix, "00000-00000"), "does not match")
+	must(orders("check-code", prefix, o.PickupCode))
+	refuse(orders("check-code", prefix, o.PickupCode), "already picked up")
+
+	credit := waitCredit(t, n, vendor)
+	if credit.Cumulative.ToInt().Cmp(usdc(4)) != 0 {
+		t.Fatalf("vendor credit %s, want 4.00", credit.Cumulative)
+	}
+	must(run(ctx, []string{"vendor", "withdraw", "--vendor", vendor.Hex(), "--node", n.URL()}, &out, &out))
+	if bal, _ := n.stablecoin.BalanceOf(ctx, vendor); bal.Cmp(usdc(4)) != 0 {
+		t.Fatalf("vendor holds %s", bal)
+	}
+}
+
+// TestSettlement_ExitCLI: a demo agent keeps its balance statement; while the sequencer is alive
+// the contract refuses the exit; once it has been silent for the exit delay the agent withdraws
+// its balance with the statement alone, a second exit is refused, and the ledger takes no more
+// payments.
+func TestSettlement_ExitCLI(t *testing.T) {
+	ctx := context.Background()
+	const delay = 3 * time.Second
+	n := mustStart(t, Config{DataDir: t.TempDir(), RPCListen: "127.0.0.1:0", SeedDemo: true, BatchWait: 100 * time.Millisecond, ExitDelay: delay})
+	defer n.Stop(ctx)
+	posted, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, exampleDeal(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const demo = "demo-q5-medium-l3"
+	state := t.TempDir()
+	var out strings.Builder
+	agent := func(args ...string) error {
+		out.Reset()
+		return run(ctx, append(args, "--node", n.URL(), "--demo", demo, "--state", state), &out, &out)
+	}
+	if err := agent("agent", "deposit", "10.00"); err != nil {
+		t.Fatal(err)
+	}
+	account := chain.KeyAddress(demoAccountKey(demo))
+	waitDeposit(t, n, account)
+	if err := agent("agent", "exit", "--statement-only"); err == nil || !strings.Contains(err.Error(), "no settled balance") {
+		t.Fatalf("statement before any batch: %v", err)
+	}
+	confirmOrder(t, n, state, demo, common.HexToHash(posted.DealID), usdc(3))
+	if err := agent("agent", "pay", posted.DealID); err != nil {
+		t.Fatalf("pay: %v\n%s", err, out.String())
+	}
+	waitCredit(t, n, chain.KeyAddress(chain.DevVendorKey))
+	batchAt := time.Now()
+	if err := agent("agent", "exit", "--statement-only"); err != nil || !strings.Contains(out.String(), "balance 7.00 as of batch 1") {
+		t.Fatalf("statement: %v\n%s", err, out.String())
+	}
+	payer := "0x" + common.Bytes2Hex(crypto.FromECDSA(chain.DevRelayerKey))
+	if err := agent("agent", "exit", "--payer-key", payer); err == nil || !strings.Contains(err.Error(), "SequencerAlive") {
+		t.Fatalf("exit while the sequencer is alive: %v", err)
+	}
+	// Wait out the delay on the chain's clock (the dev chain's runs ahead when it mines many
+	// blocks a second); a live chain makes blocks on its own, here each retry mines one.
+	for {
+		err := agent("agent", "exit", "--payer-key", payer)
+		if err == nil {
+			break
+		}
+		if !strings.Contains(err.Error(), "SequencerAlive") || time.Since(batchAt) > time.Minute {
+			t.Fatalf("exit: %v\n%s", err, out.String())
+		}
+		time.Sleep(200 * time.Millisecond)
+		if err := fund(ctx, n, common.HexToAddress("0xb10c")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !strings.Contains(out.String(), "exited: 7.00") {
+		t.Fatalf("exit: %s", out.String())
+	}
+	if bal, _ := n.stablecoin.BalanceOf(ctx, account); bal.Cmp(usdc(7)) != 0 {
+		t.Fatalf("account holds %s after its exit, want 7.00", bal)
+	}
+	if err := agent("agent", "exit", "--payer-key", payer); err == nil || !strings.Contains(err.Error(), "AlreadyExited") {
+		t.Fatalf("second exit: %v", err)
+	}
+	again, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, exampleDeal(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	confirmOrder(t, n, state, demo, common.HexToHash(again.DealID), usdc(1))
+	if err := agent("agent", "pay", again.DealID); err == nil || !strings.Contains(err.Error(), "exit mode") {
+		t.Fatalf("payment after an exit: %v", err)
+	}
+}
