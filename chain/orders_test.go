@@ -39,7 +39,10 @@ func TestOrderSignatures(t *testing.T) {
 		"other order":              func() bazaar.OrderDecision { x := d; x.Order = common.Hash{3}; return x }(),
 		"turned into a rejection":  func() bazaar.OrderDecision { x := d; x.Status = bazaar.OrderRejected; return x }(),
 		"unknown status":           func() bazaar.OrderDecision { x := d; x.Status = "maybe"; return x }(),
-		"confirmed for nothing":    func() bazaar.OrderDecision { x, _ := dom.SignDecision(vendor, bazaar.OrderDecision{Order: d.Order, DealID: d.DealID, Status: bazaar.OrderConfirmed}); return x }(),
+		"confirmed for nothing": func() bazaar.OrderDecision {
+			x, _ := dom.SignDecision(vendor, bazaar.OrderDecision{Order: d.Order, DealID: d.DealID, Status: bazaar.OrderConfirmed})
+			return x
+		}(),
 	} {
 		if err := dom.CheckDecision(c, addr); err == nil {
 			t.Fatalf("%s: accepted", name)
