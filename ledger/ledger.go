@@ -58,6 +58,8 @@ type Ledger struct {
 	balances  map[common.Address]*big.Int
 	nonces    map[common.Address]map[uint64]bool
 	orders    map[common.Hash]bool        // orders paid
+	unbatched []payment                   // payments since the last batch, in order
+	history   map[common.Address]*History // settled purchases per account
 	settled   map[common.Address]*big.Int // balances as of the last batch (exit proofs)
 	credits   map[common.Address]*big.Int // cumulative, as posted in the vendor root
 	pending   map[common.Address]*big.Int // credits since the last batch
@@ -70,7 +72,7 @@ type Ledger struct {
 // New returns an empty ledger for a Settlement contract.
 func New(settlement common.Address) *Ledger {
 	return &Ledger{settlement: settlement, balances: map[common.Address]*big.Int{}, nonces: map[common.Address]map[uint64]bool{},
-		orders: map[common.Hash]bool{}, settled: map[common.Address]*big.Int{},
+		orders: map[common.Hash]bool{}, settled: map[common.Address]*big.Int{}, history: map[common.Address]*History{},
 		credits: map[common.Address]*big.Int{}, pending: map[common.Address]*big.Int{}, deposited: new(big.Int)}
 }
 
@@ -134,7 +136,30 @@ func (l *Ledger) Pay(in Intent) error {
 	}
 	l.pending[in.Vendor] = p.Add(p, in.Amount)
 	l.payments++
+	l.unbatched = append(l.unbatched, payment{Account: in.Account, Amount: new(big.Int).Set(in.Amount)})
 	return nil
+}
+
+// payment is what a batch's commit adds to an account's settled history.
+type payment struct {
+	Account common.Address `json:"account"`
+	Amount  *big.Int       `json:"amount"`
+}
+
+// History is an account's settled purchases: what its credentials (LTV, loyalty) are issued from.
+type History struct {
+	Spent  *big.Int `json:"spent"`
+	Orders int      `json:"orders"`
+}
+
+// HistoryOf is an account's settled history (payments in posted batches).
+func (l *Ledger) HistoryOf(account common.Address) History {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if h := l.history[account]; h != nil {
+		return History{Spent: new(big.Int).Set(h.Spent), Orders: h.Orders}
+	}
+	return History{Spent: new(big.Int)}
 }
 
 // SignIntent signs an intent with the account's key (what an agent does).
@@ -233,6 +258,17 @@ func (l *Ledger) Commit(p *BatchPlan) error {
 	}
 	l.batchID, l.root = p.ID, p.NewRoot
 	l.payments -= p.Payments
+	n := min(p.Payments, len(l.unbatched))
+	for _, pm := range l.unbatched[:n] {
+		h := l.history[pm.Account]
+		if h == nil {
+			h = &History{Spent: new(big.Int)}
+			l.history[pm.Account] = h
+		}
+		h.Spent.Add(h.Spent, pm.Amount)
+		h.Orders++
+	}
+	l.unbatched = append([]payment(nil), l.unbatched[n:]...)
 	if p.Settled != nil {
 		l.settled = p.Settled
 	}
@@ -274,6 +310,8 @@ type snapshot struct {
 	Payments  int                         `json:"payments"`
 	Scanned   uint64                      `json:"scanned"`
 	Orders    []common.Hash               `json:"orders"`
+	Unbatched []payment                   `json:"unbatched"`
+	History   map[common.Address]*History `json:"history"`
 	Settled   map[common.Address]*big.Int `json:"settled"`
 	InFlight  *InFlight                   `json:"inFlight,omitempty"`
 }
@@ -306,7 +344,8 @@ func (l *Ledger) Snapshot(scanned uint64, inFlight *InFlight) ([]byte, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	s := snapshot{Balances: l.balances, Nonces: map[common.Address][]uint64{}, Credits: l.credits, Pending: l.pending,
-		Deposited: l.deposited, BatchID: l.batchID, Root: l.root, Payments: l.payments, Scanned: scanned, InFlight: inFlight, Settled: l.settled}
+		Deposited: l.deposited, BatchID: l.batchID, Root: l.root, Payments: l.payments, Scanned: scanned, InFlight: inFlight, Settled: l.settled,
+		Unbatched: l.unbatched, History: l.history}
 	for o := range l.orders {
 		s.Orders = append(s.Orders, o)
 	}
@@ -334,6 +373,10 @@ func (l *Ledger) Restore(b []byte) (uint64, *InFlight, error) {
 		return m
 	}
 	l.balances, l.credits, l.pending, l.settled = orEmpty(s.Balances), orEmpty(s.Credits), orEmpty(s.Pending), orEmpty(s.Settled)
+	l.unbatched, l.history = s.Unbatched, s.History
+	if l.history == nil {
+		l.history = map[common.Address]*History{}
+	}
 	l.orders = map[common.Hash]bool{}
 	for _, o := range s.Orders {
 		l.orders[o] = true

@@ -132,6 +132,13 @@ func TestLedger_Batches(t *testing.T) {
 	if err := pay(t, l, bobKey, va, 5, 10); err != nil {
 		t.Fatal(err)
 	}
+	// Settled history counts batched payments only.
+	if h := l.HistoryOf(account(aliceKey)); h.Spent.Int64() != 30 || h.Orders != 2 {
+		t.Fatalf("Alice's settled history %+v, want 30 over 2 orders", h)
+	}
+	if h := l.HistoryOf(account(bobKey)); h.Spent.Int64() != 5 || h.Orders != 1 {
+		t.Fatalf("Bob's settled history %+v, want 5 over 1 order (the second is not batched)", h)
+	}
 	// Statements stay against the last batch's root while later payments wait.
 	id, root, bal, sp, err := l.Statement(account(bobKey))
 	if err != nil || id != 1 || root != p1.NewRoot || bal.Int64() != 45 || !ledger.Verify(root, ledger.Entry{Addr: account(bobKey), Amount: bal}, sp) {
@@ -179,6 +186,9 @@ func TestLedger_SnapshotRestore(t *testing.T) {
 	again, _ := ledger.SignIntent(k, settlement, ledger.Intent{Account: account(aliceKey), Vendor: va, Order: orderOf(aliceKey, 1), Amount: big.NewInt(1), Nonce: 99})
 	if err := r.Pay(again); !errors.Is(err, ledger.ErrOrderPaid) {
 		t.Fatalf("a paid order after restore: %v", err)
+	}
+	if h := r.HistoryOf(account(aliceKey)); h.Spent.Int64() != 10 || h.Orders != 1 {
+		t.Fatalf("history after restore %+v", h)
 	}
 	if id, root, bal, _, err := r.Statement(account(aliceKey)); err != nil || id != 1 || root != p1.NewRoot || bal.Int64() != 90 {
 		t.Fatalf("statement after restore: batch %d balance %v err %v", id, bal, err)

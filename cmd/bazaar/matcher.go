@@ -24,6 +24,7 @@ import (
 	"github.com/bazaar-market/bazaar/chain"
 	"github.com/bazaar-market/bazaar/enclave"
 	"github.com/bazaar-market/bazaar/ipfs"
+	"github.com/bazaar-market/bazaar/ledger"
 	"github.com/bazaar-market/bazaar/matcher"
 	"github.com/bazaar-market/bazaar/prover"
 	"github.com/bazaar-market/bazaar/relay"
@@ -417,9 +418,12 @@ func (s *MatcherService) credentialRequest(ctx context.Context, sealed []byte) e
 	if err := strictJSON(plain, &req); err != nil || req.CredentialRequest == nil {
 		return bazaar.Errorf(bazaar.ECodeInvalid, "sealed message is neither a signal nor a credential request")
 	}
+	if req.CredentialRequest.History != nil {
+		return bazaar.Errorf(bazaar.ECodeUnavailable, "this matcher keeps no settled history (it runs no payment ledger)")
+	}
 	for _, a := range s.demo {
 		if a.Mailbox == req.CredentialRequest.Demo {
-			c, err := demoCredential(s.issuer, a, req.CredentialRequest.Category, time.Now())
+			c, err := demoCredential(s.issuer, a, req.CredentialRequest.Category, time.Now(), ledger.History{})
 			if err != nil {
 				return err
 			}

@@ -519,12 +519,11 @@ func runAgentExit(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	account := chain.KeyAddress(key)
 	path := filepath.Join(filepath.Dir(book.path), "statement.json")
 	var st Statement
-	at := time.Now().Unix()
-	sig, err := crypto.Sign(StatementDigest(c.settlement, account, at).Bytes(), key)
+	req, err := SignAccountProof(key, purposeStatement, c.settlement)
 	if err != nil {
 		return err
 	}
-	if ferr := apiCall(ctx, http.MethodPost, base+"/settlement/statements", StatementRequest{Account: account, At: at, Sig: sig}, &st); ferr == nil {
+	if ferr := apiCall(ctx, http.MethodPost, base+"/settlement/statements", req, &st); ferr == nil {
 		if err := saveJSON(path, st); err != nil {
 			return err
 		}

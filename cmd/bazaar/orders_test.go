@@ -15,6 +15,7 @@ import (
 
 	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain"
+	"github.com/bazaar-market/bazaar/matcher"
 )
 
 // TestOrders_Flow walks the purchase phase from the command line on a development node: a demo
@@ -156,6 +157,10 @@ func TestOrders_Flow(t *testing.T) {
 	}
 	refuse(agent("agent", "pay", posted.DealID), "not confirmed")
 
+	before, err := requestCredential(ctx, n.URL(), demo, "coffee")
+	if err != nil {
+		t.Fatal(err)
+	}
 	prefix := o.Order.Hex()[:12]
 	must(orders("confirm", prefix))
 	refuse(orders("confirm", prefix), "confirmed already")
@@ -180,6 +185,26 @@ func TestOrders_Flow(t *testing.T) {
 	must(run(ctx, []string{"vendor", "withdraw", "--vendor", vendor.Hex(), "--node", n.URL()}, &out, &out))
 	if bal, _ := n.stablecoin.BalanceOf(ctx, vendor); bal.Cmp(usdc(4)) != 0 {
 		t.Fatalf("vendor holds %s", bal)
+	}
+
+	// The settled purchase now counts towards the agent's credential: 4.00 more LTV.
+	after, err := requestCredential(ctx, n.URL(), demo, "coffee")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.LTV != before.LTV+400 || after.Loyalty != before.Loyalty {
+		t.Fatalf("credential LTV %d → %d, loyalty %d → %d; want +400 cents, same level", before.LTV, after.LTV, before.Loyalty, after.Loyalty)
+	}
+	// Nobody but the account's key can have its history counted (or learn of it).
+	_, mk, _, err := CheckMatcherKey(ctx, n.URL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	forgedHistory, _ := SignAccountProof(other, purposeHistory, n.settlement.Address())
+	forgedHistory.Account = chain.KeyAddress(demoAccountKey(demo))
+	sealed, _ := matcher.SealSignalJSON(mk.X25519, map[string]any{"credentialRequest": CredentialRequest{Demo: demo, Category: "coffee", History: &forgedHistory}})
+	if st, _ := postRaw(t, n.URL()+"/credentials", mustJSON(t, map[string]any{"sealed": sealed})); st != 401 {
+		t.Fatalf("credential request with another's history: %d", st)
 	}
 }
 

@@ -28,6 +28,7 @@ import (
 
 	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain"
+	"github.com/bazaar-market/bazaar/ledger"
 	"github.com/bazaar-market/bazaar/matcher"
 	"github.com/bazaar-market/bazaar/prover"
 )
@@ -87,12 +88,18 @@ func demoSecret(name string) *big.Int {
 	return new(big.Int).Mod(new(big.Int).SetBytes(h[:]), fr.Modulus())
 }
 
-// demoCredential issues a demo agent its credential for a category, from the seeded history:
-// monthly spend a little above its tier's floor, its loyalty level, its area's centre.
-func demoCredential(iss *prover.Issuer, a DemoAgent, category string, now time.Time) (prover.Credential, error) {
+// demoCredential issues a demo agent its credential for a category, from the seeded history
+// (monthly spend a little above its tier's floor, its loyalty level, its area's centre) plus
+// its settled purchases: their spend adds to LTV, every three orders add a loyalty level (up
+// to 5).
+func demoCredential(iss *prover.Issuer, a DemoAgent, category string, now time.Time, h ledger.History) (prover.Credential, error) {
 	floor, _ := bazaar.LTVFloor(a.Tier)
 	x, y := gridPoint(demoAreaCenters[a.Area])
-	return iss.Issue(prover.Credential{Category: categoryID(category), LTV: uint64(floor) + 1_000, Loyalty: uint64(a.Level),
+	ltv := uint64(floor) + 1_000
+	if h.Spent != nil && h.Spent.Sign() > 0 {
+		ltv += new(big.Int).Quo(h.Spent, big.NewInt(10_000)).Uint64() // token units → cents
+	}
+	return iss.Issue(prover.Credential{Category: categoryID(category), LTV: ltv, Loyalty: uint64(min(5, a.Level+h.Orders/3)),
 		X: x, Y: y, Expiry: uint64(now.Unix()/86400) + 30, Secret: demoSecret(a.Mailbox)})
 }
 
@@ -135,6 +142,9 @@ func (n *Node) postRequirements(ctx context.Context, id common.Hash, version uin
 type CredentialRequest struct {
 	Demo     string `json:"demo"`
 	Category string `json:"category"`
+	// History, when set, asks that the account's settled purchases count towards the
+	// credential (spend adds to LTV; every three settled orders add a loyalty level, up to 5).
+	History *AccountProof `json:"history,omitempty"`
 }
 
 // CredentialMessage is the sealed mailbox message carrying a credential.
@@ -175,11 +185,23 @@ func (n *Node) postCredentials(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	cr := req.CredentialRequest
+	var hist ledger.History
+	if cr.History != nil {
+		if n.settle == nil {
+			n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "this node's matcher keeps no settled history"))
+			return
+		}
+		if err := cr.History.Check(purposeHistory, n.settlement.Address()); err != nil {
+			n.fail(w, err)
+			return
+		}
+		hist = n.settle.ledger.HistoryOf(cr.History.Account)
+	}
 	for _, a := range n.demo {
 		if a.Mailbox != cr.Demo {
 			continue
 		}
-		c, err := demoCredential(n.issuer, a, cr.Category, time.Now())
+		c, err := demoCredential(n.issuer, a, cr.Category, time.Now(), hist)
 		if err != nil {
 			n.fail(w, err)
 			return
@@ -479,7 +501,22 @@ func requestCredential(ctx context.Context, node, demo, category string) (prover
 	if err != nil {
 		return cred, err
 	}
-	sealed, err := matcher.SealSignalJSON(key.X25519, map[string]any{"credentialRequest": CredentialRequest{Demo: demo, Category: category}})
+	cr := CredentialRequest{Demo: demo, Category: category}
+	// With a settlement ledger, the account's settled purchases count towards the credential.
+	var info struct {
+		Contracts map[string]any `json:"contracts"`
+	}
+	if err := apiCall(ctx, http.MethodGet, node+"/info", nil, &info); err != nil {
+		return cred, err
+	}
+	if st, _ := info.Contracts["Settlement"].(string); common.IsHexAddress(st) && common.HexToAddress(st) != (common.Address{}) {
+		p, err := SignAccountProof(demoAccountKey(demo), purposeHistory, common.HexToAddress(st))
+		if err != nil {
+			return cred, err
+		}
+		cr.History = &p
+	}
+	sealed, err := matcher.SealSignalJSON(key.X25519, map[string]any{"credentialRequest": cr})
 	if err != nil {
 		return cred, err
 	}

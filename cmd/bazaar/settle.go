@@ -356,17 +356,42 @@ func (n *Node) deliverOrderMessage(ctx context.Context, mailbox string, replyKey
 	return n.notify.Deliver(ctx, mailbox, sealed)
 }
 
-// StatementRequest asks for an account's balance statement (its exit proof); the account key
-// signs it so nobody else learns the balance.
-type StatementRequest struct {
+// AccountProof shows the matcher that the holder of an account key asks (for its statement, or
+// for credentials from its settled history); nobody else learns the account's balance or history.
+type AccountProof struct {
 	Account common.Address `json:"account"`
-	At      int64          `json:"at"` // unix seconds; within five minutes of the node's clock
+	At      int64          `json:"at"` // unix seconds; within five minutes of the matcher's clock
 	Sig     hexutil.Bytes  `json:"sig"`
 }
 
-// StatementDigest is what the account key signs.
-func StatementDigest(settlement, account common.Address, at int64) common.Hash {
-	return crypto.Keccak256Hash([]byte("bazaar statement request v1\x00"), settlement[:], account[:], new(big.Int).SetInt64(at).Bytes())
+// Account proof purposes.
+const (
+	purposeStatement = "bazaar statement request v1"
+	purposeHistory   = "bazaar credential history v1"
+)
+
+func accountDigest(purpose string, settlement, account common.Address, at int64) common.Hash {
+	return crypto.Keccak256Hash([]byte(purpose+"\x00"), settlement[:], account[:], new(big.Int).SetInt64(at).Bytes())
+}
+
+// SignAccountProof signs an account proof for purpose, now.
+func SignAccountProof(key *ecdsa.PrivateKey, purpose string, settlement common.Address) (AccountProof, error) {
+	p := AccountProof{Account: crypto.PubkeyToAddress(key.PublicKey), At: time.Now().Unix()}
+	sig, err := crypto.Sign(accountDigest(purpose, settlement, p.Account, p.At).Bytes(), key)
+	p.Sig = sig
+	return p, err
+}
+
+// Check verifies the proof is fresh and signed by the account for purpose.
+func (p AccountProof) Check(purpose string, settlement common.Address) error {
+	if d := time.Since(time.Unix(p.At, 0)); d > 5*time.Minute || d < -5*time.Minute {
+		return bazaar.Errorf(bazaar.ECodeInvalid, "account proof is stale: sign it with the current time")
+	}
+	digest := accountDigest(purpose, settlement, p.Account, p.At)
+	if pub, err := crypto.SigToPub(digest[:], p.Sig); err != nil || crypto.PubkeyToAddress(*pub) != p.Account {
+		return &bazaar.Error{Code: bazaar.ECodeSignature, Message: "account proof is not signed by the account", Err: bazaar.ErrBadSignature}
+	}
+	return nil
 }
 
 // Statement is an account's balance as of the last batch and its proof: what
@@ -379,24 +404,19 @@ type Statement struct {
 	Proof   []common.Hash  `json:"proof"`
 }
 
-// statement answers POST /settlement/statements with a StatementRequest.
+// statement answers POST /settlement/statements with an AccountProof for the statement.
 func (n *Node) statement(w http.ResponseWriter, r *http.Request) {
 	if n.settle == nil {
 		n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "this node runs no settlement ledger"))
 		return
 	}
-	var req StatementRequest
+	var req AccountProof
 	if err := decodeBody(r, &req); err != nil {
 		n.fail(w, err)
 		return
 	}
-	if d := time.Since(time.Unix(req.At, 0)); d > 5*time.Minute || d < -5*time.Minute {
-		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "statement request is stale: sign it with the current time"))
-		return
-	}
-	digest := StatementDigest(n.settlement.Address(), req.Account, req.At)
-	if pub, err := crypto.SigToPub(digest[:], req.Sig); err != nil || crypto.PubkeyToAddress(*pub) != req.Account {
-		n.fail(w, &bazaar.Error{Code: bazaar.ECodeSignature, Message: "statement request is not signed by the account", Err: bazaar.ErrBadSignature})
+	if err := req.Check(purposeStatement, n.settlement.Address()); err != nil {
+		n.fail(w, err)
 		return
 	}
 	batch, root, bal, proof, err := n.settle.ledger.Statement(req.Account)
