@@ -184,7 +184,7 @@ func runNode(ctx context.Context, verb string, args []string, stdout, stderr io.
 		p2p = listFlag{"/ip4/127.0.0.1/tcp/0"}
 	}
 	cfg := Config{DataDir: *data, HTTPListen: *httpAddr, RPC: *rpc, P2PListen: p2p, Peers: peers, Registry: *registry,
-		Mirror: *mirror, SeedDemo: !*noDemo && !*mirror, Confirmations: *confirmations, ExternalMatcher: *matcherMode == "external", DPEpsilon: *eps, NATS: *natsURL, PublishProverKeys: verb == "dev"}
+		Mirror: *mirror, SeedDemo: !*noDemo && !*mirror, Confirmations: *confirmations, ExternalMatcher: *matcherMode == "external", DPEpsilon: *eps, NATS: *natsURL, PublishProverKeys: verb == "dev", FundDemo: verb == "dev"}
 	if *rpc == "" {
 		cfg.RPCListen = *rpcListen
 	}
@@ -233,8 +233,15 @@ Post the example deal as the demo vendor:
   go run ./cmd/bazaar vendor post examples/deal.json --key 0x%x --node %s
 Listen as a demo agent in Quận 1 (high LTV tier, loyalty 3):
   go run ./cmd/bazaar agent listen --mailbox demo-q1-high-l3 --node %s
+Buy the deal as that agent (each demo agent holds 50.00 test dollars in Settlement %s):
+  go run ./cmd/bazaar agent redeem DEAL_ID --demo demo-q1-high-l3
+  go run ./cmd/bazaar agent accept DEAL_ID --demo demo-q1-high-l3      (prints ORDER and a pickup code)
+  go run ./cmd/bazaar vendor orders confirm ORDER
+  go run ./cmd/bazaar agent pay DEAL_ID --demo demo-q1-high-l3
+  go run ./cmd/bazaar vendor orders check-code ORDER CODE
+  go run ./cmd/bazaar vendor withdraw
 `, n.URL(), n.RPCURL(), n.deployment.ChainID, n.deployment.DealRegistry.Hex(), n.attestAddr(), n.matcherAddr(), strings.Join(n.peerAddrs(), " "),
-		n.cfg.DataDir, chain.KeyAddress(vendor).Hex(), cryptoBytes(vendor), cryptoBytes(vendor), n.URL(), n.URL())
+		n.cfg.DataDir, chain.KeyAddress(vendor).Hex(), cryptoBytes(vendor), cryptoBytes(vendor), n.URL(), n.URL(), n.deployment.Settlement.Hex())
 	if len(n.demo) > 0 {
 		fmt.Fprintf(w, "%d demo agents: mailboxes demo-{q1,q3,q5,q7}-{low,medium,high}-l{1,3,5}\n", len(n.demo))
 	}

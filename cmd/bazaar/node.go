@@ -55,6 +55,8 @@ type Config struct {
 	// ExitDelay is how long the settlement sequencer may stay silent before accounts may exit
 	// with their statements [1 day]; it is fixed when the dev node deploys Settlement.
 	ExitDelay time.Duration
+	// FundDemo deposits 50 test dollars for every demo agent when Settlement is first deployed.
+	FundDemo bool
 	// NATS, if set, is a NATS server URL (with JetStream) whose stream this node's relay shares
 	// with other relays: an agent may connect to any of them. "" keeps mailboxes in memory.
 	NATS string

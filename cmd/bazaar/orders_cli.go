@@ -13,6 +13,8 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -163,9 +165,25 @@ func (o *agentOrder) status() string {
 
 // agentBook is a demo agent's local order book.
 type agentBook struct {
-	path   string
-	name   string
-	Orders []*agentOrder `json:"orders"`
+	path     string
+	name     string
+	Registry common.Address `json:"registry"` // the deployment the orders belong to
+	Orders   []*agentOrder  `json:"orders"`
+}
+
+// forDeployment starts the book afresh when it holds another deployment's orders (a dev chain
+// started over), keeping the old file beside it.
+func (b *agentBook) forDeployment(registry common.Address) error {
+	if b.Registry == registry {
+		return nil
+	}
+	if len(b.Orders) > 0 {
+		if err := os.Rename(b.path, b.path+"."+strings.ToLower(b.Registry.Hex()[2:10])); err != nil {
+			return err
+		}
+	}
+	b.Registry, b.Orders = registry, nil
+	return nil
 }
 
 func defaultAgentState(name string) string {
@@ -300,14 +318,17 @@ func runAgentAccept(ctx context.Context, args []string, stdout, stderr io.Writer
 		return err
 	}
 	dealID := common.HexToHash(pos[0])
-	if o := book.byDeal(dealID); o != nil {
-		return fmt.Errorf("deal %s is already accepted: order %s (%s)", short(dealID), o.Order.Hex(), o.status())
-	}
 	c, err := dialNodeChain(ctx, base)
 	if err != nil {
 		return err
 	}
 	defer c.Close()
+	if err := book.forDeployment(c.domain.Registry); err != nil {
+		return err
+	}
+	if o := book.byDeal(dealID); o != nil {
+		return fmt.Errorf("deal %s is already accepted: order %s (%s)", short(dealID), o.Order.Hex(), o.status())
+	}
 	var deal DealView
 	if err := apiCall(ctx, http.MethodGet, base+"/deals/"+dealID.Hex(), nil, &deal); err != nil {
 		return fmt.Errorf("deal %s: %w", dealID.Hex(), err)
@@ -389,6 +410,9 @@ func runAgentOrders(ctx context.Context, args []string, stdout, stderr io.Writer
 		return err
 	}
 	defer c.Close()
+	if err := book.forDeployment(c.domain.Registry); err != nil {
+		return err
+	}
 	if err := book.sync(ctx, c, 3*time.Second, nil, stderr); err != nil {
 		return err
 	}
@@ -423,6 +447,14 @@ func runAgentPay(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	dealID := common.HexToHash(pos[0])
+	c, err := dialNodeChain(ctx, base)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if err := book.forDeployment(c.domain.Registry); err != nil {
+		return err
+	}
 	o := book.byDeal(dealID)
 	if o == nil {
 		return fmt.Errorf("no order for deal %s: `bazaar agent accept` it first", short(dealID))
@@ -430,11 +462,6 @@ func runAgentPay(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if o.Receipt != nil {
 		return fmt.Errorf("order %s is already paid", short(o.Order))
 	}
-	c, err := dialNodeChain(ctx, base)
-	if err != nil {
-		return err
-	}
-	defer c.Close()
 	if o.Decision == nil {
 		if err := book.sync(ctx, c, 3*time.Second, nil, stderr); err != nil {
 			return err
@@ -512,6 +539,9 @@ func runAgentExit(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return err
 	}
 	defer c.Close()
+	if err := book.forDeployment(c.domain.Registry); err != nil {
+		return err
+	}
 	if c.settlement == (common.Address{}) {
 		return errors.New("the node names no Settlement contract")
 	}
@@ -556,11 +586,20 @@ func runAgentExit(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		}
 	}
 	if err := settlement.Exit(ctx, payer, account, st.Balance.ToInt(), proof); err != nil {
+		if m := exitAfterRE.FindStringSubmatch(err.Error()); m != nil {
+			at, _ := strconv.ParseInt(m[1], 10, 64)
+			return fmt.Errorf("the sequencer is alive (SequencerAlive): exits open at %s, its exit delay after the last batch", time.Unix(at, 0).UTC().Format(time.RFC3339))
+		}
+		if strings.Contains(err.Error(), "insufficient funds") {
+			return fmt.Errorf("exit: the paying key holds no ETH for gas: pass --payer-key (%w)", err)
+		}
 		return fmt.Errorf("exit: %w", err)
 	}
 	fmt.Fprintf(stdout, "exited: %s returned to %s\n", formatUnits(st.Balance.ToInt()), account.Hex())
 	return nil
 }
+
+var exitAfterRE = regexp.MustCompile(`SequencerAlive \{ExitAfter:(\d+)\}`)
 
 // ---- vendor side ----
 
@@ -582,9 +621,10 @@ type vendorOrder struct {
 
 // vendorBook is a vendor's local order book, with the acceptances it refused.
 type vendorBook struct {
-	path    string
-	Orders  []*vendorOrder `json:"orders"`
-	Refused []string       `json:"refused"`
+	path     string
+	Registry common.Address `json:"registry"` // the deployment the orders belong to
+	Orders   []*vendorOrder `json:"orders"`
+	Refused  []string       `json:"refused"`
 }
 
 func (b *vendorBook) save() error { return saveJSON(b.path, b) }
@@ -686,6 +726,14 @@ func runVendorOrders(ctx context.Context, args []string, stdout, stderr io.Write
 	book := &vendorBook{path: filepath.Join(*state, "orders.json")}
 	if err := loadJSON(book.path, book); err != nil {
 		return err
+	}
+	if book.Registry != c.domain.Registry { // another deployment's orders (a dev chain started over)
+		if len(book.Orders) > 0 {
+			if err := os.Rename(book.path, book.path+"."+strings.ToLower(book.Registry.Hex()[2:10])); err != nil {
+				return err
+			}
+		}
+		*book = vendorBook{path: book.path, Registry: c.domain.Registry}
 	}
 	// Read the mailbox: acceptances and payment notices.
 	err = MailboxListen(ctx, base, vk.Mailbox, 500*time.Millisecond, func(sealed []byte) bool {

@@ -18,8 +18,8 @@ import (
 	"github.com/bazaar-market/bazaar/matcher"
 )
 
-// TestOrders_Flow walks the purchase phase from the command line on a development node: a demo
-// agent deposits, redeems the example deal with a real proof bound to its pseudonym for the
+// TestOrders_Flow walks the purchase phase from the command line on a development node as
+// `bazaar dev` runs it: a demo agent, funded at start, redeems the example deal with a real proof bound to its pseudonym for the
 // vendor, sends its acceptance sealed to the vendor's order key, the vendor reads it (checked
 // on-chain) and confirms it, the agent pays and gets a receipt, the vendor is told the order is
 // paid and checks the pickup code at the counter, a batch settles and the vendor withdraws.
@@ -28,7 +28,7 @@ import (
 // early or reused pickup codes are all refused.
 func TestOrders_Flow(t *testing.T) {
 	ctx := context.Background()
-	n := mustNode(t, t.TempDir())
+	n := mustStart(t, Config{DataDir: t.TempDir(), RPCListen: "127.0.0.1:0", SeedDemo: true, FundDemo: true})
 	defer n.Stop(ctx)
 	posted, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, exampleDeal(t))
 	if err != nil {
@@ -61,8 +61,10 @@ func TestOrders_Flow(t *testing.T) {
 		}
 	}
 
-	must(agent("agent", "deposit", "20.00"))
 	waitDeposit(t, n, chain.KeyAddress(demoAccountKey(demo)))
+	if got := n.settle.ledger.Balance(chain.KeyAddress(demoAccountKey("demo-q7-low-l5"))); got.Cmp(usdc(50)) != 0 {
+		t.Fatalf("a demo agent starts with %s, want 50.00", got)
+	}
 	refuse(agent("agent", "accept", posted.DealID), "agent redeem")
 	must(run(ctx, []string{"agent", "redeem", posted.DealID, "--demo", demo, "--node", n.URL()}, &out, &out))
 	must(agent("agent", "accept", posted.DealID, "--delivery", "table 4"))
@@ -166,7 +168,7 @@ func TestOrders_Flow(t *testing.T) {
 	refuse(orders("confirm", prefix), "confirmed already")
 	refuse(orders("check-code", prefix, o.PickupCode), "not paid yet")
 	must(agent("agent", "pay", posted.DealID))
-	if !strings.Contains(out.String(), "paid 4.00") || !strings.Contains(out.String(), "receipt: balance 16.00") {
+	if !strings.Contains(out.String(), "paid 4.00") || !strings.Contains(out.String(), "receipt: balance 46.00") {
 		t.Fatalf("pay: %s", out.String())
 	}
 	refuse(agent("agent", "pay", posted.DealID), "already paid")

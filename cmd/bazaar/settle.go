@@ -54,7 +54,8 @@ func (n *Node) setupSettlement(ctx, runCtx context.Context) error {
 		return nil
 	}
 	d := n.deployment
-	if d.Settlement == (common.Address{}) {
+	fresh := d.Settlement == (common.Address{})
+	if fresh {
 		usd, err := chain.DeployTestStablecoin(ctx, n.backend, n.relayer)
 		if err != nil {
 			return err
@@ -74,6 +75,15 @@ func (n *Node) setupSettlement(ctx, runCtx context.Context) error {
 	}
 	n.settlement = chain.NewSettlement(n.backend, d.Settlement)
 	n.stablecoin = chain.NewStablecoin(n.backend, d.Stablecoin)
+	if fresh && n.cfg.FundDemo && len(n.demo) > 0 {
+		var accounts []common.Address
+		for _, a := range n.demo {
+			accounts = append(accounts, chain.KeyAddress(demoAccountKey(a.Mailbox)))
+		}
+		if err := n.faucet(ctx, big.NewInt(50_000_000), accounts...); err != nil {
+			return fmt.Errorf("fund demo agents: %w", err)
+		}
+	}
 	s := &settlementState{ledger: ledger.New(d.Settlement), scanned: d.SettlementBlock, maxBatch: 100, maxWait: n.cfg.BatchWait,
 		lastAt: time.Now(), path: filepath.Join(n.cfg.DataDir, "matcher", "ledger.sealed")}
 	key, _, err := storeKey(n.snp, filepath.Join(n.cfg.DataDir, "matcher"))
@@ -518,7 +528,7 @@ func runVendorWithdraw(ctx context.Context, args []string, stdout, stderr io.Wri
 	if err := apiCall(ctx, http.MethodPost, strings.TrimRight(*node, "/")+"/settlement/withdrawals", map[string]any{"vendor": *vendor}, &out); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "withdrawn: %s paid to %s (cumulative credit)\n", out.Cumulative.ToInt(), *vendor)
+	fmt.Fprintf(stdout, "withdrawn: %s paid to %s (all batches have credited so far)\n", formatUnits(out.Cumulative.ToInt()), *vendor)
 	return nil
 }
 
@@ -562,26 +572,36 @@ func (n *Node) devDeposit(w http.ResponseWriter, r *http.Request) {
 		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "%v", err))
 		return
 	}
-	ctx := r.Context()
-	err = n.stablecoin.Mint(ctx, n.relayer, chain.KeyAddress(n.relayer), amt)
-	if err == nil {
-		err = n.stablecoin.Approve(ctx, n.relayer, n.settlement.Address(), amt)
-	}
-	if err == nil {
-		// The deposit is simulated against the latest state: wait until it shows the allowance.
-		for i := 0; i < 100; i++ {
-			if a, aerr := n.stablecoin.Allowance(ctx, chain.KeyAddress(n.relayer), n.settlement.Address()); aerr == nil && a.Cmp(amt) >= 0 {
-				break
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
-		err = n.settlement.Deposit(ctx, n.relayer, req.Account, amt)
-	}
+	err = n.faucet(r.Context(), amt, req.Account)
 	if err != nil {
 		n.fail(w, err)
 		return
 	}
 	writeJSON(w, http.StatusCreated, map[string]any{"account": req.Account.Hex(), "amount": (*hexutil.Big)(amt)})
+}
+
+// faucet mints test dollars to the relayer and deposits amount for each account (development).
+func (n *Node) faucet(ctx context.Context, amount *big.Int, accounts ...common.Address) error {
+	total := new(big.Int).Mul(amount, big.NewInt(int64(len(accounts))))
+	if err := n.stablecoin.Mint(ctx, n.relayer, chain.KeyAddress(n.relayer), total); err != nil {
+		return err
+	}
+	if err := n.stablecoin.Approve(ctx, n.relayer, n.settlement.Address(), total); err != nil {
+		return err
+	}
+	// Deposits are simulated against the latest state: wait until it shows the allowance.
+	for i := 0; i < 100; i++ {
+		if a, err := n.stablecoin.Allowance(ctx, chain.KeyAddress(n.relayer), n.settlement.Address()); err == nil && a.Cmp(total) >= 0 {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	for _, a := range accounts {
+		if err := n.settlement.Deposit(ctx, n.relayer, a, amount); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // runAgentDeposit: `bazaar agent deposit AMOUNT --demo NAME`: development faucet deposit into a

@@ -298,6 +298,7 @@ func confirmOrder(t *testing.T, n *Node, state, demo string, dealID common.Hash,
 		t.Fatal(err)
 	}
 	o := &agentOrder{Order: a.OrderID(), Vendor: vendor, Acceptance: a, PickupCode: code, Decision: &d}
+	book.Registry = n.registry.Domain.Registry
 	book.Orders = append(book.Orders, o)
 	if err := book.save(); err != nil {
 		t.Fatal(err)
