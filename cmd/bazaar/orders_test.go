@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/ecdh"
 	"encoding/json"
@@ -197,6 +198,50 @@ func TestOrders_Flow(t *testing.T) {
 	if after.LTV != before.LTV+400 || after.Loyalty != before.Loyalty {
 		t.Fatalf("credential LTV %d → %d, loyalty %d → %d; want +400 cents, same level", before.LTV, after.LTV, before.Loyalty, after.Loyalty)
 	}
+	// On chain, the agent's account appears only in its (public) deposit; no block carries its
+	// notification mailbox; its pseudonym appears only in its redemption, as the payout.
+	account := chain.KeyAddress(demoAccountKey(demo))
+	head, err := n.client.BlockNumber(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sawDeposit := false
+	for b := uint64(0); b <= head; b++ {
+		block, err := n.client.BlockByNumber(ctx, new(big.Int).SetUint64(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tx := range block.Transactions() {
+			rcpt, err := n.client.TransactionReceipt(ctx, tx.Hash())
+			if err != nil {
+				t.Fatal(err)
+			}
+			seen := append([]byte(nil), tx.Data()...)
+			for _, l := range rcpt.Logs {
+				seen = append(seen, l.Data...)
+				for _, tp := range l.Topics {
+					seen = append(seen, tp[:]...)
+				}
+			}
+			isDeposit := tx.To() != nil && *tx.To() == n.settlement.Address() && bytes.HasPrefix(tx.Data(), depositSelector)
+			if bytes.Contains(seen, account.Bytes()) {
+				if !isDeposit {
+					t.Fatalf("block %d: the agent's account appears outside its deposit", b)
+				}
+				sawDeposit = true
+			}
+			if bytes.Contains(seen, []byte(bazaar.DemoMailbox(demo))) || bytes.Contains(seen, []byte(p.MailboxID())) {
+				t.Fatalf("block %d carries one of the agent's mailboxes", b)
+			}
+			if bytes.Contains(seen, p.Address().Bytes()) && !(tx.To() != nil && *tx.To() == n.redemptions.Address()) {
+				t.Fatalf("block %d: the pseudonym appears outside its redemption", b)
+			}
+		}
+	}
+	if !sawDeposit {
+		t.Fatal("the scan never saw the agent's deposit: it proves nothing")
+	}
+
 	// Nobody but the account's key can have its history counted (or learn of it).
 	_, mk, _, err := CheckMatcherKey(ctx, n.URL())
 	if err != nil {
@@ -209,6 +254,9 @@ func TestOrders_Flow(t *testing.T) {
 		t.Fatalf("credential request with another's history: %d", st)
 	}
 }
+
+// depositSelector is Settlement.deposit(address,uint256).
+var depositSelector = crypto.Keccak256([]byte("deposit(address,uint256)"))[:4]
 
 // TestSettlement_ExitCLI: a demo agent keeps its balance statement; while the sequencer is alive
 // the contract refuses the exit; once it has been silent for the exit delay the agent withdraws
