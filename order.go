@@ -162,6 +162,7 @@ type OrderDecision struct {
 	Order     common.Hash    `json:"order"`
 	DealID    common.Hash    `json:"dealId"`
 	Vendor    common.Address `json:"vendor"`
+	Nullifier *hexutil.Big   `json:"nullifier"` // the redemption the order rests on
 	Status    string         `json:"status"`
 	Amount    *hexutil.Big   `json:"amount"`
 	Reason    string         `json:"reason,omitempty"`

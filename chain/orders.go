@@ -38,6 +38,7 @@ var decisionTypes = apitypes.Types{
 		{Name: "order", Type: "bytes32"},
 		{Name: "dealId", Type: "bytes32"},
 		{Name: "vendor", Type: "address"},
+		{Name: "nullifier", Type: "uint256"},
 		{Name: "status", Type: "string"},
 		{Name: "amount", Type: "uint256"},
 		{Name: "reason", Type: "string"},
@@ -56,16 +57,19 @@ func (d Domain) OrderKeyTypedData(k bazaar.VendorOrderKey) apitypes.TypedData {
 
 // DecisionTypedData is what a vendor's wallet signs to confirm or reject an order.
 func (d Domain) DecisionTypedData(o bazaar.OrderDecision) apitypes.TypedData {
-	amount := "0"
+	amount, nullifier := "0", "0"
 	if o.Amount != nil {
 		amount = o.Amount.ToInt().String()
+	}
+	if o.Nullifier != nil {
+		nullifier = o.Nullifier.ToInt().String()
 	}
 	return apitypes.TypedData{
 		Types:       decisionTypes,
 		PrimaryType: "OrderDecision",
 		Domain:      d.typed(),
 		Message: apitypes.TypedDataMessage{"order": o.Order.Hex(), "dealId": o.DealID.Hex(), "vendor": o.Vendor.Hex(),
-			"status": o.Status, "amount": amount, "reason": o.Reason},
+			"nullifier": nullifier, "status": o.Status, "amount": amount, "reason": o.Reason},
 	}
 }
 
@@ -106,8 +110,8 @@ func (d Domain) CheckDecision(o bazaar.OrderDecision, vendor common.Address) err
 	if o.Status != bazaar.OrderConfirmed && o.Status != bazaar.OrderRejected {
 		return bazaar.Errorf(bazaar.ECodeInvalid, "decision status %q is neither confirmed nor rejected", o.Status)
 	}
-	if o.Status == bazaar.OrderConfirmed && (o.Amount == nil || o.Amount.ToInt().Sign() <= 0) {
-		return bazaar.Errorf(bazaar.ECodeInvalid, "a confirmation needs a positive amount")
+	if o.Status == bazaar.OrderConfirmed && (o.Amount == nil || o.Amount.ToInt().Sign() <= 0 || o.Nullifier == nil || o.Nullifier.ToInt().Sign() <= 0) {
+		return bazaar.Errorf(bazaar.ECodeInvalid, "a confirmation needs a positive amount and the order's nullifier")
 	}
 	hash, err := hashTyped(d.DecisionTypedData(o))
 	if err != nil {
@@ -168,10 +172,11 @@ func (r *Redemptions) RedemptionIn(ctx context.Context, tx common.Hash) (*Redemp
 // ErrNoRedemption: no redemption where one was claimed.
 var ErrNoRedemption = errors.New("no such redemption")
 
-// FindRedemption finds the redemption of a deal that spent nullifier (the agent's own, after
-// the fact: the nullifier is deterministic).
-func (r *Redemptions) FindRedemption(ctx context.Context, dealID common.Hash, nullifier *big.Int) (*Redemption, error) {
-	logs, err := r.backend.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: big.NewInt(0), Addresses: []common.Address{r.addr},
+// FindRedemption finds the redemption of a deal that spent nullifier, searching from block from
+// (the deal's posting block): the agent finds its own after the fact (the nullifier is
+// deterministic), the matcher checks the one a confirmed order rests on.
+func (r *Redemptions) FindRedemption(ctx context.Context, dealID common.Hash, nullifier *big.Int, from uint64) (*Redemption, error) {
+	logs, err := r.backend.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(from), Addresses: []common.Address{r.addr},
 		Topics: [][]common.Hash{{redemptionsABI.GetABI().Events["Redeemed"].ID}, {dealID}}})
 	if err != nil {
 		return nil, err

@@ -18,7 +18,8 @@ func TestOrderSignatures(t *testing.T) {
 	dom := chain.Domain{ChainID: big.NewInt(1337), Registry: common.HexToAddress("0x1234")}
 	vendor := chain.DevVendorKey
 	other, _ := crypto.GenerateKey()
-	d, err := dom.SignDecision(vendor, bazaar.OrderDecision{Order: common.Hash{1}, DealID: common.Hash{2}, Status: bazaar.OrderConfirmed, Amount: (*hexutil.Big)(big.NewInt(7))})
+	d, err := dom.SignDecision(vendor, bazaar.OrderDecision{Order: common.Hash{1}, DealID: common.Hash{2}, Nullifier: (*hexutil.Big)(big.NewInt(99)),
+		Status: bazaar.OrderConfirmed, Amount: (*hexutil.Big)(big.NewInt(7))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,6 +38,7 @@ func TestOrderSignatures(t *testing.T) {
 		"signed for another chain": fromOtherDomain,
 		"amount raised":            func() bazaar.OrderDecision { x := d; x.Amount = (*hexutil.Big)(big.NewInt(8)); return x }(),
 		"other order":              func() bazaar.OrderDecision { x := d; x.Order = common.Hash{3}; return x }(),
+		"other nullifier":          func() bazaar.OrderDecision { x := d; x.Nullifier = (*hexutil.Big)(big.NewInt(98)); return x }(),
 		"turned into a rejection":  func() bazaar.OrderDecision { x := d; x.Status = bazaar.OrderRejected; return x }(),
 		"unknown status":           func() bazaar.OrderDecision { x := d; x.Status = "maybe"; return x }(),
 		"confirmed for nothing": func() bazaar.OrderDecision {

@@ -263,7 +263,8 @@ func (b *agentBook) take(c *nodeChain, vendor common.Address, m bazaar.OrderMess
 		if o == nil {
 			return
 		}
-		if err := c.domain.CheckDecision(*m.Decision, vendor); err != nil || m.Decision.DealID != o.Acceptance.DealID {
+		if err := c.domain.CheckDecision(*m.Decision, vendor); err != nil || m.Decision.DealID != o.Acceptance.DealID ||
+			(m.Decision.Nullifier != nil && m.Decision.Nullifier.ToInt().Cmp(o.Acceptance.Nullifier.ToInt()) != 0) {
 			fmt.Fprintf(warn, "ignored a decision on order %s: not signed by the deal's vendor\n", short(o.Order))
 			return
 		}
@@ -336,7 +337,7 @@ func runAgentAccept(ctx context.Context, args []string, stdout, stderr io.Writer
 	vendor := common.HexToAddress(deal.Vendor)
 	p := demoPseudonym(af.demo, vendor)
 	nullifier := prover.Hash(demoSecret(af.demo), dealField(dealID))
-	red, err := c.redemptions.FindRedemption(ctx, dealID, nullifier)
+	red, err := c.redemptions.FindRedemption(ctx, dealID, nullifier, deal.Block)
 	if err != nil {
 		return fmt.Errorf("%w (run `bazaar agent redeem %s --demo %s` first)", err, dealID.Hex(), af.demo)
 	}
@@ -783,7 +784,7 @@ func runVendorOrders(ctx context.Context, args []string, stdout, stderr io.Write
 		if o.Status != "pending" {
 			return fmt.Errorf("order %s is %s already", short(o.Order), o.Status)
 		}
-		d := bazaar.OrderDecision{Order: o.Order, DealID: o.DealID, Status: bazaar.OrderConfirmed, Amount: o.Amount}
+		d := bazaar.OrderDecision{Order: o.Order, DealID: o.DealID, Nullifier: o.Nullifier, Status: bazaar.OrderConfirmed, Amount: o.Amount}
 		if verb == "reject" {
 			d.Status, d.Amount, d.Reason = bazaar.OrderRejected, (*hexutil.Big)(new(big.Int)), *reason
 		}

@@ -144,7 +144,8 @@ func TestOrders_Flow(t *testing.T) {
 
 	// A confirmation signed by another key reaches the agent's pseudonym mailbox: ignored.
 	other, _ := crypto.GenerateKey()
-	forged, err := n.registry.Domain.SignDecision(other, bazaar.OrderDecision{Order: o.Order, DealID: dealID, Status: bazaar.OrderConfirmed, Amount: (*hexutil.Big)(big.NewInt(1))})
+	forged, err := n.registry.Domain.SignDecision(other, bazaar.OrderDecision{Order: o.Order, DealID: dealID, Nullifier: o.Acceptance.Nullifier,
+		Status: bazaar.OrderConfirmed, Amount: (*hexutil.Big)(big.NewInt(1))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -271,7 +272,7 @@ func TestSettlement_ExitCLI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const demo = "demo-q5-medium-l3"
+	const demo = "demo-q1-medium-l3"
 	state := t.TempDir()
 	var out strings.Builder
 	agent := func(args ...string) error {

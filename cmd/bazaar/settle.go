@@ -300,6 +300,16 @@ func (n *Node) postPayment(w http.ResponseWriter, r *http.Request) {
 		n.fail(w, err)
 		return
 	}
+	// The order rests on a redemption of this deal with the nullifier the vendor confirmed.
+	if n.redemptions != nil {
+		if _, err := n.redemptions.FindRedemption(r.Context(), d.DealID, d.Nullifier.ToInt(), deal.Block); err != nil {
+			if errors.Is(err, chain.ErrNoRedemption) {
+				err = &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "payment for an order no redemption backs: the confirmed nullifier was not spent on this deal", Err: err}
+			}
+			n.fail(w, err)
+			return
+		}
+	}
 	if in.Order != d.Order || in.DealID != d.DealID || in.Vendor != vendor || in.Amount == nil || in.Amount.Cmp(d.Amount.ToInt()) != 0 {
 		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "the intent does not pay the confirmed order (order, deal, vendor and amount must match the confirmation)"))
 		return

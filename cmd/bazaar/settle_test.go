@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"math/big"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +19,7 @@ import (
 	"github.com/bazaar-market/bazaar/chain"
 	"github.com/bazaar-market/bazaar/ledger"
 	"github.com/bazaar-market/bazaar/matcher"
+	"github.com/bazaar-market/bazaar/prover"
 )
 
 // TestSettlement_GoTreesOnChain: on the dev chain, deposits feed the enclave's ledger, signed
@@ -226,6 +229,8 @@ func TestSettlement_DevFlow(t *testing.T) {
 	rejected, _ := n.registry.Domain.SignDecision(chain.DevVendorKey, bazaar.OrderDecision{Order: order.Order, DealID: dealID, Status: bazaar.OrderRejected, Amount: (*hexutil.Big)(new(big.Int)), Reason: "sold out"})
 	cheaper := intent
 	cheaper.Amount = big.NewInt(1_000_000)
+	unbacked, _ := n.registry.Domain.SignDecision(chain.DevVendorKey, bazaar.OrderDecision{Order: order.Order, DealID: dealID, Nullifier: (*hexutil.Big)(big.NewInt(777)),
+		Status: bazaar.OrderConfirmed, Amount: (*hexutil.Big)(big.NewInt(4_000_000))})
 	for name, c := range map[string]struct {
 		in     ledger.Intent
 		d      *bazaar.OrderDecision
@@ -236,6 +241,7 @@ func TestSettlement_DevFlow(t *testing.T) {
 		"confirmation by another key":      {intent, &byOther, 401},
 		"confirmation claiming the vendor": {intent, &claimed, 401},
 		"another amount than confirmed":    {cheaper, order.Decision, 400},
+		"no redemption behind the order":   {intent, &unbacked, 400},
 	} {
 		if st, e := pay(c.in, c.d); st != c.status {
 			t.Fatalf("%s: %d %+v, want %d", name, st, e, c.status)
@@ -275,21 +281,31 @@ func TestSettlement_DevFlow(t *testing.T) {
 	}
 }
 
-// confirmOrder files in a demo agent's order book (at state) an order for a deal that the dev
-// vendor confirmed for amount: what `agent accept` and `vendor orders confirm` leave behind.
-// The redemption behind an acceptance is the vendor's check (TestOrders_Flow covers it); the
-// matcher checks only the vendor's signed confirmation, so these tests skip the proof.
+// confirmOrder redeems a deal as a demo agent (a real proof, bound to its pseudonym for the dev
+// vendor) and files in its order book (at state) the order the dev vendor confirmed for amount:
+// what `agent redeem`, `agent accept` and `vendor orders confirm` leave behind.
 func confirmOrder(t *testing.T, n *Node, state, demo string, dealID common.Hash, amount *big.Int) *agentOrder {
 	t.Helper()
+	ctx := context.Background()
+	waitRequirements(t, n, dealID, 1)
+	if _, err := Redeem(ctx, n.URL(), dealID, demo, common.Address{}, filepath.Join(os.TempDir(), "bazaar-prover")); err != nil {
+		t.Fatalf("redeem as %s: %v", demo, err)
+	}
+	nullifier := prover.Hash(demoSecret(demo), dealField(dealID))
+	red, err := n.redemptions.FindRedemption(ctx, dealID, nullifier, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
 	vendor := chain.KeyAddress(chain.DevVendorKey)
 	p := demoPseudonym(demo, vendor)
 	code, _ := bazaar.NewPickupCode()
-	a := bazaar.DealAcceptance{V: 1, DealID: dealID, Nullifier: (*hexutil.Big)(big.NewInt(int64(len(demo)) + 1)), RedemptionTx: common.Hash{1},
+	a := bazaar.DealAcceptance{V: 1, DealID: dealID, Nullifier: (*hexutil.Big)(nullifier), RedemptionTx: red.Tx,
 		PickupCodeHash: bazaar.PickupCodeHash(code), ReplyMailbox: p.MailboxID(), ReplyKey: p.ReplyKey, IssuedAt: time.Now().Unix()}
 	if err := a.Sign(p.Key); err != nil {
 		t.Fatal(err)
 	}
-	d, err := n.registry.Domain.SignDecision(chain.DevVendorKey, bazaar.OrderDecision{Order: a.OrderID(), DealID: dealID, Status: bazaar.OrderConfirmed, Amount: (*hexutil.Big)(amount)})
+	d, err := n.registry.Domain.SignDecision(chain.DevVendorKey, bazaar.OrderDecision{Order: a.OrderID(), DealID: dealID, Nullifier: a.Nullifier,
+		Status: bazaar.OrderConfirmed, Amount: (*hexutil.Big)(amount)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -373,13 +389,13 @@ func TestSettlement_LedgerSurvivesRestart(t *testing.T) {
 	}
 	var out strings.Builder
 	state := t.TempDir()
-	if err := run(ctx, []string{"agent", "deposit", "10.00", "--demo", "demo-q3-high-l5", "--node", n.URL()}, &out, &out); err != nil {
+	if err := run(ctx, []string{"agent", "deposit", "10.00", "--demo", "demo-q1-high-l5", "--node", n.URL()}, &out, &out); err != nil {
 		t.Fatal(err)
 	}
-	account := chain.KeyAddress(demoAccountKey("demo-q3-high-l5"))
+	account := chain.KeyAddress(demoAccountKey("demo-q1-high-l5"))
 	waitDeposit(t, n, account)
-	confirmOrder(t, n, state, "demo-q3-high-l5", common.HexToHash(posted.DealID), usdc(3))
-	if err := run(ctx, []string{"agent", "pay", posted.DealID, "--demo", "demo-q3-high-l5", "--node", n.URL(), "--state", state}, &out, &out); err != nil {
+	confirmOrder(t, n, state, "demo-q1-high-l5", common.HexToHash(posted.DealID), usdc(3))
+	if err := run(ctx, []string{"agent", "pay", posted.DealID, "--demo", "demo-q1-high-l5", "--node", n.URL(), "--state", state}, &out, &out); err != nil {
 		t.Fatal(err)
 	}
 	if n.settle.ledger.Pending() != 1 {
@@ -418,11 +434,11 @@ func TestSettlement_CrashAfterBatchTx(t *testing.T) {
 			t.Fatalf("%v: %v", args, err)
 		}
 	}
-	cli("agent", "deposit", "10.00", "--demo", "demo-q1-low-l1")
-	account := chain.KeyAddress(demoAccountKey("demo-q1-low-l1"))
+	cli("agent", "deposit", "10.00", "--demo", "demo-q1-medium-l1")
+	account := chain.KeyAddress(demoAccountKey("demo-q1-medium-l1"))
 	waitDeposit(t, n, account)
-	confirmOrder(t, n, state, "demo-q1-low-l1", common.HexToHash(posted.DealID), usdc(2))
-	cli("agent", "pay", posted.DealID, "--demo", "demo-q1-low-l1")
+	confirmOrder(t, n, state, "demo-q1-medium-l1", common.HexToHash(posted.DealID), usdc(2))
+	cli("agent", "pay", posted.DealID, "--demo", "demo-q1-medium-l1")
 
 	// What postBatch does, stopped right after the transaction.
 	s := n.settle
@@ -458,8 +474,8 @@ func TestSettlement_CrashAfterBatchTx(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	confirmOrder(t, n, state, "demo-q1-low-l1", common.HexToHash(again.DealID), usdc(1))
-	cli("agent", "pay", again.DealID, "--demo", "demo-q1-low-l1")
+	confirmOrder(t, n, state, "demo-q1-medium-l1", common.HexToHash(again.DealID), usdc(1))
+	cli("agent", "pay", again.DealID, "--demo", "demo-q1-medium-l1")
 	deadline := time.Now().Add(30 * time.Second)
 	for {
 		if id, _ := n.settle.ledger.Head(); id == 2 {
