@@ -3,7 +3,6 @@ package chain
 import (
 	"context"
 	"crypto/ecdsa"
-	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -11,7 +10,7 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
-	"github.com/ethereum/go-ethereum/rpc"
+	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/bazaar-market/bazaar"
 )
@@ -19,11 +18,12 @@ import (
 // deploy deploys a contract (creation code bin, packed constructor arguments args), waits for
 // it and returns its address and block.
 func deploy(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, name, bin string, args []byte) (common.Address, uint64, error) {
-	opts, err := transactOpts(ctx, backend, key)
-	if err != nil {
-		return common.Address{}, 0, err
-	}
-	addr, tx, err := bind.DeployContract(opts, common.FromHex(bin), backend, args)
+	var addr common.Address
+	tx, err := submit(ctx, backend, key, func(opts *bind.TransactOpts) (*types.Transaction, error) {
+		a, tx, err := bind.DeployContract(opts, common.FromHex(bin), backend, args)
+		addr = a
+		return tx, err
+	})
 	if err != nil {
 		return common.Address{}, 0, fmt.Errorf("deploy %s: %w", name, err)
 	}
@@ -41,29 +41,27 @@ type errorDecoder interface {
 
 // revertNamer maps a reverted call to a *bazaar.Error naming the custom error (tried against
 // each binding in turn, prefixes trimmed from the Go type name), 400-class for a revert and
-// 503-class when the chain could not be asked.
+// 503-class for anything else: the chain could not be asked, or the node refused the
+// transaction itself (see revertData).
 func revertNamer(decoders []errorDecoder, prefixes ...string) func(string, error) error {
 	return func(method string, err error) error {
-		var de rpc.DataError
-		if !errors.As(err, &de) {
+		data, ok := revertData(err)
+		if !ok {
 			return &bazaar.Error{Code: bazaar.ECodeUnavailable, Message: method + ": chain call failed", Err: err}
 		}
-		if s, ok := de.ErrorData().(string); ok {
-			if raw, derr := hexutil.Decode(s); derr == nil && len(raw) >= 4 {
-				for _, d := range decoders {
-					v, uerr := d.UnpackError(raw)
-					if uerr != nil {
-						continue
-					}
-					name := reflect.TypeOf(v).Elem().Name()
-					for _, p := range prefixes {
-						name = strings.TrimPrefix(name, p)
-					}
-					return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: fmt.Sprintf("%s refused: %s %+v", method, name, reflect.ValueOf(v).Elem().Interface()), Err: err}
+		if raw, derr := hexutil.Decode(data); derr == nil && len(raw) >= 4 {
+			for _, d := range decoders {
+				v, uerr := d.UnpackError(raw)
+				if uerr != nil {
+					continue
 				}
+				name := reflect.TypeOf(v).Elem().Name()
+				for _, p := range prefixes {
+					name = strings.TrimPrefix(name, p)
+				}
+				return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: fmt.Sprintf("%s refused: %s %+v", method, name, reflect.ValueOf(v).Elem().Interface()), Err: err}
 			}
 		}
-		data, _ := de.ErrorData().(string)
-		return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: fmt.Sprintf("%s reverted (%s; data %q)", method, de.Error(), data), Err: err}
+		return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: fmt.Sprintf("%s reverted (data %q)", method, data), Err: err}
 	}
 }

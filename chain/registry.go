@@ -15,7 +15,6 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/bazaar-market/bazaar"
@@ -92,6 +91,46 @@ func lockSender(a common.Address) func() {
 	mu := m.(*sync.Mutex)
 	mu.Lock()
 	return mu.Unlock
+}
+
+// submit sends one transaction from key: send builds, signs and submits it with opts (nonce
+// left to the node). Transactions from one key in this process go one at a time, and the next
+// starts only once the node counts this one in the key's pending nonce: geth moves a new
+// transaction from its queue to pending asynchronously, and until it has, it hands the same
+// nonce out again, so the next send would come back "already known" or "replacement transaction
+// underpriced", or replace this one.
+func submit(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, send func(*bind.TransactOpts) (*types.Transaction, error)) (*types.Transaction, error) {
+	from := KeyAddress(key)
+	unlock := lockSender(from)
+	defer unlock()
+	opts, err := transactOpts(ctx, backend, key)
+	if err != nil {
+		return nil, err
+	}
+	tx, err := send(opts)
+	if err != nil {
+		return nil, err
+	}
+	awaitPendingNonce(ctx, backend, from, tx.Nonce())
+	return tx, nil
+}
+
+// awaitPendingNonce waits until the node's pending nonce for from is past nonce. It stops
+// early, without error, if the node cannot be asked or after a few seconds: the transaction is
+// sent either way, and a node that dropped it may rightly hand its nonce out again.
+func awaitPendingNonce(ctx context.Context, backend Backend, from common.Address, nonce uint64) {
+	delay := 100 * time.Microsecond
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); {
+		if n, err := backend.PendingNonceAt(ctx, from); err != nil || n > nonce {
+			return
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(delay):
+		}
+		delay = min(2*delay, 10*time.Millisecond)
+	}
 }
 
 // WaitMined polls for a receipt every few milliseconds (bind.WaitMined polls once a second) and
@@ -187,17 +226,9 @@ func (r *Registry) Simulate(ctx context.Context, from *ecdsa.PrivateKey, h bazaa
 // SendPost simulates and sends a post without waiting for it to be mined (for callers that
 // batch transactions or drive block production themselves, as tests on simulated chains do).
 func (r *Registry) SendPost(ctx context.Context, relayer *ecdsa.PrivateKey, h bazaar.DealHeader, sig []byte) (common.Hash, error) {
-	data := registryABI.PackPost(header(h), sig)
-	if err := r.simulate(ctx, relayer, "post", data); err != nil {
-		return common.Hash{}, err
-	}
-	opts, err := transactOpts(ctx, r.backend, relayer)
+	tx, err := simulateAndSend(ctx, r.backend, r.contract, relayer, "post", registryABI.PackPost(header(h), sig), r.revertError)
 	if err != nil {
 		return common.Hash{}, err
-	}
-	tx, err := bind.Transact(r.contract, opts, data)
-	if err != nil {
-		return common.Hash{}, r.revertError("post", err)
 	}
 	return tx.Hash(), nil
 }
@@ -252,21 +283,9 @@ func simulateCall(ctx context.Context, backend Backend, to common.Address, from 
 // ever sent.
 func sendCall(ctx context.Context, backend Backend, contract *bind.BoundContract, key *ecdsa.PrivateKey, method string, data []byte,
 	mapRevert func(string, error) error) (*types.Receipt, error) {
-	if err := simulateCall(ctx, backend, contract.Address(), key, method, data, mapRevert); err != nil {
-		return nil, err
-	}
-	// One sender at a time per key in this process: each takes the pending nonce after the
-	// previous one's transaction is in the pool.
-	unlock := lockSender(crypto.PubkeyToAddress(key.PublicKey))
-	opts, err := transactOpts(ctx, backend, key)
+	tx, err := simulateAndSend(ctx, backend, contract, key, method, data, mapRevert)
 	if err != nil {
-		unlock()
 		return nil, err
-	}
-	tx, err := bind.Transact(contract, opts, data)
-	unlock()
-	if err != nil {
-		return nil, mapRevert(method, err)
 	}
 	rcpt, err := WaitMined(ctx, backend, tx.Hash())
 	if err != nil {
@@ -275,20 +294,50 @@ func sendCall(ctx context.Context, backend Backend, contract *bind.BoundContract
 	return rcpt, nil
 }
 
+// simulateAndSend simulates a contract call and sends it, both under key's send lock (see
+// submit): no other transaction from the key comes between the check and the send. A refusal
+// by the contract, in the simulation or the gas estimate, comes back through mapRevert.
+func simulateAndSend(ctx context.Context, backend Backend, contract *bind.BoundContract, key *ecdsa.PrivateKey, method string, data []byte,
+	mapRevert func(string, error) error) (*types.Transaction, error) {
+	return submit(ctx, backend, key, func(opts *bind.TransactOpts) (*types.Transaction, error) {
+		if err := simulateCall(ctx, backend, contract.Address(), key, method, data, mapRevert); err != nil {
+			return nil, err
+		}
+		tx, err := bind.Transact(contract, opts, data)
+		if err != nil {
+			return nil, mapRevert(method, err)
+		}
+		return tx, nil
+	})
+}
+
+// revertData returns the data of a call the EVM reverted: geth and anvil answer a revert with
+// JSON-RPC error code 3 and the revert data. ok is false for every other error, which is no
+// refusal by the contract: the node could not be reached, or it refused the transaction itself
+// (nonce, fee, funds, "already known"), or execution failed otherwise (invalid opcode, timeout).
+func revertData(err error) (data string, ok bool) {
+	var re rpc.Error
+	var de rpc.DataError
+	if !errors.As(err, &re) || !errors.As(err, &de) || re.ErrorCode() != 3 {
+		return "", false
+	}
+	data, _ = de.ErrorData().(string)
+	return data, true
+}
+
 // revertError maps a contract revert to a *bazaar.Error with the contract's custom error named.
 func (r *Registry) revertError(method string, err error) error {
-	var de rpc.DataError
-	if !errors.As(err, &de) {
+	s, ok := revertData(err)
+	if !ok {
 		return &bazaar.Error{Code: bazaar.ECodeUnavailable, Message: method + ": chain call failed", Err: err}
 	}
-	s, _ := de.ErrorData().(string)
 	raw, derr := hexutil.Decode(s)
 	if derr != nil || len(raw) < 4 {
-		return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: fmt.Sprintf("%s reverted (%s; data %q)", method, de.Error(), s), Err: err}
+		return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: fmt.Sprintf("%s reverted (data %q)", method, s), Err: err}
 	}
 	v, uerr := registryABI.UnpackError(raw)
 	if uerr != nil {
-		return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: fmt.Sprintf("%s reverted (%s; data %q)", method, de.Error(), s), Err: err}
+		return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: fmt.Sprintf("%s reverted (data %q)", method, s), Err: err}
 	}
 	switch e := v.(type) {
 	case *bindings.DealRegistryInvalidSignature:

@@ -136,39 +136,31 @@ func (s *Settlement) Exit(ctx context.Context, payer *ecdsa.PrivateKey, account 
 
 // Transfer sends plain ether (for gas on development chains), waiting for it.
 func Transfer(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, to common.Address, wei *big.Int) error {
-	unlock := lockSender(KeyAddress(key))
-	opts, err := transactOpts(ctx, backend, key)
-	if err != nil {
-		unlock()
-		return err
-	}
-	nonce, err := backend.PendingNonceAt(ctx, opts.From)
-	if err != nil {
-		unlock()
-		return err
-	}
-	tip, err := backend.SuggestGasTipCap(ctx)
-	if err != nil {
-		unlock()
-		return err
-	}
-	head, err := backend.HeaderByNumber(ctx, nil)
-	if err != nil {
-		unlock()
-		return err
-	}
-	fee := new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2)))
-	id, err := backend.ChainID(ctx)
-	if err != nil {
-		unlock()
-		return err
-	}
-	tx, err := types.SignNewTx(key, types.LatestSignerForChainID(id), &types.DynamicFeeTx{ChainID: id, Nonce: nonce, GasTipCap: tip,
-		GasFeeCap: fee, Gas: 21_000, To: &to, Value: wei})
-	if err == nil {
-		err = backend.SendTransaction(ctx, tx)
-	}
-	unlock()
+	tx, err := submit(ctx, backend, key, func(opts *bind.TransactOpts) (*types.Transaction, error) {
+		nonce, err := backend.PendingNonceAt(ctx, opts.From)
+		if err != nil {
+			return nil, err
+		}
+		tip, err := backend.SuggestGasTipCap(ctx)
+		if err != nil {
+			return nil, err
+		}
+		head, err := backend.HeaderByNumber(ctx, nil)
+		if err != nil {
+			return nil, err
+		}
+		fee := new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2)))
+		id, err := backend.ChainID(ctx)
+		if err != nil {
+			return nil, err
+		}
+		tx, err := types.SignNewTx(key, types.LatestSignerForChainID(id), &types.DynamicFeeTx{ChainID: id, Nonce: nonce, GasTipCap: tip,
+			GasFeeCap: fee, Gas: 21_000, To: &to, Value: wei})
+		if err != nil {
+			return nil, err
+		}
+		return tx, backend.SendTransaction(ctx, tx)
+	})
 	if err != nil {
 		return err
 	}
