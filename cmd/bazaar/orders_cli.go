@@ -288,15 +288,28 @@ func (f *agentFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.state, "state", "", "where the agent keeps its orders [a temp folder per demo agent]")
 }
 
-func (f *agentFlags) open() (*agentBook, string, error) {
+// open loads the demo agent's order book and connects to the node and its chain; the caller
+// closes the chain connection.
+func (f *agentFlags) open(ctx context.Context) (*agentBook, *nodeChain, error) {
 	if f.demo == "" {
-		return nil, "", errors.New("--demo NAME is required (agents other than the demo ones are not built into the CLI yet)")
+		return nil, nil, errors.New("--demo NAME is required (agents other than the demo ones are not built into the CLI yet)")
 	}
 	if f.state == "" {
 		f.state = defaultAgentState(f.demo)
 	}
 	b, err := loadAgentBook(f.state, f.demo)
-	return b, strings.TrimRight(f.node, "/"), err
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := dialNodeChain(ctx, strings.TrimRight(f.node, "/"))
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := b.forDeployment(c.domain.Registry); err != nil {
+		c.Close()
+		return nil, nil, err
+	}
+	return b, c, nil
 }
 
 // runAgentAccept: `bazaar agent accept DEAL_ID --demo NAME [--delivery TEXT] [--wait 30s]`.
@@ -314,19 +327,13 @@ func runAgentAccept(ctx context.Context, args []string, stdout, stderr io.Writer
 	if len(pos) != 1 || !strings.HasPrefix(pos[0], "0x") {
 		return errors.New("usage: bazaar agent accept DEAL_ID --demo NAME [--delivery TEXT] [--wait 30s]")
 	}
-	book, base, err := af.open()
-	if err != nil {
-		return err
-	}
-	dealID := common.HexToHash(pos[0])
-	c, err := dialNodeChain(ctx, base)
+	book, c, err := af.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer c.Close()
-	if err := book.forDeployment(c.domain.Registry); err != nil {
-		return err
-	}
+	base := c.base
+	dealID := common.HexToHash(pos[0])
 	if o := book.byDeal(dealID); o != nil {
 		return fmt.Errorf("deal %s is already accepted: order %s (%s)", short(dealID), o.Order.Hex(), o.status())
 	}
@@ -402,18 +409,11 @@ func runAgentOrders(ctx context.Context, args []string, stdout, stderr io.Writer
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
-	book, base, err := af.open()
-	if err != nil {
-		return err
-	}
-	c, err := dialNodeChain(ctx, base)
+	book, c, err := af.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer c.Close()
-	if err := book.forDeployment(c.domain.Registry); err != nil {
-		return err
-	}
 	if err := book.sync(ctx, c, 3*time.Second, nil, stderr); err != nil {
 		return err
 	}
@@ -443,19 +443,13 @@ func runAgentPay(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if len(pos) < 1 || len(pos) > 2 || !strings.HasPrefix(pos[0], "0x") {
 		return errors.New("usage: bazaar agent pay DEAL_ID [AMOUNT] --demo NAME")
 	}
-	book, base, err := af.open()
-	if err != nil {
-		return err
-	}
-	dealID := common.HexToHash(pos[0])
-	c, err := dialNodeChain(ctx, base)
+	book, c, err := af.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer c.Close()
-	if err := book.forDeployment(c.domain.Registry); err != nil {
-		return err
-	}
+	base := c.base
+	dealID := common.HexToHash(pos[0])
 	o := book.byDeal(dealID)
 	if o == nil {
 		return fmt.Errorf("no order for deal %s: `bazaar agent accept` it first", short(dealID))
@@ -531,18 +525,12 @@ func runAgentExit(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
-	book, base, err := af.open()
-	if err != nil {
-		return err
-	}
-	c, err := dialNodeChain(ctx, base)
+	book, c, err := af.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer c.Close()
-	if err := book.forDeployment(c.domain.Registry); err != nil {
-		return err
-	}
+	base := c.base
 	if c.settlement == (common.Address{}) {
 		return errors.New("the node names no Settlement contract")
 	}
