@@ -599,13 +599,6 @@ func (n *Node) faucet(ctx context.Context, amount *big.Int, accounts ...common.A
 	if err := n.stablecoin.Approve(ctx, n.relayer, n.settlement.Address(), total); err != nil {
 		return err
 	}
-	// Deposits are simulated against the latest state: wait until it shows the allowance.
-	for i := 0; i < 100; i++ {
-		if a, err := n.stablecoin.Allowance(ctx, chain.KeyAddress(n.relayer), n.settlement.Address()); err == nil && a.Cmp(total) >= 0 {
-			break
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
 	for _, a := range accounts {
 		if err := n.settlement.Deposit(ctx, n.relayer, a, amount); err != nil {
 			return err
