@@ -7,7 +7,7 @@ FORGE := ./node_modules/.bin/forge
 CONTRACTS := DealRegistry AttestationRegistry MetricsLedger Redemptions EligibilityVerifier Settlement TestStablecoin
 GENTMP := contracts/out/abigen
 
-.PHONY: all deps build gen check-gen vet test test-go test-forge interop bench clean
+.PHONY: all deps build gen check-gen vet test test-go test-forge test-ui interop bench clean
 
 all: build
 
@@ -56,7 +56,15 @@ test-forge: node_modules/.installed
 interop: deps
 	go test -count=1 -tags interop ./ipfs/ -run Interop -v
 
-test: vet test-go test-forge interop check-gen
+## test-ui: the web UI in Debian's chromium driven by playwright-core (web/test/ui.mjs);
+## installs chromium with apt when it is missing and we are root. Screenshots: ui-screenshots/.
+test-ui: deps
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && \
+	  { apt-get install -y -q chromium >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; }; }; } || \
+	  { echo "test-ui needs Debian's chromium: apt-get install chromium"; exit 1; }
+	go test -count=1 -tags ui -run TestWebUI ./cmd/bazaar/
+
+test: vet test-go test-forge interop test-ui check-gen
 
 bench: deps
 	go run ./cmd/bazaar bench --json all

@@ -1,50 +1,524 @@
+// Bazaar's browser UI: browse deals, a vendor dashboard signing with any EIP-1193 wallet, and an
+// auditor view. It talks only to this node's public API; text is set with textContent only.
 'use strict';
-// Browse view: lists deals from GET /deals with filters. Text is set with textContent only.
-const list = document.getElementById('deals');
-const status = document.getElementById('status');
 
-function el(tag, cls, text) {
+const view = document.getElementById('view');
+let info = {};
+
+// ---- small helpers ----
+
+function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') e.className = v;
+    else if (k === 'text') e.textContent = v;
+    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children) if (c !== undefined && c !== null) e.append(c);
   return e;
 }
 
-async function load(params) {
+async function api(method, path, body) {
+  const resp = await fetch(path, {
+    method,
+    cache: 'no-cache', // revalidate (ETag): a vendor must see its own post at once
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await resp.text();
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch { data = null; }
+  if (!resp.ok) {
+    const err = new Error((data && data.error && data.error.message) || resp.statusText);
+    err.status = resp.status;
+    err.fields = (data && data.error && data.error.fields) || [];
+    throw err;
+  }
+  return data;
+}
+
+const short = (s) => (s && s.length > 14 ? s.slice(0, 8) + '…' + s.slice(-4) : s);
+const money = (v) => (typeof v === 'number' ? v.toFixed(2) : String(v));
+const units = (hex) => (Number(BigInt(hex)) / 1e6).toFixed(2); // token units (6 decimals) → dollars
+
+function setTitle(t) {
+  document.title = t + ' · Bazaar';
+}
+
+// ---- browse ----
+
+async function browse(params) {
+  setTitle('Deals');
+  const status = el('p', { role: 'status' });
+  const list = el('ul', { class: 'cards', id: 'deal-list' });
+  const form = el('form', { class: 'filters', 'aria-label': 'Filter deals' },
+    el('label', {}, 'Category', el('input', { name: 'category', placeholder: 'coffee', value: params.get('category') || '' })),
+    el('label', {}, 'Area', el('input', { name: 'area', placeholder: 'Quận 1', value: params.get('area') || '' })),
+    el('label', {}, 'Max price', el('input', { name: 'maxPrice', inputmode: 'decimal', placeholder: '5.00', value: params.get('maxPrice') || '' })),
+    el('button', { type: 'submit' }, 'Filter'));
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const q = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) if (v) q.set(k, v);
+    location.hash = '#/?' + q.toString();
+  });
+  view.replaceChildren(el('h2', {}, 'Deals'), form, status, list);
   status.textContent = 'Loading…';
   const q = new URLSearchParams();
-  for (const [k, v] of params) if (v) q.set(k, v);
-  const resp = await fetch('/deals?' + q.toString());
-  const body = await resp.json();
-  list.replaceChildren();
-  if (!resp.ok) {
-    status.textContent = body.error ? body.error.message : resp.statusText;
-    return;
-  }
-  status.textContent = body.deals.length + ' deal(s)';
-  for (const d of body.deals) {
-    const doc = d.document || {};
-    const li = el('li');
-    li.append(el('strong', '', (doc.vendorName || doc.vendorId || d.vendor) + ' — ' + ((doc.service || {}).description || '')));
-    const p = doc.pricing || {};
-    li.append(el('div', 'price', p.discountedPrice + ' ' + p.currency + ' (was ' + p.basePrice + ', −' + p.discountPercent + '%)'));
-    const areas = ((doc.targeting || {}).location || {}).areas;
-    li.append(el('div', 'meta', 'Areas: ' + (areas ? areas.join(', ') : 'everywhere') + ' · status: ' + d.status));
-    const a = el('a', 'meta', 'IPFS ' + d.cid);
-    a.href = '/ipfs/' + d.cid + '?format=raw';
-    li.append(a);
-    list.append(li);
+  for (const k of ['category', 'area', 'maxPrice']) if (params.get(k)) q.set(k, params.get(k));
+  try {
+    const body = await api('GET', '/deals?' + q.toString());
+    status.textContent = body.deals.length === 1 ? '1 deal' : body.deals.length + ' deals';
+    for (const d of body.deals) list.append(dealCard(d));
+  } catch (e) {
+    status.textContent = e.message;
   }
 }
 
-document.getElementById('filters').addEventListener('submit', (ev) => {
-  ev.preventDefault();
-  load(new FormData(ev.target).entries());
-});
+function dealCard(d) {
+  const doc = d.document || {};
+  const p = doc.pricing || {};
+  const areas = ((doc.targeting || {}).location || {}).areas;
+  return el('li', { 'data-deal': d.dealId },
+    el('strong', { text: (doc.vendorName || doc.vendorId || d.vendor) }),
+    el('div', { text: (doc.service || {}).description || '' }),
+    el('div', { class: 'price', text: money(p.discountedPrice) + ' ' + (p.currency || '') + ' (was ' + money(p.basePrice) + ', −' + p.discountPercent + '%)' }),
+    el('div', { class: 'meta', text: ((doc.service || {}).category || '') + ' · ' + (areas ? areas.join(', ') : 'everywhere') + ' · ' + d.status }),
+    el('a', { href: '#/deal/' + d.dealId }, 'Details'));
+}
 
-fetch('/info').then((r) => r.json()).then((info) => {
-  const m = document.getElementById('mode');
-  m.textContent = 'mode: ' + info.mode + ' · chain ' + info.chainId;
-  m.hidden = false;
-});
-load([]);
+async function dealDetails(id) {
+  setTitle('Deal');
+  view.replaceChildren(el('p', { role: 'status', text: 'Loading…' }));
+  let d;
+  try {
+    d = await api('GET', '/deals/' + id);
+  } catch (e) {
+    view.replaceChildren(el('h2', {}, 'Deal'), el('p', { class: 'error', role: 'status', text: e.message }));
+    return;
+  }
+  const doc = d.document || {};
+  const p = doc.pricing || {};
+  const req = doc.requirements || {};
+  const rows = [
+    ['Vendor', (doc.vendorName || doc.vendorId) + ' (' + d.vendor + ')'],
+    ['Offer', (doc.service || {}).description],
+    ['Category', (doc.service || {}).category],
+    ['Price', money(p.discountedPrice) + ' ' + p.currency + ' (was ' + money(p.basePrice) + ')'],
+    ['Areas', (((doc.targeting || {}).location || {}).areas || ['everywhere']).join(', ')],
+    ['Requirements', 'LTV ≥ ' + (req.minLTV || 0) + ', loyalty ' + (req.loyaltyTier || 'any') + (req.proximityRequired ? ', within ' + req.proximityRadius + ' m' : '')],
+    ['Status', d.status + ' · version ' + d.version],
+    ['Expires', new Date(d.expiresAt).toUTCString()],
+    ['Redemptions cap', String(d.maxRedemptions || 'unlimited')],
+    ['Deal id', d.dealId],
+    ['Posted', 'block ' + d.block + ', tx ' + d.txHash],
+  ];
+  const table = el('table', {}, el('tbody', {}, ...rows.map(([k, v]) => el('tr', {}, el('th', { scope: 'row', text: k }), el('td', { text: v || '' })))));
+  view.replaceChildren(
+    el('h2', {}, (doc.vendorName || 'Deal') + ': ' + ((doc.service || {}).description || '')),
+    el('div', { class: 'scroll' }, table),
+    el('h3', {}, 'On IPFS'),
+    el('p', {}, 'CID ', el('code', { id: 'deal-cid', text: d.cid })),
+    el('p', {}, el('a', { href: '/ipfs/' + d.cid + '?format=raw', id: 'gateway-link' }, 'Gateway copy (raw dag-json block)'), ' · ',
+      el('a', { href: '/ipfs/' + d.cid + '?format=car' }, 'CAR')),
+    el('p', {}, el('a', { href: '#/' }, '← All deals')));
+}
+
+// ---- vendor ----
+
+const vendorState = { account: null };
+
+function wallet() {
+  return window.ethereum;
+}
+
+async function vendor() {
+  setTitle('Vendor');
+  const w = wallet();
+  if (!w) {
+    view.replaceChildren(el('h2', {}, 'Vendor'), el('p', { role: 'status' },
+      'No wallet found. Install or enable an EIP-1193 wallet (window.ethereum) to post deals, or use `bazaar vendor post`.'));
+    return;
+  }
+  const status = el('p', { role: 'status', id: 'wallet-status' });
+  const connect = el('button', { type: 'button', id: 'connect' }, 'Connect wallet');
+  connect.addEventListener('click', async () => {
+    try {
+      const accounts = await w.request({ method: 'eth_requestAccounts' });
+      vendorState.account = accounts[0];
+      vendor();
+    } catch (e) {
+      status.textContent = 'Wallet refused: ' + e.message;
+    }
+  });
+  if (!vendorState.account) {
+    view.replaceChildren(el('h2', {}, 'Vendor'), el('p', {}, 'Sign deals with your wallet (EIP-712); the node pays the gas.'), connect, status);
+    return;
+  }
+  const account = vendorState.account;
+  status.textContent = 'Connected as ' + account;
+  const sections = {
+    form: el('section', { 'aria-labelledby': 'form-h' }),
+    mine: el('section', { 'aria-labelledby': 'mine-h' }),
+    dash: el('section', { 'aria-labelledby': 'dash-h' }),
+    pay: el('section', { 'aria-labelledby': 'pay-h' }),
+    orders: el('section', { 'aria-labelledby': 'orders-h' }),
+  };
+  view.replaceChildren(el('h2', {}, 'Vendor'), status, sections.form, sections.mine, sections.dash, sections.pay, sections.orders);
+  dealForm(sections.form, account, null, null);
+  myDeals(sections.mine, sections.form, account);
+  dashboard(sections.dash, account);
+  payouts(sections.pay, account);
+  sections.orders.append(el('h3', { id: 'orders-h' }, 'Orders'),
+    el('p', { class: 'hint' }, 'Acceptances arrive sealed to your order key; read, confirm or reject them and check pickup codes with `bazaar vendor orders` (the browser inbox is not built yet).'));
+}
+
+const fieldDefs = [
+  ['vendorId', 'Vendor id', 'text', 'highlands-coffee'],
+  ['vendorName', 'Vendor name', 'text', 'Highlands Coffee'],
+  ['service.type', 'Type', 'select:product,service,experience', 'product'],
+  ['service.category', 'Category', 'text', 'coffee'],
+  ['service.description', 'Description', 'text', ''],
+  ['pricing.basePrice', 'Base price', 'number', ''],
+  ['pricing.discountedPrice', 'Discounted price', 'number', ''],
+  ['pricing.discountPercent', 'Discount %', 'number', ''],
+  ['pricing.currency', 'Currency', 'text', 'USD'],
+  ['targeting.location.granularity', 'Area granularity', 'select:district,ward,city', 'district'],
+  ['targeting.location.areas', 'Areas (comma-separated)', 'text', 'Quận 1'],
+  ['requirements.minLTV', 'Min monthly spend (LTV)', 'number', '0'],
+  ['requirements.loyaltyTier', 'Loyalty tier', 'select:switcher,regular,loyal,champion', 'regular'],
+  ['requirements.proximityRequired', 'Proximity required', 'checkbox', false],
+  ['requirements.proximityRadius', 'Radius (m)', 'number', '2000'],
+  ['requirements.location.lat', 'Latitude', 'number', '10.7769'],
+  ['requirements.location.lng', 'Longitude', 'number', '106.7009'],
+  ['availability.inStock', 'In stock', 'checkbox', true],
+  ['availability.maxRedemptions', 'Max redemptions (0: unlimited)', 'number', '100'],
+  ['expiresAt', 'Expires', 'datetime-local', ''],
+];
+
+function getPath(o, path) {
+  return path.split('.').reduce((x, k) => (x == null ? undefined : x[k]), o);
+}
+
+function setPath(o, path, v) {
+  const ks = path.split('.');
+  let x = o;
+  for (const k of ks.slice(0, -1)) x = x[k] = x[k] || {};
+  x[ks[ks.length - 1]] = v;
+}
+
+function toLocalInput(ms) {
+  const d = new Date(ms - new Date().getTimezoneOffset() * 60000);
+  return d.toISOString().slice(0, 16);
+}
+
+// dealForm renders the deal form; with dealId set it posts the next version of that deal.
+function dealForm(section, account, dealId, doc) {
+  const form = el('form', { id: 'deal-form', novalidate: true });
+  const groups = {};
+  for (const [path, label, type, def] of fieldDefs) {
+    const group = path.includes('.') ? path.split('.')[0] : 'vendor';
+    if (!groups[group]) groups[group] = el('fieldset', {}, el('legend', { text: { vendor: 'Vendor', service: 'Offer', pricing: 'Pricing', targeting: 'Targeting', requirements: 'Requirements', availability: 'Availability', expiresAt: 'Expiry' }[group] }));
+    let value = doc ? getPath(doc, path) : def;
+    if (path === 'targeting.location.areas' && Array.isArray(value)) value = value.join(', ');
+    if (path === 'expiresAt') value = toLocalInput(doc ? doc.expiresAt : Date.now() + 7 * 86400000);
+    let input;
+    const id = 'f-' + path.replaceAll('.', '-');
+    if (type.startsWith('select:')) {
+      input = el('select', { name: path, id }, ...type.slice(7).split(',').map((o) => el('option', { value: o, selected: o === value }, o)));
+    } else if (type === 'checkbox') {
+      input = el('input', { type: 'checkbox', name: path, id, checked: !!value });
+    } else {
+      input = el('input', { type: type === 'number' ? 'text' : type, inputmode: type === 'number' ? 'decimal' : undefined, name: path, id, value: value ?? '' });
+    }
+    const err = el('span', { class: 'error', id: id + '-err', 'aria-live': 'polite' });
+    input.setAttribute('aria-describedby', id + '-err');
+    groups[group].append(el('label', { class: type === 'checkbox' ? 'check' : '', for: id }, label, input, err));
+  }
+  if (groups.expiresAt) { groups.availability.append(...groups.expiresAt.childNodes); delete groups.expiresAt; }
+  const status = el('p', { role: 'status', id: 'form-status' });
+  const submit = el('button', { type: 'submit', id: 'sign-post' }, dealId ? 'Sign and post the next version' : 'Sign and post');
+  form.append(...Object.values(groups), el('div', { class: 'row' }, submit,
+    dealId ? el('button', { type: 'button', class: 'secondary', onclick: () => dealForm(section, account, null, null) }, 'New deal instead') : null), status);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    for (const e of form.querySelectorAll('.error')) e.textContent = '';
+    status.classList.remove('error');
+    try {
+      const doc = readForm(form, account);
+      status.textContent = 'Asking the node for the typed data…';
+      const td = await api('POST', '/eip712/deal', dealId ? { document: doc, dealId } : { document: doc });
+      if (td.primaryType !== 'DealHeader' || String(td.message.vendor).toLowerCase() !== account.toLowerCase()) {
+        throw new Error('the node\'s typed data is not for this vendor: refusing to sign');
+      }
+      status.textContent = 'Sign in your wallet…';
+      const signature = await wallet().request({ method: 'eth_signTypedData_v4', params: [account, JSON.stringify(td)] });
+      status.textContent = 'Posting…';
+      const res = dealId
+        ? await api('PUT', '/deals/' + dealId, { document: doc, signature, counter: String(td.message.counter), version: Number(td.message.version) })
+        : await api('POST', '/deals', { document: doc, signature, nonce: String(td.message.nonce), counter: String(td.message.counter) });
+      await waitIndexed(res.dealId, Number(td.message.version));
+      status.replaceChildren(el('span', { class: 'ok', text: (dealId ? 'Updated ' : 'Posted ') }), el('a', { href: '#/deal/' + res.dealId, id: 'posted-link' }, res.dealId));
+      const mine = document.querySelector('section[aria-labelledby="mine-h"]');
+      if (mine) myDeals(mine, section, account);
+    } catch (e) {
+      status.textContent = e.message;
+      status.classList.add('error');
+      for (const f of e.fields || []) {
+        const span = form.querySelector('#f-' + CSS.escape(f.field.replaceAll('.', '-')) + '-err');
+        if (span) span.textContent = f.message;
+      }
+      const first = [...form.querySelectorAll('.error')].find((s) => s.textContent && s.id !== 'form-status');
+      if (first) first.parentElement.querySelector('input,select').focus();
+    }
+  });
+  section.replaceChildren(el('h3', { id: 'form-h' }, dealId ? 'Update deal ' + short(dealId) : 'Post a deal'), form);
+}
+
+// readForm builds the deal document from the form; numbers that do not parse are reported on
+// their field (everything else is checked by the node, with the same rules as the API).
+function readForm(form, account) {
+  const doc = { vendor: account };
+  const bad = [];
+  for (const [path, , type] of fieldDefs) {
+    const input = form.elements[path];
+    let v;
+    if (type === 'checkbox') v = input.checked;
+    else if (type === 'number') {
+      if (input.value.trim() === '') continue;
+      v = Number(input.value);
+      if (!Number.isFinite(v)) { bad.push({ field: path, message: 'must be a number' }); continue; }
+    } else if (type === 'datetime-local') v = input.value ? new Date(input.value).getTime() : undefined;
+    else if (path === 'targeting.location.areas') v = input.value.split(',').map((s) => s.trim()).filter(Boolean);
+    else v = input.value.trim();
+    if (v !== undefined && v !== '') setPath(doc, path, v);
+  }
+  if (doc.requirements && !doc.requirements.proximityRequired) {
+    delete doc.requirements.proximityRadius;
+    delete doc.requirements.location;
+  }
+  if (bad.length) {
+    const err = new Error('Some fields need fixing.');
+    err.fields = bad;
+    throw err;
+  }
+  return doc;
+}
+
+// waitIndexed waits (a few seconds at most) until the node's browse index shows a deal version:
+// the post is mined when the node answers, the index follows the chain's events.
+async function waitIndexed(id, version) {
+  for (let i = 0; i < 50; i++) {
+    try {
+      const d = await api('GET', '/deals/' + id);
+      if (d.version >= version) return;
+    } catch { /* not indexed yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function myDeals(section, formSection, account) {
+  section.replaceChildren(el('h3', { id: 'mine-h' }, 'Your deals'));
+  let body;
+  try {
+    body = await api('GET', '/deals?vendor=' + account + '&status=all&limit=100');
+  } catch (e) {
+    section.append(el('p', { class: 'error', text: e.message }));
+    return;
+  }
+  if (!body.deals.length) {
+    section.append(el('p', { class: 'hint' }, 'None yet.'));
+    return;
+  }
+  const status = el('p', { role: 'status', id: 'mine-status' });
+  const tbody = el('tbody');
+  for (const d of body.deals) {
+    const doc = d.document || {};
+    const actions = el('td');
+    if (d.status === 'active') {
+      actions.append(
+        el('button', { type: 'button', class: 'secondary', 'data-action': 'update', onclick: async () => {
+          const full = await api('GET', '/deals/' + d.dealId);
+          dealForm(formSection, account, d.dealId, full.document);
+          formSection.querySelector('input').focus();
+        } }, 'Update'), ' ',
+        el('button', { type: 'button', class: 'danger', 'data-action': 'cancel', onclick: () => cancelDeal(d.dealId, account, status, section, formSection) }, 'Cancel'));
+    }
+    tbody.append(el('tr', { 'data-deal': d.dealId },
+      el('td', {}, el('a', { href: '#/deal/' + d.dealId }, short(d.dealId))),
+      el('td', { text: (doc.service || {}).description || '' }),
+      el('td', { text: money((doc.pricing || {}).discountedPrice) }),
+      el('td', { text: 'v' + d.version }),
+      el('td', { class: 'deal-status', text: d.status }),
+      actions));
+  }
+  section.append(el('div', { class: 'scroll' }, el('table', {},
+    el('thead', {}, el('tr', {}, ...['Deal', 'Offer', 'Price', 'Version', 'Status', ''].map((h) => el('th', { scope: 'col', text: h })))), tbody)), status);
+}
+
+async function cancelDeal(dealId, account, status, section, formSection) {
+  try {
+    const td = await api('POST', '/eip712/cancel', { dealId });
+    if (td.primaryType !== 'CancelDeal' || String(td.message.dealId).toLowerCase() !== dealId.toLowerCase()) {
+      throw new Error('the node\'s typed data does not cancel this deal: refusing to sign');
+    }
+    status.textContent = 'Sign the cancellation in your wallet…';
+    const signature = await wallet().request({ method: 'eth_signTypedData_v4', params: [account, JSON.stringify(td)] });
+    await api('DELETE', '/deals/' + dealId, { signature });
+    for (let i = 0; i < 50; i++) {
+      const d = await api('GET', '/deals/' + dealId);
+      if (d.status === 'cancelled') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await myDeals(section, formSection, account);
+    section.querySelector('[role=status]').textContent = 'Cancelled ' + short(dealId);
+  } catch (e) {
+    status.textContent = e.message;
+  }
+}
+
+function barChart(title, buckets, k) {
+  const entries = Object.entries(buckets || {}).sort(([a], [b]) => a.localeCompare(b));
+  if (!entries.length) return el('p', { class: 'hint' }, title + ': no data yet.');
+  const max = Math.max(1, ...entries.map(([, b]) => b.matched));
+  const rowH = 26, labelW = 110, width = 600, room = 200; // room: the value label right of a bar
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('class', 'chart');
+  svg.setAttribute('viewBox', `0 0 ${width} ${entries.length * rowH + 4}`);
+  svg.setAttribute('role', 'img');
+  const desc = [];
+  entries.forEach(([name, b], i) => {
+    const y = i * rowH + 2;
+    const t = document.createElementNS(ns, 'text');
+    t.setAttribute('x', 0); t.setAttribute('y', y + 16); t.textContent = name;
+    svg.append(t);
+    const r = document.createElementNS(ns, 'rect');
+    const w = b.suppressed ? width - labelW - room : Math.max(2, ((width - labelW - room) * b.matched) / max);
+    r.setAttribute('x', labelW); r.setAttribute('y', y + 4); r.setAttribute('height', rowH - 8); r.setAttribute('width', w);
+    r.setAttribute('fill', b.suppressed ? '#bbb' : '#0b5cad');
+    if (b.suppressed) r.setAttribute('class', 'suppressed');
+    svg.append(r);
+    const v = document.createElementNS(ns, 'text');
+    v.setAttribute('x', labelW + w + 6); v.setAttribute('y', y + 16);
+    v.textContent = b.suppressed ? `suppressed (< ${k})` : `${b.matched} matched · ${b.redemptions} redeemed`;
+    svg.append(v);
+    desc.push(name + ': ' + v.textContent);
+  });
+  svg.setAttribute('aria-label', title + '. ' + desc.join('; '));
+  return el('figure', {}, el('figcaption', { text: title }), svg);
+}
+
+async function dashboard(section, account) {
+  section.replaceChildren(el('h3', { id: 'dash-h' }, 'Results (aggregates only)'));
+  let m;
+  try {
+    m = await api('GET', '/metrics/' + account);
+  } catch (e) {
+    section.append(el('p', { class: 'error', text: e.message }));
+    return;
+  }
+  const stat = (label, v, id) => el('div', { class: 'stat' }, el('b', { id, text: String(v) }), label);
+  section.append(
+    el('div', { class: 'stats' },
+      stat('agents matched', m.agentsMatched, 'm-matched'),
+      stat('impressions', m.impressionsSent, 'm-impressions'),
+      stat('redemptions', m.redemptions, 'm-redemptions'),
+      stat('conversion', (100 * (m.conversionRate || 0)).toFixed(1) + '%', 'm-conversion')),
+    el('p', { class: 'hint' }, `Buckets with fewer than ${m.k} agents are suppressed; nothing here identifies an agent.`),
+    barChart('By area', m.byLocation, m.k),
+    barChart('By day (UTC)', m.byDay, m.k));
+}
+
+async function payouts(section, account) {
+  section.replaceChildren(el('h3', { id: 'pay-h' }, 'Payouts'));
+  const status = el('p', { role: 'status', id: 'pay-status' });
+  try {
+    const c = await api('GET', '/settlement/vendors/' + account);
+    section.append(el('p', {}, 'Credited by settlement batches (cumulative, through batch ' + c.batch + '): ', el('b', { id: 'credit', text: units(c.cumulative) })),
+      el('button', { type: 'button', id: 'withdraw', onclick: async () => {
+        try {
+          const r = await api('POST', '/settlement/withdrawals', { vendor: account });
+          status.textContent = 'Withdrawn: ' + units(r.cumulative) + ' paid to ' + account;
+        } catch (e) {
+          status.textContent = e.message;
+        }
+      } }, 'Withdraw'), status);
+  } catch (e) {
+    section.append(el('p', { class: 'hint', text: e.status === 404 ? 'No settlement batch has credited you yet.' : e.message }));
+  }
+}
+
+// ---- auditor ----
+
+async function auditor() {
+  setTitle('Auditor');
+  view.replaceChildren(el('h2', {}, 'Auditor'), el('p', { role: 'status', text: 'Re-verifying every registered report…' }));
+  let a;
+  try {
+    a = await api('GET', '/attestations');
+  } catch (e) {
+    view.replaceChildren(el('h2', {}, 'Auditor'), el('p', { class: 'error', text: e.message }));
+    return;
+  }
+  const contracts = Object.entries(info.contracts || {}).filter(([, v]) => typeof v === 'string' && /^0x[0-9a-fA-F]{40}$/.test(v) && !/^0x0{40}$/.test(v));
+  const matchers = el('tbody');
+  for (const m of a.matchers) {
+    matchers.append(el('tr', { 'data-matcher': m.matcher },
+      el('td', {}, el('code', { text: m.matcher }), m.simulated ? el('div', {}, el('span', { class: 'badge sim', text: 'SIMULATED SEV-SNP (development only)' })) : null),
+      el('td', {}, el('code', { text: m.measurement })),
+      el('td', { text: m.registered ? 'registered' : 'not registered' }),
+      el('td', { text: m.verified ? 'verified off-chain' : 'NOT verified' + (m.error ? ': ' + m.error : '') }),
+      el('td', { text: m.expiresAt ? new Date(m.expiresAt * 1000).toUTCString() : '' }),
+      el('td', {}, 'block ' + m.block + ' · ', el('code', { text: m.txHash }))));
+  }
+  view.replaceChildren(
+    el('h2', {}, 'Auditor'),
+    el('p', {}, 'What the AttestationRegistry ', el('code', { text: a.attestationRegistry }), ' attested, each report re-verified here against the pinned AMD roots (or, flagged, the simulated test root).'),
+    el('h3', {}, 'Allowed launch measurements'),
+    a.allowedMeasurements.length ? el('ul', { id: 'allowed' }, ...a.allowedMeasurements.map((m) => el('li', {}, el('code', { text: m })))) : el('p', { class: 'hint' }, 'None.'),
+    el('h3', {}, 'Revoked measurements'),
+    a.revokedMeasurements.length ? el('ul', {}, ...a.revokedMeasurements.map((m) => el('li', {}, el('code', { text: m })))) : el('p', { class: 'hint' }, 'None.'),
+    el('h3', {}, 'Registered matchers'),
+    el('div', { class: 'scroll' }, el('table', { id: 'matchers' },
+      el('thead', {}, el('tr', {}, ...['Matcher', 'Measurement', 'On-chain', 'Report', 'Expires', 'Registration event'].map((h) => el('th', { scope: 'col', text: h })))), matchers)),
+    el('h3', {}, 'Contracts'),
+    el('ul', {}, ...contracts.map(([k, v]) => el('li', {}, k + ': ', el('code', { text: v })))),
+    el('p', { class: 'hint' }, 'Events can be read from the chain\'s JSON-RPC (' + (info.rpcUrl || 'see /info') + ') with eth_getLogs, or with `bazaar audit`. Raw: ', el('a', { href: '/attestations' }, '/attestations'), '.'));
+}
+
+// ---- router ----
+
+async function route() {
+  delete view.dataset.ready;
+  const hash = location.hash || '#/';
+  const [path, query] = hash.slice(1).split('?');
+  const params = new URLSearchParams(query || '');
+  let current = 'browse';
+  if (path.startsWith('/vendor')) current = 'vendor';
+  else if (path.startsWith('/auditor')) current = 'auditor';
+  for (const a of document.querySelectorAll('nav a')) {
+    if (a.dataset.view === current) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+  if (path.startsWith('/deal/')) await dealDetails(path.slice(6));
+  else if (current === 'vendor') await vendor();
+  else if (current === 'auditor') await auditor();
+  else await browse(params);
+  view.dataset.ready = current;
+}
+
+window.addEventListener('hashchange', () => { route().then(() => view.focus()); });
+
+(async () => {
+  try {
+    info = await api('GET', '/info');
+    const m = document.getElementById('mode');
+    m.textContent = info.mode + ' · chain ' + info.chainId;
+    if (/simulated|dev/i.test(info.mode || '')) m.classList.add('sim');
+    m.hidden = false;
+  } catch { /* the views say what fails */ }
+  route();
+})();
