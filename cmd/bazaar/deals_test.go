@@ -383,3 +383,21 @@ func TestDeals_Reorg_Anvil(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// TestDemoDeals: every demo deal `bazaar dev` posts is valid, and the node accepts them all.
+func TestDemoDeals(t *testing.T) {
+	ctx := context.Background()
+	n := mustNode(t, t.TempDir())
+	defer n.Stop(ctx)
+	var out strings.Builder
+	if err := n.seedDemoDeals(ctx, &out); err != nil {
+		t.Fatal(err)
+	}
+	vendor := chain.KeyAddress(chain.DevVendorKey)
+	if got, want := len(n.index.VendorDeals(vendor)), len(DemoDeals(vendor, time.Now())); got != want {
+		t.Fatalf("%d demo deals indexed, want %d:\n%s", got, want, out.String())
+	}
+	if err := n.seedDemoDeals(ctx, &out); err != nil || len(n.index.VendorDeals(vendor)) != len(DemoDeals(vendor, time.Now())) {
+		t.Fatalf("a second start posted the demo deals again: %v", err)
+	}
+}

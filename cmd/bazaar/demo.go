@@ -1,13 +1,17 @@
 package main
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/bazaar-market/bazaar"
+	"github.com/bazaar-market/bazaar/chain"
 	"github.com/bazaar-market/bazaar/matcher"
+	"github.com/ethereum/go-ethereum/common"
 )
 
 // DemoAgent describes a seeded development agent. Its name (Mailbox) is stable and its mailbox
@@ -43,4 +47,45 @@ func SeedDemoAgents(e *matcher.Engine, now time.Time) ([]DemoAgent, error) {
 		}
 	}
 	return out, nil
+}
+
+// DemoDeals are the deals `bazaar dev` posts as the demo vendor on a fresh chain, so browse,
+// the dashboard and the purchase walk have something to show. The first is the seed's coffee.
+func DemoDeals(vendor common.Address, now time.Time) []*bazaar.Deal {
+	expires := now.Add(30 * 24 * time.Hour).UnixMilli()
+	q1 := &bazaar.LatLng{Lat: 10.7769, Lng: 106.7009}
+	mk := func(id, name, typ, cat, desc string, base, disc bazaar.Money, pct float64, areas []string, tier string, minLTV bazaar.Money, prox bool) *bazaar.Deal {
+		d := &bazaar.Deal{Vendor: vendor, VendorID: id, VendorName: name,
+			Service:      bazaar.Service{Type: typ, Category: cat, Description: desc},
+			Pricing:      bazaar.Pricing{BasePrice: base, DiscountedPrice: disc, DiscountPercent: pct, Currency: "USD"},
+			Targeting:    &bazaar.Targeting{Location: &bazaar.LocationTargeting{Granularity: "district", Areas: areas}},
+			Requirements: &bazaar.Requirements{MinLTV: minLTV, LoyaltyTier: tier},
+			Availability: bazaar.Availability{InStock: true, MaxRedemptions: 100}, ExpiresAt: expires}
+		if prox {
+			d.Requirements.ProximityRequired, d.Requirements.ProximityRadius, d.Requirements.Location = true, 2000, q1
+		}
+		return d
+	}
+	return []*bazaar.Deal{
+		mk("highlands-coffee", "Highlands Coffee", "product", "coffee", "Premium Vietnamese Coffee - Cà Phê Sữa Đá", 500, 400, 20, []string{"Quận 1", "Quận 3"}, "regular", 5000, true),
+		mk("pho-2000", "Phở 2000", "product", "food", "Phở bò tái, large bowl", 450, 360, 20, []string{"Quận 1", "Quận 5"}, "switcher", 0, false),
+		mk("banh-mi-huynh-hoa", "Bánh Mì Huỳnh Hoa", "product", "food", "Bánh mì thập cẩm", 300, 250, 16.67, []string{"Quận 1"}, "loyal", 0, false),
+		mk("sen-spa", "Sen Spa", "service", "wellness", "60-minute foot massage", 2500, 1800, 28, []string{"Quận 3", "Quận 7"}, "regular", 20000, false),
+	}
+}
+
+// seedDemoDeals posts the demo deals as the dev vendor unless it already has deals.
+func (n *Node) seedDemoDeals(ctx context.Context, w io.Writer) error {
+	vendor := chain.KeyAddress(chain.DevVendorKey)
+	if len(n.index.VendorDeals(vendor)) > 0 {
+		return nil
+	}
+	for _, d := range DemoDeals(vendor, time.Now()) {
+		res, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, d)
+		if err != nil {
+			return fmt.Errorf("demo deal %s: %w", d.VendorID, err)
+		}
+		fmt.Fprintf(w, "demo deal %s  %s: %s\n", res.DealID, d.VendorName, d.Service.Description)
+	}
+	return nil
 }

@@ -205,6 +205,11 @@ func runNode(ctx context.Context, verb string, args []string, stdout, stderr io.
 		return err
 	}
 	n.printBanner(stdout)
+	if verb == "dev" && cfg.SeedDemo {
+		if err := n.seedDemoDeals(ctx, stdout); err != nil {
+			n.log.Warn("demo deals not posted", "err", err)
+		}
+	}
 	<-ctx.Done()
 	fmt.Fprintln(stdout, "stopping…")
 	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
