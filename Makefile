@@ -21,7 +21,8 @@ deps: node_modules/.installed
 build: deps
 	go build ./...
 
-## gen: build the contracts and write abigen v2 bindings into chain/bindings.
+## gen: build the contracts and write abigen v2 bindings into chain/bindings; bundle the UI's
+## cryptography (noble libraries) into web/static/vendor/crypto.mjs.
 gen: node_modules/.installed
 	go run ./tools/genverifier
 	$(FORGE) build --quiet
@@ -31,11 +32,13 @@ gen: node_modules/.installed
 	  go tool abigen --v2 --abi $(GENTMP)/$$c.abi --bin $(GENTMP)/$$c.bin --pkg bindings \
 	    --type $$c --out chain/bindings/$$(echo $$c | tr A-Z a-z).go; \
 	done
+	./node_modules/.bin/esbuild web/src/crypto.js --bundle --format=esm --minify --legal-comments=none \
+	  --log-level=warning --outfile=web/static/vendor/crypto.mjs
 
 ## check-gen: fail if regenerating changes the tree (CI's freshness check).
 check-gen: gen
-	@if ! git diff --quiet -- chain/bindings contracts/src/verifiers 2>/dev/null || \
-	    [ -n "$$(git ls-files --others --exclude-standard -- chain/bindings contracts/src/verifiers)" ]; then \
+	@if ! git diff --quiet -- chain/bindings contracts/src/verifiers web/static/vendor 2>/dev/null || \
+	    [ -n "$$(git ls-files --others --exclude-standard -- chain/bindings contracts/src/verifiers web/static/vendor)" ]; then \
 	  echo "generated code is stale: run 'make gen' and commit the result"; \
 	  git --no-pager diff --stat -- chain/bindings; git ls-files --others --exclude-standard -- chain/bindings; \
 	  exit 1; \

@@ -1,0 +1,75 @@
+package web_test
+
+import (
+	"bytes"
+	"crypto/ecdh"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/json"
+	"os/exec"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/bazaar-market/bazaar"
+)
+
+// TestBundledCrypto: the UI's bundled cryptography (web/static/vendor/crypto.mjs, run in Node)
+// opens what Go seals to a vendor's order key, refuses a tampered envelope, recovers the signers
+// Go's secp256k1 signatures name, hashes as go-ethereum does and signs Ed25519 as Go verifies.
+func TestBundledCrypto(t *testing.T) {
+	if _, err := exec.LookPath("node"); err != nil {
+		t.Fatal("node is required (make test installs the npm toolchain with it)")
+	}
+	x, _ := ecdh.X25519().GenerateKey(rand.Reader)
+	msg := bazaar.OrderMessage{Type: bazaar.MsgAcceptance, Acceptance: &bazaar.DealAcceptance{V: 1, Delivery: "bàn 4"}}
+	env, err := bazaar.SealToKey(x.PublicKey(), msg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, _ := crypto.GenerateKey()
+	digest := crypto.Keccak256([]byte("order"))
+	sig, _ := crypto.Sign(digest, k)
+	sig27 := append([]byte(nil), sig...)
+	sig27[64] += 27
+	seed := make([]byte, 32)
+	rand.Read(seed)
+	text := "bazaar relay challenge"
+	in, _ := json.Marshal(map[string]string{"envelope": string(env), "x25519Priv": hexutil.Encode(x.Bytes()), "digest": hexutil.Encode(digest),
+		"sig": hexutil.Encode(sig), "sig27": hexutil.Encode(sig27), "text": text, "edSeed": hexutil.Encode(seed)})
+	cmd := exec.Command("node", "test/crypto_check.mjs")
+	cmd.Stdin = bytes.NewReader(in)
+	raw, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("node: %v\n%s", err, raw)
+	}
+	var out struct {
+		Opened, X25519Pub, Recovered, Recovered27, Keccak, EdSig, Tampered string
+		PaddedLen                                                         int
+	}
+	if err := json.Unmarshal(raw, &out); err != nil {
+		t.Fatalf("%v: %s", err, raw)
+	}
+	want, _ := json.Marshal(msg)
+	if out.Opened != string(want) || out.PaddedLen != bazaar.NotificationBuckets[0] {
+		t.Fatalf("opened %q (%d bytes padded), want %s", out.Opened, out.PaddedLen, want)
+	}
+	if out.Tampered != "refused" {
+		t.Fatal("a tampered envelope opened")
+	}
+	if out.X25519Pub != hexutil.Encode(x.PublicKey().Bytes()) {
+		t.Fatal("X25519 public keys differ")
+	}
+	addr := crypto.PubkeyToAddress(k.PublicKey).Hex()
+	if !bytes.EqualFold([]byte(out.Recovered), []byte(addr)) || !bytes.EqualFold([]byte(out.Recovered27), []byte(addr)) {
+		t.Fatalf("recovered %s / %s, want %s", out.Recovered, out.Recovered27, addr)
+	}
+	if out.Keccak != hexutil.Encode(crypto.Keccak256([]byte(text))) {
+		t.Fatal("keccak differs")
+	}
+	es, err := hexutil.Decode(out.EdSig)
+	if err != nil || !ed25519.Verify(ed25519.NewKeyFromSeed(seed).Public().(ed25519.PublicKey), []byte(text), es) {
+		t.Fatal("the bundle's Ed25519 signature does not verify in Go")
+	}
+}
