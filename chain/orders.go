@@ -128,13 +128,14 @@ func (d Domain) CheckDecision(o bazaar.OrderDecision, vendor common.Address) err
 // deterministic (RFC 6979) signatures give the same keys in every wallet holding the key.
 const OrderKeySeedMessage = "Bazaar: derive my order keys (v1). Sign this only on Bazaar."
 
-// VendorKeysFromWallet derives a vendor's order keys from its wallet key.
+// VendorKeysFromWallet derives a vendor's order keys from its wallet key: keccak256(r ‖ s) of its
+// personal_sign of OrderKeySeedMessage (the browser UI derives the same from the wallet).
 func VendorKeysFromWallet(wallet *ecdsa.PrivateKey) (bazaar.VendorKeys, error) {
 	sig, err := crypto.Sign(accounts.TextHash([]byte(OrderKeySeedMessage)), wallet)
 	if err != nil {
 		return bazaar.VendorKeys{}, fmt.Errorf("derive order keys: %w", err)
 	}
-	return bazaar.DeriveVendorKeys(crypto.Keccak256(sig))
+	return bazaar.DeriveVendorKeys(crypto.Keccak256(sig[:64])) // r ‖ s: wallets write v as 27/28, Go as 0/1
 }
 
 // Redemption is an on-chain Redeemed event: a vendor checks an acceptance against it.

@@ -67,6 +67,9 @@ func (n *Node) routes() http.Handler {
 	mux.HandleFunc("PUT /vendors/{vendor}/order-key", n.putOrderKey)
 	mux.HandleFunc("GET /vendors/{vendor}/order-key", n.getOrderKey)
 	mux.HandleFunc("POST /relay/mailboxes/{mailbox}", n.dropEnvelope)
+	mux.HandleFunc("POST /eip712/order-key", n.typedOrderKey)
+	mux.HandleFunc("POST /eip712/decision", n.typedDecision)
+	mux.HandleFunc("GET /redemptions/tx/{tx}", n.redemptionByTx)
 	mux.Handle("GET /", web.Handler())
 	return accessLog(n.log, mux)
 }

@@ -65,9 +65,20 @@ func TestBench_Notify(t *testing.T) {
 	}
 }
 
+// cliEnv makes this test binary the bazaar command (its arguments after the binary's name), for
+// tests that hand another process a CLI to run (the browser tests' agent).
+const cliEnv = "BAZAAR_TEST_AS_CLI"
+
 // TestMain runs the notify bench's agents when this test binary is started as their process
-// (by TestBench_Notify); otherwise the tests.
+// (by TestBench_Notify), the bazaar command when cliEnv is set, otherwise the tests.
 func TestMain(m *testing.M) {
+	if os.Getenv(cliEnv) != "" {
+		if err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr); err != nil {
+			fmt.Fprintln(os.Stderr, "bazaar:", err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
 	if os.Getenv(notifyAgentsEnv) != "" {
 		if err := runNotifyAgents(context.Background(), os.Stdin, os.Stdout); err != nil {
 			fmt.Fprintln(os.Stderr, err)

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 
 	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain"
@@ -133,4 +134,64 @@ func (n *Node) dropEnvelope(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusAccepted, map[string]string{"status": "stored"})
+}
+
+// typedOrderKey answers POST /eip712/order-key {"vendor","key","mailbox"}: the OrderKey typed
+// data a vendor's wallet signs to publish its order key.
+func (n *Node) typedOrderKey(w http.ResponseWriter, r *http.Request) {
+	var k bazaar.VendorOrderKey
+	if err := decodeBody(r, &k); err != nil {
+		n.fail(w, err)
+		return
+	}
+	if len(k.Key) != 32 || !bazaar.ValidMailbox(k.Mailbox) || k.Vendor == (common.Address{}) {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "an order key is a vendor, a 32-byte X25519 key and a mailbox"))
+		return
+	}
+	js, err := chain.WalletJSON(n.registry.Domain.OrderKeyTypedData(k))
+	if err != nil {
+		n.fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, json.RawMessage(js))
+}
+
+// typedDecision answers POST /eip712/decision with an OrderDecision (unsigned): the typed data
+// a vendor's wallet signs to confirm or reject an order.
+func (n *Node) typedDecision(w http.ResponseWriter, r *http.Request) {
+	var d bazaar.OrderDecision
+	if err := decodeBody(r, &d); err != nil {
+		n.fail(w, err)
+		return
+	}
+	if d.Status != bazaar.OrderConfirmed && d.Status != bazaar.OrderRejected {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "status must be confirmed or rejected"))
+		return
+	}
+	js, err := chain.WalletJSON(n.registry.Domain.DecisionTypedData(d))
+	if err != nil {
+		n.fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, json.RawMessage(js))
+}
+
+// redemptionByTx answers GET /redemptions/tx/{tx}: the redemption a transaction made (public
+// chain data), for a vendor's browser checking an acceptance.
+func (n *Node) redemptionByTx(w http.ResponseWriter, r *http.Request) {
+	if n.redemptions == nil {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "this node knows no Redemptions contract"))
+		return
+	}
+	b, err := hexutil.Decode(r.PathValue("tx"))
+	if err != nil || len(b) != 32 {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "tx must be 0x + 64 hex digits"))
+		return
+	}
+	red, err := n.redemptions.RedemptionIn(r.Context(), common.BytesToHash(b))
+	if err != nil {
+		n.fail(w, &bazaar.Error{Code: bazaar.ECodeNotFound, Message: err.Error(), Err: bazaar.ErrNotFound})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"dealId": red.DealID, "nullifier": (*hexutil.Big)(red.Nullifier), "payout": red.Payout, "block": red.Block, "tx": red.Tx})
 }

@@ -4,14 +4,19 @@ package main
 
 import (
 	"context"
+	"crypto/ecdh"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain"
 )
 
@@ -31,10 +36,46 @@ func TestWebUI(t *testing.T) {
 	if err := os.RemoveAll(shots); err != nil {
 		t.Fatal(err)
 	}
+	// An order waits in the vendor's mailbox for the browser inbox: a demo agent redeemed the
+	// seed's coffee deal and accepted it; a replay of its acceptance follows it.
+	posted, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, exampleDeal(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitRequirements(t, n, common.HexToHash(posted.DealID), 1)
+	const demo = "demo-q1-high-l3"
+	state := t.TempDir()
+	var out strings.Builder
+	for _, args := range [][]string{{"agent", "redeem", posted.DealID, "--demo", demo, "--node", n.URL()},
+		{"agent", "accept", posted.DealID, "--demo", demo, "--node", n.URL(), "--state", state, "--delivery", "bàn 4"}} {
+		if err := run(ctx, args, &out, &out); err != nil {
+			t.Fatalf("%v: %v\n%s", args, err, out.String())
+		}
+	}
+	book, err := loadAgentBook(state, demo)
+	if err != nil || len(book.Orders) != 1 {
+		t.Fatalf("agent book: %v", err)
+	}
+	order := book.Orders[0]
+	key, _ := n.orderKeys.get(chain.KeyAddress(chain.DevVendorKey))
+	pub, _ := ecdh.X25519().NewPublicKey(key.Key)
+	replay, err := bazaar.SealToKey(pub, bazaar.OrderMessage{Type: bazaar.MsgAcceptance, Acceptance: &order.Acceptance})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, e := postRaw(t, n.URL()+"/relay/mailboxes/"+key.Mailbox, mustJSON(t, map[string]any{"sealed": json.RawMessage(replay)})); st != 202 {
+		t.Fatalf("replay drop: %d %+v", st, e)
+	}
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
 	cmd := exec.CommandContext(ctx, "node", "web/test/ui.mjs", n.URL(), hexutil.Encode(crypto.FromECDSA(chain.DevVendorKey)), shots)
 	cmd.Dir = root
-	out, err := cmd.CombinedOutput()
-	t.Logf("%s", out)
+	cmd.Env = append(os.Environ(), "ORDER_DEAL="+posted.DealID, "ORDER_ID="+order.Order.Hex(), "PICKUP_CODE="+order.PickupCode,
+		"AGENT_DEMO="+demo, "AGENT_STATE="+state, "AGENT_CLI="+self, cliEnv+"=")
+	browserOut, err := cmd.CombinedOutput()
+	t.Logf("%s", browserOut)
 	if err != nil {
 		t.Fatalf("browser tests: %v", err)
 	}

@@ -2,6 +2,8 @@
 // auditor view. It talks only to this node's public API; text is set with textContent only.
 'use strict';
 
+import * as c from './vendor/crypto.mjs';
+
 const view = document.getElementById('view');
 let info = {};
 
@@ -171,8 +173,7 @@ async function vendor() {
   myDeals(sections.mine, sections.form, account);
   dashboard(sections.dash, account);
   payouts(sections.pay, account);
-  sections.orders.append(el('h3', { id: 'orders-h' }, 'Orders'),
-    el('p', { class: 'hint' }, 'Acceptances arrive sealed to your order key; read, confirm or reject them and check pickup codes with `bazaar vendor orders` (the browser inbox is not built yet).'));
+  ordersSection(sections.orders, account);
 }
 
 const fieldDefs = [
@@ -449,6 +450,262 @@ async function payouts(section, account) {
   } catch (e) {
     section.append(el('p', { class: 'hint', text: e.status === 404 ? 'No settlement batch has credited you yet.' : e.message }));
   }
+}
+
+// ---- orders inbox ----
+// Acceptances arrive sealed (HPKE) to the vendor's order key in its relay mailbox; both keys
+// derive from a wallet signature, so this browser and `bazaar vendor orders` read the same
+// mailbox (each keeps its own order book: use one of them). Nothing here reaches the node in the
+// clear: the node sees only public chain data asked about (a redemption transaction).
+
+const utf8 = new TextEncoder();
+const ORDER_SEED_MESSAGE = 'Bazaar: derive my order keys (v1). Sign this only on Bazaar.';
+const b64 = (bytes) => btoa(String.fromCharCode(...bytes));
+const unb64 = (s) => Uint8Array.from(atob(s), (ch) => ch.charCodeAt(0));
+const u256 = (hex) => c.hexToBytes(BigInt(hex).toString(16).padStart(64, '0'));
+const u64 = (n) => c.hexToBytes(BigInt(n).toString(16).padStart(16, '0'));
+
+const inbox = { keys: null, book: null, account: null };
+
+function bookKey(account) {
+  return 'bazaar-orders-' + account.toLowerCase() + '-' + String((info.contracts || {}).DealRegistry).toLowerCase();
+}
+function loadBook(account) {
+  try { return JSON.parse(localStorage.getItem(bookKey(account))) || { orders: [], refused: [] }; } catch { return { orders: [], refused: [] }; }
+}
+function saveBook() {
+  localStorage.setItem(bookKey(inbox.account), JSON.stringify(inbox.book));
+}
+
+function mailboxID(pub) {
+  return 'm' + c.bytesToHex(c.sha256(c.concat(utf8.encode('bazaar mailbox v1'), pub)).slice(0, 16)).slice(2);
+}
+
+// deriveOrderKeys asks the wallet for its signature of the fixed message and derives the order
+// key and mailbox key from it, as chain.VendorKeysFromWallet does.
+async function deriveOrderKeys(account) {
+  const sigHex = await wallet().request({ method: 'personal_sign', params: [c.bytesToHex(utf8.encode(ORDER_SEED_MESSAGE)), account] });
+  const seed = c.keccak256(c.hexToBytes(sigHex).slice(0, 64));
+  const order = c.sha256(c.concat(utf8.encode('bazaar vendor order key v1\0'), seed));
+  const edSeed = c.sha256(c.concat(utf8.encode('bazaar vendor mailbox v1\0'), seed));
+  const edPub = c.ed25519PublicKey(edSeed);
+  return { order, orderPub: c.x25519PublicKey(order), edSeed, edPub, mailbox: mailboxID(edPub) };
+}
+
+// ensurePublished publishes the order key (signed by the wallet) unless the node holds it.
+async function ensurePublished(account, keys) {
+  const want = { vendor: account, key: c.bytesToHex(keys.orderPub), mailbox: keys.mailbox };
+  try {
+    const cur = await api('GET', '/vendors/' + account + '/order-key');
+    if (cur.key.toLowerCase() === want.key && cur.mailbox === want.mailbox) return 'published';
+  } catch (e) {
+    if (e.status !== 404) throw e;
+  }
+  const td = await api('POST', '/eip712/order-key', want);
+  const signature = await wallet().request({ method: 'eth_signTypedData_v4', params: [account, JSON.stringify(td)] });
+  await api('PUT', '/vendors/' + account + '/order-key', { ...want, signature });
+  return 'newly published';
+}
+
+// readMailbox opens the mailbox at the relay (signing its challenge) and returns the envelopes
+// stored there, reading until it is idle.
+function readMailbox(keys) {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/relay?mailbox=' + keys.mailbox);
+    const got = [];
+    let idle;
+    const done = () => { clearTimeout(idle); ws.close(); resolve(got); };
+    ws.onerror = () => reject(new Error('the relay refused the mailbox'));
+    ws.onmessage = (ev) => {
+      const m = JSON.parse(ev.data);
+      if (m.type === 'challenge') {
+        const msg = c.concat(utf8.encode('bazaar relay challenge v1\0' + keys.mailbox + '\0'), unb64(m.nonce));
+        ws.send(JSON.stringify({ type: 'auth', pub: b64(keys.edPub), sig: b64(c.ed25519Sign(msg, keys.edSeed)) }));
+        idle = setTimeout(done, 1500);
+        return;
+      }
+      got.push(m.payload !== undefined ? m.payload : JSON.parse(atob(m.payloadB64)));
+      clearTimeout(idle);
+      idle = setTimeout(done, 800);
+    };
+  });
+}
+
+function openSealed(keys, env) {
+  if (!env || env.v !== 2) return null; // cover traffic or not for us
+  try {
+    const padded = c.hpkeOpen(keys.order, unb64(env.c), utf8.encode('bazaar order message v1'));
+    const n = new DataView(padded.buffer, padded.byteOffset).getUint32(0);
+    return JSON.parse(new TextDecoder().decode(padded.slice(4, 4 + n)));
+  } catch {
+    return null;
+  }
+}
+
+function acceptanceID(a) {
+  return c.keccak256(c.concat(utf8.encode('bazaar deal acceptance v1\0'), c.hexToBytes(a.dealId), u256(a.nullifier), c.hexToBytes(a.redemptionTx),
+    c.hexToBytes(a.pickupCodeHash), c.keccak256(utf8.encode(a.delivery || '')), c.keccak256(utf8.encode(a.replyMailbox)), c.hexToBytes(a.replyKey),
+    u64(a.issuedAt), c.hexToBytes(a.pseudonym)));
+}
+
+// takeAcceptance checks an acceptance as `bazaar vendor orders` does and files the order.
+async function takeAcceptance(a, account) {
+  if (a.v !== 1 || !a.nullifier || !a.replyKey || c.hexToBytes(a.replyKey).length !== 32 || (a.delivery || '').length > 512) {
+    throw new Error('malformed acceptance');
+  }
+  const id = acceptanceID(a);
+  let signer;
+  try { signer = c.recoverAddress(id, c.hexToBytes(a.signature)); } catch { signer = ''; }
+  if (signer.toLowerCase() !== a.pseudonym.toLowerCase()) throw new Error('acceptance is not signed by its pseudonym');
+  let deal;
+  try { deal = await api('GET', '/deals/' + a.dealId); } catch { throw new Error('acceptance for unknown deal ' + short(a.dealId)); }
+  if (deal.vendor.toLowerCase() !== account.toLowerCase()) throw new Error('acceptance for another vendor\'s deal');
+  let red;
+  try { red = await api('GET', '/redemptions/tx/' + a.redemptionTx); } catch { red = null; }
+  if (!red || red.dealId.toLowerCase() !== a.dealId.toLowerCase() || BigInt(red.nullifier) !== BigInt(a.nullifier)) {
+    throw new Error('acceptance for an unredeemed nullifier on deal ' + short(a.dealId));
+  }
+  if (red.payout.toLowerCase() !== a.pseudonym.toLowerCase()) throw new Error('acceptance signed by another than the redemption\'s payout');
+  const dup = inbox.book.orders.find((o) => BigInt(o.nullifier) === BigInt(a.nullifier));
+  if (dup) throw new Error('replayed acceptance: this redemption is already order ' + short(dup.order));
+  const cents = Math.round(deal.document.pricing.discountedPrice * 100);
+  inbox.book.orders.push({ order: c.bytesToHex(id), dealId: a.dealId, nullifier: a.nullifier, status: 'pending',
+    amount: '0x' + (BigInt(cents) * 10000n).toString(16), delivery: a.delivery || '', pickupCodeHash: a.pickupCodeHash,
+    replyMailbox: a.replyMailbox, replyKey: a.replyKey, received: new Date().toISOString() });
+}
+
+async function syncInbox(account, status) {
+  const envs = await readMailbox(inbox.keys);
+  let fresh = 0;
+  for (const env of envs) {
+    const m = openSealed(inbox.keys, env);
+    if (!m) continue;
+    if (m.type === 'acceptance' && m.acceptance) {
+      try {
+        await takeAcceptance(m.acceptance, account);
+        fresh++;
+      } catch (e) {
+        inbox.book.refused.push(new Date().toISOString() + ' ' + e.message);
+      }
+    } else if (m.type === 'paid' && m.paid) {
+      const o = inbox.book.orders.find((x) => x.order.toLowerCase() === m.paid.order.toLowerCase());
+      if (o && o.status === 'confirmed' && BigInt(o.amount) === BigInt(m.paid.amount)) o.status = 'paid';
+    }
+  }
+  saveBook();
+  status.textContent = fresh ? fresh + ' new order(s)' : 'No new orders';
+}
+
+// sealForReply seals a message with the agent's reply key as bazaar.SealNotification does.
+async function sealForReply(keyHex, msg) {
+  const payload = utf8.encode(JSON.stringify(msg));
+  const size = [512, 1024, 2048, 4096].find((b) => payload.length + 4 <= b);
+  const plain = new Uint8Array(size);
+  new DataView(plain.buffer).setUint32(0, payload.length);
+  plain.set(payload, 4);
+  const key = await crypto.subtle.importKey('raw', c.hexToBytes(keyHex), 'AES-GCM', false, ['encrypt']);
+  const nonce = crypto.getRandomValues(new Uint8Array(12));
+  const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: nonce, additionalData: utf8.encode('bazaar notification v1') }, key, plain));
+  return { v: 1, n: b64(nonce), c: b64(ct) };
+}
+
+async function decide(o, status, reason, account) {
+  const d = { order: o.order, dealId: o.dealId, vendor: account, nullifier: o.nullifier, status,
+    amount: status === 'confirmed' ? o.amount : '0x0', reason: reason || undefined };
+  const td = await api('POST', '/eip712/decision', d);
+  if (td.primaryType !== 'OrderDecision' || String(td.message.order).toLowerCase() !== o.order.toLowerCase()) {
+    throw new Error('the node\'s typed data is not this decision: refusing to sign');
+  }
+  d.signature = await wallet().request({ method: 'eth_signTypedData_v4', params: [account, JSON.stringify(td)] });
+  const sealed = await sealForReply(o.replyKey, { type: 'decision', decision: d });
+  await api('POST', '/relay/mailboxes/' + o.replyMailbox, { sealed });
+  o.status = status;
+  saveBook();
+}
+
+function renderOrders(section, account) {
+  const status = el('p', { role: 'status', id: 'orders-status' });
+  const tbody = el('tbody');
+  for (const o of inbox.book.orders) {
+    const actions = el('td');
+    if (o.status === 'pending') {
+      const reason = el('input', { 'aria-label': 'Reason for rejecting ' + short(o.order), placeholder: 'reason (reject)' });
+      const act = (st) => async () => {
+        try {
+          await decide(o, st, st === 'rejected' ? reason.value : '', account);
+          renderOrders(section, account);
+          section.querySelector('#orders-status').textContent = 'Order ' + short(o.order) + ' ' + st;
+        } catch (e) { status.textContent = e.message; }
+      };
+      actions.append(el('button', { type: 'button', 'data-action': 'confirm', onclick: act('confirmed') }, 'Confirm'), ' ',
+        reason, ' ', el('button', { type: 'button', class: 'danger', 'data-action': 'reject', onclick: act('rejected') }, 'Reject'));
+    }
+    tbody.append(el('tr', { 'data-order': o.order },
+      el('td', {}, el('code', { text: short(o.order) })), el('td', {}, el('a', { href: '#/deal/' + o.dealId }, short(o.dealId))),
+      el('td', { class: 'order-status', text: o.status }), el('td', { text: units(o.amount) }), el('td', { text: o.delivery }), actions));
+  }
+  const pick = el('form', { class: 'row', id: 'check-code' },
+    el('label', {}, 'Order', el('select', { name: 'order' }, ...inbox.book.orders.map((o) => el('option', { value: o.order }, short(o.order) + ' · ' + o.status)))),
+    el('label', {}, 'Pickup code', el('input', { name: 'code', inputmode: 'numeric', autocomplete: 'off' })),
+    el('button', { type: 'submit' }, 'Check code'));
+  const pickStatus = el('p', { role: 'status', id: 'code-status' });
+  pick.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const o = inbox.book.orders.find((x) => x.order === pick.elements.order.value);
+    const code = pick.elements.code.value.replace(/[-\s]/g, '');
+    const h = c.bytesToHex(c.sha256(utf8.encode('bazaar pickup code v1\0' + code)));
+    if (!o) pickStatus.textContent = 'No such order.';
+    else if (o.pickedUp) pickStatus.textContent = 'Already picked up at ' + o.pickedUp + ': the code is spent.';
+    else if (h !== o.pickupCodeHash.toLowerCase()) pickStatus.textContent = 'The code does not match this order.';
+    else if (o.status !== 'paid') pickStatus.textContent = 'The code matches, but the order is ' + o.status + ', not paid yet.';
+    else {
+      o.pickedUp = new Date().toISOString();
+      o.status = 'picked-up';
+      saveBook();
+      renderOrders(section, account);
+      section.querySelector('#code-status').textContent = 'Code valid: the order is paid; hand it over.';
+      return;
+    }
+  });
+  const refresh = el('button', { type: 'button', class: 'secondary', id: 'refresh-orders', onclick: async () => {
+    status.textContent = 'Reading the mailbox…';
+    try { await syncInbox(account, status); renderOrders(section, account); section.querySelector('#orders-status').textContent = status.textContent; } catch (e) { status.textContent = e.message; }
+  } }, 'Read mailbox');
+  section.replaceChildren(el('h3', { id: 'orders-h' }, 'Orders'),
+    el('p', { class: 'hint' }, 'Order key ' + short(c.bytesToHex(inbox.keys.orderPub)) + ', mailbox ' + inbox.keys.mailbox + '. Orders are kept in this browser.'),
+    refresh, status,
+    inbox.book.orders.length ? el('div', { class: 'scroll' }, el('table', { id: 'orders' },
+      el('thead', {}, el('tr', {}, ...['Order', 'Deal', 'Status', 'Amount', 'Delivery', ''].map((h) => el('th', { scope: 'col', text: h })))), tbody)) : el('p', { class: 'hint' }, 'No orders yet.'),
+    inbox.book.orders.length ? el('div', {}, el('h3', {}, 'At the counter'), pick, pickStatus) : '',
+    inbox.book.refused.length ? el('details', {}, el('summary', {}, inbox.book.refused.length + ' refused acceptance(s)'),
+      el('ul', { id: 'refused' }, ...inbox.book.refused.map((r) => el('li', { text: r })))) : '');
+}
+
+function ordersSection(section, account) {
+  const status = el('p', { role: 'status' });
+  const open = el('button', { type: 'button', id: 'open-inbox', onclick: async () => {
+    try {
+      status.textContent = 'Sign in your wallet to derive your order keys…';
+      inbox.keys = await deriveOrderKeys(account);
+      inbox.account = account;
+      inbox.book = loadBook(account);
+      const pub = await ensurePublished(account, inbox.keys);
+      status.textContent = 'Order key ' + pub + '. Reading the mailbox…';
+      await syncInbox(account, status);
+      const msg = status.textContent;
+      renderOrders(section, account);
+      section.querySelector('#orders-status').textContent = msg;
+    } catch (e) {
+      status.textContent = e.message;
+    }
+  } }, 'Open orders inbox');
+  if (inbox.keys && inbox.account === account) {
+    renderOrders(section, account);
+    return;
+  }
+  section.replaceChildren(el('h3', { id: 'orders-h' }, 'Orders'),
+    el('p', { class: 'hint' }, 'Acceptances arrive sealed to your order key; opening the inbox asks your wallet to sign a fixed message from which the keys derive.'),
+    open, status);
 }
 
 // ---- auditor ----

@@ -41,6 +41,11 @@ await page.exposeFunction('__testWallet', async (method, params) => {
       signed.push(td.primaryType);
       return cast('wallet', 'sign', '--private-key', key, '--data', params[1]);
     }
+    case 'personal_sign': {
+      assert.equal(params[1].toLowerCase(), account.toLowerCase(), 'signs for the connected account');
+      signed.push('personal_sign');
+      return cast('wallet', 'sign', '--private-key', key, Buffer.from(params[0].slice(2), 'hex').toString('utf8'));
+    }
     default:
       throw new Error('test wallet: unsupported method ' + method);
   }
@@ -142,6 +147,41 @@ try {
   }, dealId);
   assert.deepEqual(signed, ['DealHeader', 'DealHeader', 'CancelDeal']);
   await shot('vendor-cancelled');
+
+  // Orders inbox: the order a demo agent sent (and a replay of it) is read from the mailbox and
+  // checked in the browser, confirmed with a wallet signature; the agent pays; the paid notice
+  // arrives; the pickup code is checked once.
+  const orderId = process.env.ORDER_ID;
+  if (orderId) {
+    signed.length = 0;
+    await page.click('#open-inbox');
+    await page.waitForSelector(`tr[data-order="${orderId}"]`);
+    assert.deepEqual(signed, ['personal_sign'], 'the keys the browser derives are the ones the node published for the vendor');
+    assert.equal(await page.textContent(`tr[data-order="${orderId}"] .order-status`), 'pending');
+    assert.match(await page.textContent('#refused'), /replayed acceptance/);
+    assert.match(await page.textContent(`tr[data-order="${orderId}"]`), /bàn 4/);
+    await page.click(`tr[data-order="${orderId}"] [data-action=confirm]`);
+    await page.waitForFunction((id) => document.querySelector(`tr[data-order="${id}"] .order-status`)?.textContent === 'confirmed', orderId);
+    assert.deepEqual(signed, ['personal_sign', 'OrderDecision']);
+    await page.fill('#check-code input[name=code]', process.env.PICKUP_CODE);
+    await page.click('#check-code button');
+    assert.match(await page.textContent('#code-status'), /not paid yet/);
+    const paid = execFileSync(process.env.AGENT_CLI, ['agent', 'pay', process.env.ORDER_DEAL, '--demo', process.env.AGENT_DEMO, '--node', base,
+      '--state', process.env.AGENT_STATE], { env: { ...process.env, BAZAAR_TEST_AS_CLI: '1' }, encoding: 'utf8' });
+    assert.match(paid, /receipt: balance 46\.00/, 'the agent paid the confirmed order');
+    await page.click('#refresh-orders');
+    await page.waitForFunction((id) => document.querySelector(`tr[data-order="${id}"] .order-status`)?.textContent === 'paid', orderId);
+    await page.fill('#check-code input[name=code]', '00000-00000');
+    await page.click('#check-code button');
+    assert.match(await page.textContent('#code-status'), /does not match/);
+    await page.fill('#check-code input[name=code]', process.env.PICKUP_CODE);
+    await page.click('#check-code button');
+    await page.waitForFunction(() => /Code valid/.test(document.querySelector('#code-status')?.textContent || ''));
+    await page.fill('#check-code input[name=code]', process.env.PICKUP_CODE);
+    await page.click('#check-code button');
+    assert.match(await page.textContent('#code-status'), /Already picked up/);
+    await shot('vendor-orders');
+  }
 
   // Auditor: measurements, the simulated matcher flagged as such.
   await page.goto(base + '/#/auditor');
