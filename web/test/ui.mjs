@@ -181,6 +181,17 @@ try {
     await page.click('#check-code button');
     assert.match(await page.textContent('#code-status'), /Already picked up/);
     await shot('vendor-orders');
+    // Payouts: once the batch has credited the vendor, the node submits its withdrawal.
+    for (let i = 0; i < 60 && !(await page.$('#credit')); i++) {
+      await page.waitForTimeout(250);
+      await page.goto(base + '/#/auditor');
+      await ready('auditor');
+      await page.goto(base + '/#/vendor');
+      await ready('vendor');
+    }
+    assert.equal(await page.textContent('#credit'), '4.00', 'the batch credited the order');
+    await page.click('#withdraw');
+    await page.waitForFunction(() => /Withdrawn: 4\.00/.test(document.querySelector('#pay-status')?.textContent || ''));
   }
 
   // Auditor: measurements, the simulated matcher flagged as such.
