@@ -128,8 +128,23 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	from := fs.Uint64("from-block", 0, "first block to read events from")
 	asJSON := fs.Bool("json", false, "print JSON instead of a table")
 	export := fs.String("export", "", "write each report with its certificates here for go-sev-guest's check tool")
+	manifest := fs.String("manifest", "", "deployment manifest (contracts/script/Deploy.s.sol): its AttestationRegistry, with --rpc")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
+	}
+	if *manifest != "" {
+		b, err := os.ReadFile(*manifest)
+		if err != nil {
+			return fmt.Errorf("manifest: %w", err)
+		}
+		var m Manifest
+		if err := json.Unmarshal(b, &m); err != nil {
+			return fmt.Errorf("manifest %s: %w", *manifest, err)
+		}
+		if *rpcURL == "" {
+			return errors.New("--manifest needs --rpc: the manifest names the contracts, not the chain's endpoint")
+		}
+		*addr, *from = m.AttestationRegistry.Hex(), m.AttestationBlock
 	}
 	if *rpcURL == "" || *addr == "" {
 		var info struct {

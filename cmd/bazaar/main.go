@@ -45,6 +45,9 @@ commands:
                             sequencer has stopped (--demo NAME)
   prover ceremony STEP      Groth16 MPC setup: contribute | seal1 | seal2 | verify (--dir, --beacon)
   audit [--node URL]        list allowed measurements and registered matchers; re-verify each report
+                            (--manifest FILE --rpc URL: without a node)
+  roots [--dev] [--measurement]
+                            the AMD roots (and dev measurement) as the env contracts/script/Deploy.s.sol reads
   bench [--json] SUITE      benchmarks: post, browse, notify, all
 
 Run 'bazaar <command> -h' for a command's flags.
@@ -118,6 +121,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if len(args) > 1 && args[1] == "ceremony" {
 			return runCeremony(ctx, args[2:], stdout, stderr)
 		}
+	case "roots":
+		return runRoots(ctx, args[1:], stdout, stderr)
 	case "audit":
 		return runAudit(ctx, args[1:], stdout, stderr)
 	case "bench":
@@ -163,6 +168,7 @@ func runNode(ctx context.Context, verb string, args []string, stdout, stderr io.
 	fs.Var(&p2p, "p2p-listen", "IPFS libp2p listen multiaddrs (default /ip4/127.0.0.1/tcp/0)")
 	fs.Var(&peers, "peer", "IPFS peer multiaddr (with /p2p/ID) to connect to; repeatable")
 	registry := fs.String("registry", "", "DealRegistry address (default: the recorded or dev deployment)")
+	manifest := fs.String("manifest", "", "deployment manifest from contracts/script/Deploy.s.sol (use its contracts)")
 	mirror := fs.Bool("mirror", false, "read-only mirror: follow the chain, fetch and pin every deal document")
 	relayerFile := fs.String("relayer-key-file", "", "file with the hex key that pays for gasless posts (dev chains default to the dev key)")
 	confirmations := fs.Uint64("confirmations", 0, "blocks an event must be buried under before it is indexed")
@@ -183,7 +189,7 @@ func runNode(ctx context.Context, verb string, args []string, stdout, stderr io.
 	if len(p2p) == 0 {
 		p2p = listFlag{"/ip4/127.0.0.1/tcp/0"}
 	}
-	cfg := Config{DataDir: *data, HTTPListen: *httpAddr, RPC: *rpc, P2PListen: p2p, Peers: peers, Registry: *registry,
+	cfg := Config{DataDir: *data, HTTPListen: *httpAddr, RPC: *rpc, P2PListen: p2p, Peers: peers, Registry: *registry, Manifest: *manifest,
 		Mirror: *mirror, SeedDemo: !*noDemo && !*mirror, Confirmations: *confirmations, ExternalMatcher: *matcherMode == "external", DPEpsilon: *eps, NATS: *natsURL, PublishProverKeys: verb == "dev", FundDemo: verb == "dev"}
 	if *rpc == "" {
 		cfg.RPCListen = *rpcListen

@@ -55,6 +55,9 @@ type Config struct {
 	// ExitDelay is how long the settlement sequencer may stay silent before accounts may exit
 	// with their statements [1 day]; it is fixed when the dev node deploys Settlement.
 	ExitDelay time.Duration
+	// Manifest is a deployment manifest written by contracts/script/Deploy.s.sol: the node uses
+	// the contracts it names instead of deploying or looking for them.
+	Manifest string
 	// FundDemo deposits 50 test dollars for every demo agent when Settlement is first deployed.
 	FundDemo bool
 	// NATS, if set, is a NATS server URL (with JetStream) whose stream this node's relay shares
@@ -363,6 +366,16 @@ func (n *Node) deploy(ctx context.Context) error {
 		}
 		b, _ := json.MarshalIndent(d, "", "  ")
 		return os.WriteFile(path, b, 0o600)
+	}
+	if n.cfg.Manifest != "" {
+		if n.cfg.Registry != "" {
+			return errors.New("give --manifest or --registry, not both")
+		}
+		m, err := readManifest(ctx, n.cfg.Manifest, n.backend)
+		if err != nil {
+			return err
+		}
+		return use(m.Deployment)
 	}
 	switch {
 	case n.cfg.Registry != "":
