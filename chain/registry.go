@@ -111,6 +111,7 @@ func submit(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, send fu
 	if err != nil {
 		return nil, err
 	}
+	observeSend(backend, from, tx)
 	awaitPendingNonce(ctx, backend, from, tx.Nonce())
 	return tx, nil
 }

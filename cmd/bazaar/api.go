@@ -52,6 +52,7 @@ func (n *Node) routes() http.Handler {
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
+	mux.HandleFunc("GET /readyz", n.readyz)
 	mux.HandleFunc("GET /ipfs/{cid}", n.gateway)
 	mux.HandleFunc("HEAD /ipfs/{cid}", n.gateway)
 	mux.Handle("GET /relay", n.hub)
@@ -71,12 +72,12 @@ func (n *Node) routes() http.Handler {
 	mux.HandleFunc("POST /eip712/decision", n.typedDecision)
 	mux.HandleFunc("GET /redemptions/tx/{tx}", n.redemptionByTx)
 	mux.Handle("GET /", web.Handler())
-	return accessLog(n.log, mux)
+	return accessLog(n.log, n.metrics, mux)
 }
 
-// accessLog logs method, route, status and duration: never a client address, query string or
-// header, so browsing leaves no trail.
-func accessLog(log *slog.Logger, next http.Handler) http.Handler {
+// accessLog logs and counts (m, if not nil) method, route, status and duration: never a
+// client address, query string or header, so browsing leaves no trail.
+func accessLog(log *slog.Logger, m *nodeMetrics, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
@@ -85,7 +86,11 @@ func accessLog(log *slog.Logger, next http.Handler) http.Handler {
 		if route == "" {
 			route = "unmatched"
 		}
-		log.Debug("http", "route", route, "status", sw.status, "dur", time.Since(start))
+		dur := time.Since(start)
+		if m != nil {
+			m.observeRequest(route, sw.status, dur)
+		}
+		log.Debug("http", "route", route, "status", sw.status, "dur", dur)
 	})
 }
 

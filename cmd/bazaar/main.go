@@ -177,6 +177,17 @@ func runNode(ctx context.Context, verb string, args []string, stdout, stderr io.
 	eps := fs.Float64("dp-epsilon", 0, "in-process matcher: Laplace noise of scale 1/ε on each breakdown bucket vendors see (0: none)")
 	matcherMode := fs.String("matcher", "in-process", "in-process, or external: a `bazaar matcher` process links to this node's relay")
 	verbose := fs.Bool("v", false, "debug logging")
+	opsListen := fs.String("ops-listen", "", "ops listener: Prometheus GET /metrics, /readyz and /healthz apart from the API (empty: none; port 0 picks one)")
+	drainDelay := fs.Duration("drain-delay", 0, "on SIGTERM or SIGINT: how long /readyz answers 503 before the API stops accepting connections")
+	drainTimeout := fs.Duration("drain-timeout", 10*time.Second, "on SIGTERM or SIGINT: how long API requests in flight may take to finish")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: bazaar %s [flags]\n\nEvery flag can also be given in the environment as BAZAAR_<NAME> (upper case, - as _),\n"+
+			"e.g. BAZAAR_HTTP, BAZAAR_OPS_LISTEN, BAZAAR_RPC; a flag on the command line wins.\n\n", verb)
+		fs.PrintDefaults()
+	}
+	if err := envFlags(fs, "BAZAAR_", os.LookupEnv); err != nil {
+		return err
+	}
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
@@ -194,6 +205,7 @@ func runNode(ctx context.Context, verb string, args []string, stdout, stderr io.
 	if *rpc == "" {
 		cfg.RPCListen = *rpcListen
 	}
+	cfg.OpsListen, cfg.DrainDelay, cfg.DrainTimeout = *opsListen, *drainDelay, *drainTimeout
 	if *relayerFile != "" {
 		k, err := loadKey("", *relayerFile)
 		if err != nil {
@@ -217,8 +229,9 @@ func runNode(ctx context.Context, verb string, args []string, stdout, stderr io.
 		}
 	}
 	<-ctx.Done()
+	// Drain: /readyz answers 503, requests in flight finish, websockets get 1001 going away.
 	fmt.Fprintln(stdout, "stopping…")
-	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	sctx, cancel := context.WithTimeout(context.Background(), *drainDelay+*drainTimeout+10*time.Second)
 	defer cancel()
 	return n.Stop(sctx)
 }

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -67,6 +68,14 @@ type Config struct {
 	WatchInterval time.Duration
 	Confirmations uint64 // blocks a registry event must be buried under before it is indexed
 	Logger        *slog.Logger
+	// OpsListen serves the node's Prometheus metrics (GET /metrics), /readyz and /healthz on a
+	// listener of their own, apart from the public API; "" = none.
+	OpsListen string
+	// DrainDelay is how long Stop lets /readyz answer 503 before the API stops accepting
+	// connections, so load balancers take the node out first [0].
+	DrainDelay time.Duration
+	// DrainTimeout is how long Stop waits for API requests in flight before cutting them off [10s].
+	DrainTimeout time.Duration
 }
 
 // Deployment records where the contracts are, so restarts reuse them.
@@ -123,6 +132,12 @@ type Node struct {
 	ln     net.Listener
 	srv    *http.Server
 	cancel context.CancelFunc // ends the long-running parts' context
+
+	metrics   *nodeMetrics
+	unobserve func() // stops counting the relayer's transactions
+	opsLn     net.Listener
+	opsSrv    *http.Server
+	draining  atomic.Bool // set when Stop begins: /readyz answers 503
 }
 
 // StartDev starts a development node: the embedded chain unless cfg.RPC names another.
@@ -140,6 +155,9 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	if cfg.BatchWait <= 0 {
 		cfg.BatchWait = 2 * time.Second
 	}
+	if cfg.DrainTimeout <= 0 {
+		cfg.DrainTimeout = 10 * time.Second
+	}
 	log := cfg.Logger
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -147,7 +165,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
 		return nil, fmt.Errorf("data dir: %w", err)
 	}
-	n := &Node{cfg: cfg, log: log}
+	n := &Node{cfg: cfg, log: log, metrics: newNodeMetrics()}
 	// ctx bounds start-up only; the parts run until Stop.
 	runCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	n.cancel = cancel
@@ -160,6 +178,9 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	if err := n.connectChain(ctx); err != nil {
 		return nil, err
 	}
+	if n.relayer != nil {
+		n.unobserve = n.watchSends()
+	}
 	if err := n.deploy(ctx); err != nil {
 		return nil, err
 	}
@@ -167,7 +188,8 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		return nil, fmt.Errorf("attestation: %w", err)
 	}
 
-	n.ipfs, err = ipfs.Open(ctx, ipfs.Config{Dir: filepath.Join(cfg.DataDir, "ipfs"), P2PListen: cfg.P2PListen, Logger: log.With("part", "ipfs")})
+	n.ipfs, err = ipfs.Open(ctx, ipfs.Config{Dir: filepath.Join(cfg.DataDir, "ipfs"), P2PListen: cfg.P2PListen, Logger: log.With("part", "ipfs"),
+		Metrics: n.metrics.reg})
 	if err != nil {
 		return nil, fmt.Errorf("ipfs: %w", err)
 	}
@@ -297,7 +319,11 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 			log.Error("http server", "err", err)
 		}
 	}()
-	log.Info("node ready", "http", n.URL(), "rpc", n.rpcURL, "mirror", cfg.Mirror)
+	n.registerParts()
+	if err := n.startOps(); err != nil {
+		return nil, err
+	}
+	log.Info("node ready", "http", n.URL(), "rpc", n.rpcURL, "ops", n.OpsURL(), "mirror", cfg.Mirror)
 	return n, nil
 }
 
@@ -509,13 +535,16 @@ func (n *Node) URL() string { return "http://" + n.ln.Addr().String() }
 // RPCURL is the chain's JSON-RPC URL.
 func (n *Node) RPCURL() string { return n.rpcURL }
 
-// Stop shuts everything down in reverse order. It is safe on a partly started node.
+// Stop drains the node and shuts everything down in reverse order; main calls it on SIGINT
+// and SIGTERM. First /readyz answers 503; after Config.DrainDelay the API stops accepting
+// connections and requests in flight get Config.DrainTimeout to finish (see drainHTTP). The
+// watchers stop next, so a match in progress still hands its notifications to the relay;
+// then the relay closes every websocket with 1001 going away; then the rest, the ops listener
+// just before the chain. It is safe on a partly started node.
 func (n *Node) Stop(ctx context.Context) error {
 	var errs []error
 	defer n.cancel()
-	if n.srv != nil {
-		errs = append(errs, n.srv.Shutdown(ctx))
-	}
+	errs = append(errs, n.drainHTTP(ctx))
 	for _, w := range n.watchers {
 		errs = append(errs, w.Stop(ctx))
 	}
@@ -525,6 +554,13 @@ func (n *Node) Stop(ctx context.Context) error {
 	if n.nc != nil {
 		n.nc.Close()
 	}
+	if n.opsSrv != nil {
+		errs = append(errs, n.opsSrv.Shutdown(ctx))
+	}
+	if n.unobserve != nil {
+		n.unobserve()
+	}
+	n.metrics.stopSends()
 	if n.index != nil {
 		errs = append(errs, n.index.Close())
 	}
@@ -628,8 +664,13 @@ func (n *Node) matchEvent(ctx context.Context, ev chain.Event) error {
 		n.log.Warn("deal not matched", "deal", ev.DealID, "err", err)
 		return nil
 	}
-	if _, err = n.engine.Match(ctx, ev.DealID.Hex(), c.String(), ev.Header.Version, d); err != nil {
+	start := time.Now()
+	res, err := n.engine.Match(ctx, ev.DealID.Hex(), c.String(), ev.Header.Version, d)
+	if err != nil {
 		return err
+	}
+	if !res.Skipped {
+		n.metrics.match.Observe(time.Since(start).Seconds())
 	}
 	n.postRequirements(ctx, ev.DealID, ev.Header.Version, d)
 	if n.ledger != nil && n.mkeys != nil {
