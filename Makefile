@@ -7,7 +7,7 @@ FORGE := ./node_modules/.bin/forge
 CONTRACTS := DealRegistry AttestationRegistry MetricsLedger Redemptions EligibilityVerifier Settlement TestStablecoin
 GENTMP := contracts/out/abigen
 
-.PHONY: all deps build gen check-gen vet test test-go test-forge test-ui interop bench clean
+.PHONY: all deps build gen check-gen vet test test-go test-forge test-ui cluster-test interop bench clean
 
 all: build
 
@@ -67,7 +67,12 @@ test-ui: deps
 	  { echo "test-ui needs Debian's chromium: apt-get install chromium"; exit 1; }
 	go test -count=1 -tags ui -run TestWebUI ./cmd/bazaar/
 
-test: vet test-go test-forge interop test-ui check-gen
+## cluster-test: anvil + NATS + two nodes (one a mirror) + three sharded matchers as separate
+## processes; relay and matcher killed mid-run (cmd/bazaar/cluster_test.go).
+cluster-test: deps
+	go test -count=1 -tags cluster -run TestCluster ./cmd/bazaar/
+
+test: vet test-go test-forge interop test-ui cluster-test check-gen
 
 bench: deps
 	go run ./cmd/bazaar bench --json all

@@ -44,8 +44,11 @@ type Config struct {
 	// releasing the same count again reveals nothing new; totals stay exact. 0: no noise.
 	Epsilon  float64
 	NoiseKey []byte // secret for the noise; nil: random per start
-	Clock    bazaar.Clock
-	Logger   *slog.Logger // never given an agent identifier, mailbox or signal
+	// Shard, when set, is this matcher's part of the signal space: signals outside it are
+	// refused (another shard's matcher owns them).
+	Shard  *Shard
+	Clock  bazaar.Clock
+	Logger *slog.Logger // never given an agent identifier, mailbox or signal
 }
 
 // Engine matches deals to signals. It is safe for concurrent use.
@@ -201,6 +204,7 @@ func AttestedKey(x *ecdh.PublicKey, hybrid hpke.PublicKey) []byte {
 
 // ParseAttestedKey splits an attested key blob; hybrid is nil when it offers only X25519.
 func ParseAttestedKey(b []byte) (x *ecdh.PublicKey, hybrid hpke.PublicKey, err error) {
+	b = stripShard(b)
 	if len(b) < 32 {
 		return nil, nil, errors.New("attested key: shorter than an X25519 key")
 	}
@@ -271,6 +275,9 @@ func (e *Engine) Intake(sealed []byte) error {
 	var s bazaar.Signal
 	if err := strict(plain, &s); err != nil {
 		return ErrNotSignal
+	}
+	if e.cfg.Shard != nil && !e.cfg.Shard.Holds(s.EphemeralID) {
+		return ErrOtherShard
 	}
 	replay, err := e.taken(id)
 	if err != nil {

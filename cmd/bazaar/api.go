@@ -726,9 +726,10 @@ func (n *Node) info(w http.ResponseWriter, r *http.Request) {
 		"contracts": map[string]any{"DealRegistry": n.deployment.DealRegistry.Hex(), "deployBlock": n.deployment.DeployBlock,
 			"AttestationRegistry": n.attestAddr(), "MetricsLedger": n.ledgerAddr(), "Redemptions": n.redemptionsAddr(),
 			"Settlement": n.deployment.Settlement.Hex(), "Stablecoin": n.deployment.Stablecoin.Hex()},
-		"matcher": n.matcherInfo(),
-		"prover":  n.proverInfo(r.Context()),
-		"ipfs":    map[string]any{"addrs": peer},
+		"matcher":  n.matcherInfo(),
+		"matchers": n.matchersInfo(),
+		"prover":   n.proverInfo(r.Context()),
+		"ipfs":     map[string]any{"addrs": peer},
 	})
 }
 
@@ -785,11 +786,40 @@ func (n *Node) linkedMetrics(_, vendor common.Address, m json.RawMessage) {
 	}()
 }
 
+// matchersInfo lists every matcher this node's relay reaches (sharded matchers each hold a part
+// of the signal space, named in their attested key blob): agents pick the one owning their
+// ephemeral id and check its key on-chain themselves.
+func (n *Node) matchersInfo() []map[string]any {
+	out := []map[string]any{}
+	if n.engine == nil && n.cfg.ExternalMatcher {
+		for _, m := range n.hub.Matchers() {
+			e := map[string]any{"address": m.Address.Hex(), "hpkePublicKey": hexutil.Encode(m.HPKEKey)}
+			if s, ok, err := matcher.KeyShard(m.HPKEKey); err == nil && ok {
+				e["shard"] = s.String()
+			}
+			out = append(out, e)
+		}
+		return out
+	}
+	if n.engine != nil && n.mkeys != nil {
+		out = append(out, map[string]any{"address": chain.KeyAddress(n.mkeys.signer).Hex(), "hpkePublicKey": hexutil.Encode(n.mkeys.attested())})
+	}
+	return out
+}
+
 func (n *Node) matcherInfo() map[string]any {
 	if n.engine == nil && n.cfg.ExternalMatcher {
 		ms := n.hub.Matchers()
 		if len(ms) == 0 {
 			return map[string]any{"kind": "linked process (none connected)"}
+		}
+		// With sharded matchers, the one holding the start of the signal space is the credential
+		// issuer and posts deals' requirements: name it here.
+		for i, l := range ms {
+			if sh, ok, _ := matcher.KeyShard(l.HPKEKey); !ok || sh.Lo == 0 {
+				ms[0], ms[i] = ms[i], ms[0]
+				break
+			}
 		}
 		m := map[string]any{"kind": "linked process (registration checked on-chain by the relay)",
 			"address": ms[0].Address.Hex(), "hpkePublicKey": hexutil.Encode(ms[0].HPKEKey)}

@@ -37,11 +37,16 @@ type matcherKeys struct {
 	signer *ecdsa.PrivateKey
 	hpke   *ecdh.PrivateKey
 	hybrid hpke.PrivateKey
+	shard  *matcher.Shard // the matcher's part of the signal space; nil: all of it
 }
 
-// attested is the key blob the attestation binds (matcher.AttestedKey).
+// attested is the key blob the attestation binds (matcher.AttestedKey, and the shard if any).
 func (k *matcherKeys) attested() []byte {
-	return matcher.AttestedKey(k.hpke.PublicKey(), k.hybrid.PublicKey())
+	b := matcher.AttestedKey(k.hpke.PublicKey(), k.hybrid.PublicKey())
+	if k.shard != nil {
+		b = matcher.WithShard(b, *k.shard)
+	}
+	return b
 }
 
 func loadMatcherKeys(dir string) (*matcherKeys, error) {

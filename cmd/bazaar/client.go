@@ -362,11 +362,22 @@ func CheckMatcher(ctx context.Context, node string) (common.Address, bool, error
 // CheckMatcherKey is CheckMatcher that also returns the matcher's HPKE public key, checked
 // against the hash its attestation bound on-chain: the only key an agent may seal signals to.
 func CheckMatcherKey(ctx context.Context, node string) (common.Address, MatcherKey, bool, error) {
+	return checkMatcher(ctx, node, "")
+}
+
+// CheckMatcherFor is CheckMatcherKey for the matcher owning an ephemeral id: with sharded
+// matchers, the one whose attested shard holds it.
+func CheckMatcherFor(ctx context.Context, node, ephemeralID string) (common.Address, MatcherKey, bool, error) {
+	return checkMatcher(ctx, node, ephemeralID)
+}
+
+func checkMatcher(ctx context.Context, node, ephemeralID string) (common.Address, MatcherKey, bool, error) {
 	var none MatcherKey
 	var info struct {
-		RPCURL    string         `json:"rpcUrl"`
-		Contracts map[string]any `json:"contracts"`
-		Matcher   map[string]any `json:"matcher"`
+		RPCURL    string           `json:"rpcUrl"`
+		Contracts map[string]any   `json:"contracts"`
+		Matcher   map[string]any   `json:"matcher"`
+		Matchers  []map[string]any `json:"matchers"`
 	}
 	if err := apiCall(ctx, http.MethodGet, node+"/info", nil, &info); err != nil {
 		return common.Address{}, none, false, err
@@ -374,8 +385,25 @@ func CheckMatcherKey(ctx context.Context, node string) (common.Address, MatcherK
 	reg, _ := info.Contracts["AttestationRegistry"].(string)
 	addr, _ := info.Matcher["address"].(string)
 	hpkeHex, _ := info.Matcher["hpkePublicKey"].(string)
+	if ephemeralID != "" {
+		addr, hpkeHex = "", ""
+		for _, m := range info.Matchers {
+			h, _ := m["hpkePublicKey"].(string)
+			raw, err := hexutil.Decode(h)
+			if err != nil {
+				continue
+			}
+			// The shard is read from the key blob itself (checked against the chain below),
+			// not from the node's word.
+			if sh, ok, err := matcher.KeyShard(raw); err == nil && (!ok || sh.Holds(ephemeralID)) {
+				addr, _ = m["address"].(string)
+				hpkeHex = h
+				break
+			}
+		}
+	}
 	if !common.IsHexAddress(reg) || !common.IsHexAddress(addr) || info.RPCURL == "" {
-		return common.Address{}, none, false, errors.New("the node names no attested matcher")
+		return common.Address{}, none, false, errors.New("the node names no attested matcher (for this ephemeral id's shard)")
 	}
 	client, err := ethclient.DialContext(ctx, info.RPCURL)
 	if err != nil {
@@ -457,7 +485,7 @@ type AgentState struct {
 
 // OptIn seals a signal to the node's attested matcher key and submits it.
 func OptIn(ctx context.Context, node string, s bazaar.Signal, suite string) error {
-	_, key, _, err := CheckMatcherKey(ctx, node)
+	_, key, _, err := CheckMatcherFor(ctx, node, s.EphemeralID)
 	if err != nil {
 		return err
 	}
@@ -521,7 +549,7 @@ func runAgentOptIn(ctx context.Context, args []string, stdout, stderr io.Writer)
 
 // OptOut withdraws a signal: the opt-out is sealed to the attested matcher key like the signal.
 func OptOut(ctx context.Context, node string, st AgentState) error {
-	_, key, _, err := CheckMatcherKey(ctx, node)
+	_, key, _, err := CheckMatcherFor(ctx, node, st.EphemeralID)
 	if err != nil {
 		return err
 	}

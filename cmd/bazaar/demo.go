@@ -30,7 +30,9 @@ var demoAreas = []struct{ slug, name string }{
 }
 
 // SeedDemoAgents adds 36 demo signals: every area × LTV tier × loyalty level 1, 3 and 5.
-func SeedDemoAgents(e *matcher.Engine, now time.Time) ([]DemoAgent, error) {
+// With a shard, only the agents it holds are added as signals (all are returned: the issuer
+// knows every demo agent's history).
+func SeedDemoAgents(e *matcher.Engine, now time.Time, shard *matcher.Shard) ([]DemoAgent, error) {
 	var out []DemoAgent
 	for _, a := range demoAreas {
 		for _, tier := range []string{"low", "medium", "high"} {
@@ -39,10 +41,13 @@ func SeedDemoAgents(e *matcher.Engine, now time.Time) ([]DemoAgent, error) {
 				eph := sha256.Sum256([]byte("bazaar demo ephemeral id (development only): " + ag.Mailbox))
 				s := bazaar.Signal{EphemeralID: hex.EncodeToString(eph[:12]), LTVTier: tier, LoyaltyLevel: lvl, Area: a.name,
 					Mailbox: bazaar.DemoMailbox(ag.Mailbox), NotifyKey: bazaar.DemoNotifyKey(ag.Mailbox), ExpiresAt: now.Add(6 * time.Hour).UnixMilli()}
+				out = append(out, ag)
+				if shard != nil && !shard.Holds(s.EphemeralID) {
+					continue
+				}
 				if err := e.AddSignal(s); err != nil {
 					return nil, fmt.Errorf("demo signal: %w", err)
 				}
-				out = append(out, ag)
 			}
 		}
 	}

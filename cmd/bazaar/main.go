@@ -24,6 +24,7 @@ commands:
   dev                       run a development node: embedded chain, IPFS, matcher, relay, API
   node --rpc URL [--mirror] run a node on any chain; --mirror follows it read-only and pins every deal
   matcher --node URL        run an attested matcher (--snp device|simulated) linked to a node's relay
+                            (--shard LO-HI: its part of the signal space)
   vendor post FILE          sign a deal document (EIP-712) and post it
   vendor update DEALID FILE sign and post the next version of a deal
   vendor cancel DEALID      sign and submit a deal's cancellation

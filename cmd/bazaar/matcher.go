@@ -37,8 +37,12 @@ type MatcherConfig struct {
 	DataDir  string // keys, matcher state, checkpoint
 	Attester enclave.Attester
 	Payer    *ecdsa.PrivateKey // pays its own registration; nil = the node relays it
-	SeedDemo bool              // add the demo agents' signals (development)
-	Epsilon  float64           // > 0: differential-privacy noise on breakdown buckets
+	SeedDemo bool              // add the demo agents' signals (development; a shard's only)
+	// Shard, when set, is this matcher's part of the signal space (attested with its keys).
+	// Only the matcher holding the start of the space (or the whole) issues credentials and
+	// posts deals' requirements; every shard matches every deal and posts its own metrics.
+	Shard   *matcher.Shard
+	Epsilon float64 // > 0: differential-privacy noise on breakdown buckets
 	// RenewBefore re-registers (a fresh report and nonce) this long before expiry [1h].
 	RenewBefore   time.Duration
 	WatchInterval time.Duration
@@ -128,6 +132,7 @@ func StartMatcher(ctx context.Context, cfg MatcherConfig) (_ *MatcherService, er
 	if s.keys, err = loadMatcherKeys(filepath.Join(cfg.DataDir, "keys")); err != nil {
 		return nil, err
 	}
+	s.keys.shard = cfg.Shard
 	if common.IsHexAddress(redAddr) {
 		s.red = chain.NewRedemptions(s.client, common.HexToAddress(redAddr))
 	}
@@ -141,12 +146,12 @@ func StartMatcher(ctx context.Context, cfg MatcherConfig) (_ *MatcherService, er
 		return nil, err
 	}
 	s.engine, err = matcher.New(matcher.Config{Notifier: s, HPKEKey: s.keys.hpke, HybridKey: s.keys.hybrid, StateFile: filepath.Join(cfg.DataDir, "state.json"),
-		Store: s.store, Epsilon: cfg.Epsilon, Logger: s.log.With("part", "matcher")})
+		Store: s.store, Epsilon: cfg.Epsilon, Shard: cfg.Shard, Logger: s.log.With("part", "matcher")})
 	if err != nil {
 		return nil, err
 	}
 	if cfg.SeedDemo {
-		if s.demo, err = SeedDemoAgents(s.engine, time.Now()); err != nil {
+		if s.demo, err = SeedDemoAgents(s.engine, time.Now(), cfg.Shard); err != nil {
 			return nil, err
 		}
 	}
@@ -170,6 +175,10 @@ func StartMatcher(ctx context.Context, cfg MatcherConfig) (_ *MatcherService, er
 	go s.keepRegistered(runCtx)
 	return s, nil
 }
+
+// issues reports whether this matcher is the credential issuer: unsharded, or holding the start
+// of the signal space.
+func (s *MatcherService) issues() bool { return s.cfg.Shard == nil || s.cfg.Shard.Lo == 0 }
 
 // Address is the matcher's on-chain identity.
 func (s *MatcherService) Address() common.Address { return chain.KeyAddress(s.keys.signer) }
@@ -225,7 +234,7 @@ func (s *MatcherService) dial(ctx context.Context) error {
 	s.log.Info("linked to the relay", "relay", s.cfg.Node)
 	// The credential issuer's key, registered by this matcher's key (the node pays; a no-op
 	// when already registered).
-	if s.red != nil {
+	if s.red != nil && s.issues() {
 		x, y := s.issuer.Point()
 		d, err := s.red.IssuerDigest(ctx, x, y)
 		if err == nil {
@@ -342,7 +351,7 @@ func (s *MatcherService) matchEvent(ctx context.Context, ev chain.Event) error {
 	s.mu.Lock()
 	l := s.link
 	s.mu.Unlock()
-	if l != nil && s.red != nil {
+	if l != nil && s.red != nil && s.issues() {
 		if err := s.publishRequirements(ctx, l, ev.DealID, ev.Header.Version, d); err != nil {
 			s.log.Warn("requirements not published", "deal", ev.DealID, "err", err)
 		}
@@ -481,11 +490,19 @@ func runMatcher(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	keyFile := fs.String("key-file", "", "file with a hex key that pays for registration (default: the node relays it)")
 	demo := fs.Bool("demo", false, "seed the demo agents' signals (development)")
 	eps := fs.Float64("dp-epsilon", 0, "Laplace noise of scale 1/ε on each breakdown bucket vendors see (0: none)")
+	shard := fs.String("shard", "", "this matcher's part of the signal space, LO-HI of 0-65536 (attested with its keys); empty: all")
 	verbose := fs.Bool("v", false, "debug logging")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
 	cfg := MatcherConfig{Node: *node, RPC: *rpc, DataDir: *data, SeedDemo: *demo, Epsilon: *eps}
+	if *shard != "" {
+		sh, err := matcher.ParseShard(*shard)
+		if err != nil {
+			return err
+		}
+		cfg.Shard = &sh
+	}
 	switch *snp {
 	case "device":
 		d, err := enclave.OpenDevice(*product)

@@ -244,7 +244,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 			return nil, err
 		}
 		if cfg.SeedDemo {
-			if n.demo, err = SeedDemoAgents(n.engine, time.Now()); err != nil {
+			if n.demo, err = SeedDemoAgents(n.engine, time.Now(), nil); err != nil {
 				return nil, err
 			}
 		}
