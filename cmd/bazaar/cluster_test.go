@@ -166,7 +166,7 @@ func TestCluster(t *testing.T) {
 	matchers := make([]*proc, 3)
 	startMatcher := func(i int) {
 		matchers[i] = startProc(t, fmt.Sprintf("matcher %d", i), "matcher", "--node", urlA, "--snp", "simulated", "--shard", shards[i].String(),
-			"--data", matcherDirs[i])
+			"--data", matcherDirs[i], "--manifest", manifest)
 		matchers[i].await(t, `linked to the relay`, time.Minute)
 	}
 	for i := range matchers {

@@ -87,6 +87,17 @@ func TestDeployScript_Anvil(t *testing.T) {
 		t.Fatalf("audit from the manifest: %+v", v)
 	}
 
+	// A matcher given another deployment's manifest refuses to serve this node.
+	other := deployWithScript(t, rpc)
+	snp, err := newDevSNP()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := StartMatcher(ctx, MatcherConfig{Node: n.URL(), DataDir: t.TempDir(), Attester: snp, Manifest: other}); err == nil ||
+		!strings.Contains(err.Error(), "another deployment") {
+		t.Fatalf("matcher with another deployment's manifest: %v", err)
+	}
+
 	client, err := ethclient.Dial(rpc)
 	if err != nil {
 		t.Fatal(err)

@@ -41,8 +41,11 @@ type MatcherConfig struct {
 	// Shard, when set, is this matcher's part of the signal space (attested with its keys).
 	// Only the matcher holding the start of the space (or the whole) issues credentials and
 	// posts deals' requirements; every shard matches every deal and posts its own metrics.
-	Shard   *matcher.Shard
-	Epsilon float64 // > 0: differential-privacy noise on breakdown buckets
+	Shard *matcher.Shard
+	// Manifest, when set, is the deployment manifest (contracts/script/Deploy.s.sol) the matcher
+	// takes its contracts from instead of the node's word; a node naming others is refused.
+	Manifest string
+	Epsilon  float64 // > 0: differential-privacy noise on breakdown buckets
 	// RenewBefore re-registers (a fresh report and nonce) this long before expiry [1h].
 	RenewBefore   time.Duration
 	WatchInterval time.Duration
@@ -127,6 +130,17 @@ func StartMatcher(ctx context.Context, cfg MatcherConfig) (_ *MatcherService, er
 	}()
 	if s.chainID, err = s.client.ChainID(ctx); err != nil {
 		return nil, fmt.Errorf("chain: %w", err)
+	}
+	if cfg.Manifest != "" {
+		m, err := readManifest(ctx, cfg.Manifest, s.client)
+		if err != nil {
+			return nil, err
+		}
+		if !strings.EqualFold(reg, m.AttestationRegistry.Hex()) || !strings.EqualFold(deals, m.DealRegistry.Hex()) {
+			return nil, fmt.Errorf("node %s serves another deployment than the manifest (registry %s, attestation %s): refusing to link", cfg.Node, deals, reg)
+		}
+		reg, deals, from = m.AttestationRegistry.Hex(), m.DealRegistry.Hex(), float64(m.DeployBlock)
+		s.ledger, redAddr = m.MetricsLedger, m.Redemptions.Hex()
 	}
 	s.attest = chain.NewAttestation(s.client, common.HexToAddress(reg))
 	if s.keys, err = loadMatcherKeys(filepath.Join(cfg.DataDir, "keys")); err != nil {
@@ -491,11 +505,12 @@ func runMatcher(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	demo := fs.Bool("demo", false, "seed the demo agents' signals (development)")
 	eps := fs.Float64("dp-epsilon", 0, "Laplace noise of scale 1/ε on each breakdown bucket vendors see (0: none)")
 	shard := fs.String("shard", "", "this matcher's part of the signal space, LO-HI of 0-65536 (attested with its keys); empty: all")
+	manifest := fs.String("manifest", "", "deployment manifest: take the contracts from it, not from the node (which must agree)")
 	verbose := fs.Bool("v", false, "debug logging")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
-	cfg := MatcherConfig{Node: *node, RPC: *rpc, DataDir: *data, SeedDemo: *demo, Epsilon: *eps}
+	cfg := MatcherConfig{Node: *node, RPC: *rpc, DataDir: *data, SeedDemo: *demo, Epsilon: *eps, Manifest: *manifest}
 	if *shard != "" {
 		sh, err := matcher.ParseShard(*shard)
 		if err != nil {
