@@ -5,9 +5,12 @@ import (
 	"crypto/ecdsa"
 	"errors"
 	"fmt"
+	"io"
 	"math/big"
+	"net"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	ethereum "github.com/ethereum/go-ethereum"
@@ -107,14 +110,66 @@ func submit(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, send fu
 	if err != nil {
 		return nil, err
 	}
+	opts.NoSend = true // send builds and signs; broadcast sends, retrying what the network lost
 	tx, err := send(opts)
 	if err != nil {
+		return nil, err
+	}
+	if err := broadcast(ctx, backend, tx); err != nil {
 		return nil, err
 	}
 	observeSend(backend, from, tx)
 	awaitPendingNonce(ctx, backend, from, tx.Nonce())
 	return tx, nil
 }
+
+// broadcast sends a signed transaction, retrying (the same transaction: idempotent) when the
+// node could not be reached or the connection broke; a node that already has it counts as sent.
+// The node's refusals (nonce, fee, funds) are not retried: they come back as what they are.
+func broadcast(ctx context.Context, backend Backend, tx *types.Transaction) error {
+	delay := 100 * time.Millisecond
+	for attempt := 1; ; attempt++ {
+		err := backend.SendTransaction(ctx, tx)
+		if err == nil || strings.Contains(err.Error(), "already known") {
+			return nil
+		}
+		if attempt > 1 { // an earlier try may have landed, its answer lost: then it is mined or pending
+			if _, rerr := backend.TransactionReceipt(ctx, tx.Hash()); rerr == nil {
+				return nil
+			}
+		}
+		if !transient(err) || attempt == sendAttempts || ctx.Err() != nil {
+			return &bazaar.Error{Code: bazaar.ECodeUnavailable, Message: fmt.Sprintf("chain refused or did not take transaction %s", tx.Hash()), Err: err}
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(delay):
+		}
+		delay *= 3
+	}
+}
+
+// sendAttempts bounds broadcast's tries.
+const sendAttempts = 4
+
+// transient reports whether a send failed on the way (network, connection, an overloaded
+// node) rather than by the node's decision.
+func transient(err error) bool {
+	var ne net.Error
+	if errors.As(err, &ne) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNREFUSED) ||
+		errors.Is(err, syscall.ECONNRESET) {
+		return true
+	}
+	var he rpc.HTTPError
+	if errors.As(err, &he) && (he.StatusCode == 429 || he.StatusCode >= 500) {
+		return true
+	}
+	return false
+}
+
+// ReceiptTimeout bounds WaitMined when its context has no deadline.
+var ReceiptTimeout = 2 * time.Minute
 
 // awaitPendingNonce waits until the node's pending nonce for from is past nonce. It stops
 // early, without error, if the node cannot be asked or after a few seconds: the transaction is
@@ -137,6 +192,11 @@ func awaitPendingNonce(ctx context.Context, backend Backend, from common.Address
 // WaitMined polls for a receipt every few milliseconds (bind.WaitMined polls once a second) and
 // fails if the transaction reverted.
 func WaitMined(ctx context.Context, backend bind.DeployBackend, tx common.Hash) (*types.Receipt, error) {
+	if _, ok := ctx.Deadline(); !ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, ReceiptTimeout)
+		defer cancel()
+	}
 	delay := 2 * time.Millisecond
 	for {
 		rcpt, err := backend.TransactionReceipt(ctx, tx)

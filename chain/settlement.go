@@ -159,7 +159,7 @@ func Transfer(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, to co
 		if err != nil {
 			return nil, err
 		}
-		return tx, backend.SendTransaction(ctx, tx)
+		return tx, nil // submit sends it
 	})
 	if err != nil {
 		return err

@@ -27,6 +27,9 @@ func deployWithScript(t *testing.T, rpc string, extra ...string) string {
 	root, _ := filepath.Abs("../..")
 	name := fmt.Sprintf("deployments/test-%d-%d.json", os.Getpid(), time.Now().UnixNano())
 	path := filepath.Join(root, name)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	t.Cleanup(func() { os.Remove(path) })
 	env, err := rootsEnv(true)
 	if err != nil {
