@@ -132,8 +132,9 @@ func (a *clusterAgent) listen(ctx context.Context) {
 }
 
 // TestCluster runs Bazaar as separate processes on one machine: anvil (contracts deployed by
-// the Foundry script), NATS with JetStream, node A (posting, relay, three matchers linked), node B
-// (a mirror whose relay shares A's mailboxes over NATS) and three sharded matchers. Agents opt
+// the Foundry script), NATS with JetStream, node A (posting, relay, three matchers linked), relay B
+// (`bazaar relay`: a mirror node whose relay shares A's mailboxes over NATS) and three sharded
+// matchers. Agents opt
 // in and listen on either relay. A deal posted on A reaches every agent; then relay B and one
 // matcher are killed (SIGKILL), a second deal is posted while the matcher is down and it is
 // restarted: every agent still receives each deal exactly once, and the on-chain metrics count
@@ -157,7 +158,7 @@ func TestCluster(t *testing.T) {
 		"--http", "127.0.0.1:0", "--data", t.TempDir(), "--no-demo")
 	urlA := nodeA.await(t, `API\s+(http://\S+)`, time.Minute)
 	peerA := nodeA.await(t, `IPFS peer\s+(\S+)`, time.Second)
-	nodeB := startProc(t, "node B (mirror)", "node", "--rpc", rpc, "--manifest", manifest, "--nats", ns.ClientURL(), "--mirror",
+	nodeB := startProc(t, "relay B", "relay", "--rpc", rpc, "--manifest", manifest, "--nats", ns.ClientURL(),
 		"--peer", peerA, "--http", "127.0.0.1:0", "--data", t.TempDir())
 	urlB := nodeB.await(t, `API\s+(http://\S+)`, time.Minute)
 

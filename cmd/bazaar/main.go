@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -23,6 +24,8 @@ const usage = `usage: bazaar <command> [flags]
 commands:
   dev                       run a development node: embedded chain, IPFS, matcher, relay, API
   node --rpc URL [--mirror] run a node on any chain; --mirror follows it read-only and pins every deal
+  relay --rpc URL --nats URL
+                            a relay sharing mailboxes over NATS (a read-only node: --manifest, --peer)
   matcher --node URL        run an attested matcher (--snp device|simulated) linked to a node's relay
                             (--shard LO-HI: its part of the signal space)
   vendor post FILE          sign a deal document (EIP-712) and post it
@@ -78,6 +81,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runNode(ctx, "dev", args[1:], stdout, stderr)
 	case "node":
 		return runNode(ctx, "node", args[1:], stdout, stderr)
+	case "relay":
+		// A relay is a read-only node whose relay shares mailboxes over NATS: agents may connect
+		// to any relay, and matchers to any of them.
+		rest := args[1:]
+		if !slices.ContainsFunc(rest, func(a string) bool { return a == "--nats" || a == "-nats" || strings.HasPrefix(a, "--nats=") }) && os.Getenv("BAZAAR_NATS") == "" {
+			return errors.New("bazaar relay needs --nats URL (relays share mailboxes through NATS JetStream)")
+		}
+		return runNode(ctx, "node", append([]string{"--mirror"}, rest...), stdout, stderr)
 	case "vendor":
 		if len(args) > 1 && (args[1] == "post" || args[1] == "update" || args[1] == "cancel") {
 			return runVendor(ctx, args[1], args[2:], stdout, stderr)
@@ -175,6 +186,7 @@ func runNode(ctx context.Context, verb string, args []string, stdout, stderr io.
 	confirmations := fs.Uint64("confirmations", 0, "blocks an event must be buried under before it is indexed")
 	noDemo := fs.Bool("no-demo", verb != "dev", "do not seed demo agents")
 	natsURL := fs.String("nats", "", "NATS server URL (JetStream): relays on the same stream share mailboxes")
+	ipfsAPI := fs.String("ipfs-api", "", "Kubo RPC API (e.g. http://127.0.0.1:5001) to pin every deal document in as well; posts fail with 503 when it cannot")
 	eps := fs.Float64("dp-epsilon", 0, "in-process matcher: Laplace noise of scale 1/ε on each breakdown bucket vendors see (0: none)")
 	matcherMode := fs.String("matcher", "in-process", "in-process, or external: a `bazaar matcher` process links to this node's relay")
 	verbose := fs.Bool("v", false, "debug logging")
@@ -202,7 +214,7 @@ func runNode(ctx context.Context, verb string, args []string, stdout, stderr io.
 		p2p = listFlag{"/ip4/127.0.0.1/tcp/0"}
 	}
 	cfg := Config{DataDir: *data, HTTPListen: *httpAddr, RPC: *rpc, P2PListen: p2p, Peers: peers, Registry: *registry, Manifest: *manifest,
-		Mirror: *mirror, SeedDemo: !*noDemo && !*mirror, Confirmations: *confirmations, ExternalMatcher: *matcherMode == "external", DPEpsilon: *eps, NATS: *natsURL, PublishProverKeys: verb == "dev", FundDemo: verb == "dev"}
+		Mirror: *mirror, SeedDemo: !*noDemo && !*mirror, Confirmations: *confirmations, ExternalMatcher: *matcherMode == "external", DPEpsilon: *eps, NATS: *natsURL, IPFSAPI: *ipfsAPI, PublishProverKeys: verb == "dev", FundDemo: verb == "dev"}
 	if *rpc == "" {
 		cfg.RPCListen = *rpcListen
 	}
