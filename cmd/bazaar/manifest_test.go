@@ -25,7 +25,7 @@ import (
 func deployWithScript(t *testing.T, rpc string, extra ...string) string {
 	t.Helper()
 	root, _ := filepath.Abs("../..")
-	name := fmt.Sprintf("deployments/test-%d-%d.json", os.Getpid(), time.Now().UnixNano())
+	name := fmt.Sprintf("contracts/deployments/test-%d-%d.json", os.Getpid(), time.Now().UnixNano())
 	path := filepath.Join(root, name)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)

@@ -29,7 +29,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 ///   MATCHER_TTL, MIN_TCB, EXIT_DELAY   seconds, TCB, seconds [1 day, 0, 1 day]
 ///   TOKEN              the settlement ERC-20 [a TestStablecoin is deployed: development only]
 ///   VK_HASH, PK_CID, VK_CID   the prover keys to record in Redemptions [none]
-///   MANIFEST           where to write the manifest [deployments/<chain id>.json]
+///   MANIFEST           where to write the manifest [contracts/deployments/<chain id>.json]
 contract Deploy {
     ScriptVm constant vm = ScriptVm(address(uint160(uint256(keccak256("hevm cheat code")))));
 
@@ -83,7 +83,7 @@ contract Deploy {
         vm.serializeString(m, "pkCid", vm.envOr("PK_CID", string("")));
         vm.serializeAddress(m, "settlement", address(settlement));
         string memory json = vm.serializeUint(m, "settlementBlock", startBlock);
-        vm.writeJson(json, vm.envOr("MANIFEST", string.concat("deployments/", vm.toString(block.chainid), ".json")));
+        vm.writeJson(json, vm.envOr("MANIFEST", string.concat("contracts/deployments/", vm.toString(block.chainid), ".json")));
     }
 
     function readRoots() internal view returns (IAttestationRegistry.Root[] memory roots) {
