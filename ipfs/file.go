@@ -20,6 +20,9 @@ const FileChunk = 256 << 10
 
 // AddFile stores r as a UnixFS file (balanced DAG, 256 KiB raw leaves, CIDv1) and returns its
 // root CID. Used for large artefacts such as the prover's keys; deal documents use Put.
+// With Config.Kubo set, the file's blocks are then copied to Kubo and the root pinned there; if
+// that fails the file stays stored here, the error wraps ErrKubo, and calling AddFile again
+// retries (it is idempotent).
 func (n *Node) AddFile(ctx context.Context, r io.Reader) (cid.Cid, error) {
 	net, ctx, release, err := n.enter(ctx)
 	if err != nil {
@@ -39,6 +42,11 @@ func (n *Node) AddFile(ctx context.Context, r io.Reader) (cid.Cid, error) {
 	nd, err := balanced.Layout(db)
 	if err != nil {
 		return cid.Undef, fmt.Errorf("add file: %w", stopCause(ctx, err))
+	}
+	if n.cfg.Kubo != nil {
+		if err := n.cfg.Kubo.putDAG(ctx, n.bs.Get, nd.Cid()); err != nil {
+			return cid.Undef, fmt.Errorf("add file %s: pin in Kubo: %w", nd.Cid(), stopCause(ctx, err))
+		}
 	}
 	return nd.Cid(), nil
 }

@@ -6,16 +6,10 @@ package ipfs_test
 //
 //	go test -tags interop ./ipfs/ -run Interop    (make interop)
 //
-// Kubo is not vendored or committed. The first run builds it from the Go
-// module proxy into the user cache ($XDG_CACHE_HOME or ~/.cache, see
-// os.UserCacheDir) under bazaar-interop/kubo-0.43.1/ipfs, and later runs
-// reuse that binary: a cold build takes a few minutes and about 1.3 GB of RAM.
-// The daemon runs offline on loopback only (no bootstrap peers, no routing, no
-// mDNS, no relays, TCP only, no providing, no telemetry), in a temporary repo.
-// A failed build fails the test; it is never skipped.
+// internal/kubotest builds Kubo once from the Go module proxy into the user
+// cache and runs it offline, on loopback only, with its RPC API.
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -23,315 +17,20 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"os/exec"
-	"path/filepath"
+	"net/url"
 	"strings"
-	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/ipfs/go-cid"
 	carv2 "github.com/ipld/go-car/v2"
-	"github.com/multiformats/go-multiaddr"
 
+	"github.com/bazaar-market/bazaar/internal/kubotest"
 	"github.com/bazaar-market/bazaar/ipfs"
 )
-
-const (
-	kuboVersion = "v0.43.1"
-	// kuboLibp2p is the go-libp2p Kubo is built with. Kubo's go.mod replaces
-	// go-libp2p with a fork; replace directives of dependencies are ignored,
-	// so without this the build gets v0.49.0, which does not compile against
-	// the webtransport-go Kubo needs. v0.50.0 is the release with the fork's
-	// changes.
-	kuboLibp2p = "v0.50.0"
-	kuboPkg    = "github.com/ipfs/kubo/cmd/ipfs"
-)
-
-// cmdTimeout bounds every Kubo CLI call.
-const cmdTimeout = 60 * time.Second
-
-// kuboBinary returns the cached Kubo binary, building it through the Go
-// module proxy first if it is missing or is not Kubo 0.43.1. A lock file
-// keeps concurrent test runs from building it twice.
-func kuboBinary(t *testing.T) string {
-	t.Helper()
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		t.Fatalf("build Kubo: no cache directory for the binary: %v", err)
-	}
-	dir := filepath.Join(cache, "bazaar-interop", "kubo-"+strings.TrimPrefix(kuboVersion, "v"))
-	bin := filepath.Join(dir, "ipfs")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatalf("build Kubo: %v", err)
-	}
-	lock, err := os.OpenFile(filepath.Join(dir, ".lock"), os.O_CREATE|os.O_RDWR, 0o644)
-	if err != nil {
-		t.Fatalf("build Kubo: %v", err)
-	}
-	defer lock.Close()
-	if err := syscall.Flock(int(lock.Fd()), syscall.LOCK_EX); err != nil {
-		t.Fatalf("build Kubo: lock %s: %v", lock.Name(), err)
-	}
-	defer syscall.Flock(int(lock.Fd()), syscall.LOCK_UN)
-
-	if kuboVersionOK(bin) {
-		return bin
-	}
-
-	// Leave time before go test's own deadline to report a clear failure.
-	ctx := context.Background()
-	if d, ok := t.Deadline(); ok {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithDeadline(ctx, d.Add(-30*time.Second))
-		defer cancel()
-	}
-	start := time.Now()
-	t.Logf("building Kubo %s into %s through the Go module proxy (a cold build takes minutes)", kuboVersion, bin)
-	mod := t.TempDir()
-	tmp := bin + ".tmp"
-	steps := [][]string{
-		{"go", "mod", "init", "kubobuild"},
-		{"go", "get", "-tool", kuboPkg + "@" + kuboVersion},
-		{"go", "get", "github.com/libp2p/go-libp2p@" + kuboLibp2p},
-		{"go", "build", "-o", tmp, kuboPkg},
-	}
-	for _, s := range steps {
-		cmd := exec.CommandContext(ctx, s[0], s[1:]...)
-		cmd.Dir = mod
-		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			os.Remove(tmp)
-			t.Fatalf("build Kubo: %s (in %s): %v (ctx: %v)\n%s", strings.Join(s, " "), mod, err, ctx.Err(), tail(out, 4000))
-		}
-	}
-	if err := os.Rename(tmp, bin); err != nil {
-		t.Fatalf("build Kubo: %v", err)
-	}
-	if !kuboVersionOK(bin) {
-		t.Fatalf("build Kubo: %s built but `ipfs version` does not report %s", bin, kuboVersion)
-	}
-	t.Logf("built Kubo %s in %s", kuboVersion, time.Since(start).Round(time.Second))
-	return bin
-}
-
-// kuboVersionOK reports whether bin runs and is the pinned Kubo version.
-func kuboVersionOK(bin string) bool {
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	out, err := exec.CommandContext(ctx, bin, "version", "--number").Output()
-	return err == nil && strings.TrimSpace(string(out)) == strings.TrimPrefix(kuboVersion, "v")
-}
-
-// tail returns at most the last n bytes of b.
-func tail(b []byte, n int) []byte {
-	if len(b) > n {
-		return b[len(b)-n:]
-	}
-	return b
-}
-
-// syncBuffer is a bytes.Buffer safe for the daemon's output copier and the
-// test reading it at the same time.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
-// kubo is a running Kubo daemon driven through its CLI.
-type kubo struct {
-	t    *testing.T
-	bin  string
-	repo string              // IPFS_PATH
-	api  multiaddr.Multiaddr // RPC API address
-	logs *syncBuffer         // daemon stdout and stderr
-}
-
-// env is the environment of every Kubo process: its own repo, no telemetry.
-func (k *kubo) env() []string {
-	return append(os.Environ(), "IPFS_PATH="+k.repo, "IPFS_TELEMETRY=off", "DO_NOT_TRACK=1")
-}
-
-// run runs `ipfs --api <api> args...` with stdin and returns its stdout,
-// failing the test (of t, which may be a subtest) on error.
-func (k *kubo) run(t *testing.T, stdin []byte, args ...string) []byte {
-	t.Helper()
-	out, err := k.try(stdin, args...)
-	if err != nil {
-		t.Fatalf("%v", err)
-	}
-	return out
-}
-
-// try is run returning the error instead of failing.
-func (k *kubo) try(stdin []byte, args ...string) ([]byte, error) {
-	if k.api != nil {
-		args = append([]string{"--api", k.api.String()}, args...)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), cmdTimeout)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, k.bin, args...)
-	cmd.Env = k.env()
-	if stdin != nil {
-		cmd.Stdin = bytes.NewReader(stdin)
-	}
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	if err := cmd.Run(); err != nil {
-		return out.Bytes(), fmt.Errorf("ipfs %s: %v\nstderr: %s", strings.Join(args, " "), err, errb.String())
-	}
-	return out.Bytes(), nil
-}
-
-// startKubo initialises an offline, loopback-only Kubo repo in a temp dir,
-// starts its daemon, waits for the RPC API, and stops the daemon at cleanup.
-func startKubo(t *testing.T) *kubo {
-	t.Helper()
-	k := &kubo{t: t, bin: kuboBinary(t), repo: t.TempDir(), logs: &syncBuffer{}}
-	k.run(t, nil, "init", "--profile=test", "--empty-repo")
-	for _, kv := range [][2]string{
-		// Loopback only; port 0 lets the kernel pick free ports, and the
-		// daemon reports the API address it got in $IPFS_PATH/api.
-		{"Addresses.Swarm", `["/ip4/127.0.0.1/tcp/0"]`},
-		{"Addresses.API", `"/ip4/127.0.0.1/tcp/0"`},
-		{"Addresses.Gateway", `"/ip4/127.0.0.1/tcp/0"`},
-		{"Addresses.Announce", `[]`},
-		{"Addresses.NoAnnounce", `[]`},
-		// No network beyond the peers the test connects.
-		{"Bootstrap", `[]`},
-		{"Peering.Peers", `[]`},
-		{"Routing.Type", `"none"`},
-		{"Discovery.MDNS.Enabled", "false"},
-		{"AutoConf.Enabled", "false"},
-		{"AutoTLS.Enabled", "false"},
-		{"Provide.Enabled", "false"},
-		{"HTTPRetrieval.Enabled", "false"},
-		{"Swarm.DisableNatPortMap", "true"},
-		{"Swarm.RelayClient.Enabled", "false"},
-		{"Swarm.RelayService.Enabled", "false"},
-		{"Swarm.Transports.Network.QUIC", "false"},
-		{"Swarm.Transports.Network.WebTransport", "false"},
-		{"Swarm.Transports.Network.WebRTCDirect", "false"},
-		{"Swarm.Transports.Network.Websocket", "false"},
-		{"Plugins.Plugins.telemetry.Config.Mode", `"off"`},
-	} {
-		k.run(t, nil, "config", "--json", kv[0], kv[1])
-	}
-
-	cmd := exec.Command(k.bin, "daemon")
-	cmd.Env = k.env()
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.Stdout, cmd.Stderr = k.logs, k.logs
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("start Kubo daemon: %v", err)
-	}
-	exited := make(chan struct{})
-	var waitErr error
-	go func() { waitErr = cmd.Wait(); close(exited) }()
-	t.Cleanup(func() {
-		// SIGINT is Kubo's graceful shutdown; kill the group if it lingers.
-		syscall.Kill(-cmd.Process.Pid, syscall.SIGINT)
-		select {
-		case <-exited:
-		case <-time.After(10 * time.Second):
-			syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-			<-exited
-		}
-		if t.Failed() {
-			t.Logf("Kubo daemon output:\n%s", tail([]byte(k.logs.String()), 8000))
-		}
-	})
-
-	deadline := time.After(60 * time.Second)
-	for !strings.Contains(k.logs.String(), "Daemon is ready") {
-		select {
-		case <-exited:
-			t.Fatalf("Kubo daemon exited before it was ready: %v\n%s", waitErr, k.logs.String())
-		case <-deadline:
-			t.Fatalf("Kubo daemon not ready after 60s:\n%s", k.logs.String())
-		case <-time.After(50 * time.Millisecond):
-		}
-	}
-	raw, err := os.ReadFile(filepath.Join(k.repo, "api"))
-	if err != nil {
-		t.Fatalf("Kubo RPC API address: %v", err)
-	}
-	if k.api, err = multiaddr.NewMultiaddr(strings.TrimSpace(string(raw))); err != nil {
-		t.Fatalf("Kubo RPC API address %q: %v", raw, err)
-	}
-	if !strings.HasPrefix(k.api.String(), "/ip4/127.0.0.1/tcp/") {
-		t.Fatalf("Kubo RPC API on %s, want loopback", k.api)
-	}
-	return k
-}
-
-// swarmAddr is Kubo's loopback TCP swarm address with /p2p/{id}, from `ipfs id`.
-func (k *kubo) swarmAddr(t *testing.T) multiaddr.Multiaddr {
-	t.Helper()
-	var id struct {
-		ID        string
-		Addresses []string
-	}
-	out := k.run(t, nil, "id")
-	if err := json.Unmarshal(out, &id); err != nil {
-		t.Fatalf("ipfs id: %v\n%s", err, out)
-	}
-	for _, a := range id.Addresses {
-		ma, err := multiaddr.NewMultiaddr(a)
-		if err != nil {
-			continue
-		}
-		// Exactly /ip4/127.0.0.1/tcp/N/p2p/ID.
-		if ps := ma.Protocols(); len(ps) == 3 && ps[0].Name == "ip4" && ps[1].Name == "tcp" && ps[2].Name == "p2p" &&
-			strings.HasPrefix(a, "/ip4/127.0.0.1/tcp/") {
-			return ma
-		}
-	}
-	t.Fatalf("Kubo (%s) has no loopback TCP address in %q", id.ID, id.Addresses)
-	return nil
-}
-
-// hasLocal reports whether Kubo's blockstore holds c, without fetching it.
-func (k *kubo) hasLocal(t *testing.T, c cid.Cid) bool {
-	t.Helper()
-	sc := bufio.NewScanner(bytes.NewReader(k.run(t, nil, "refs", "local")))
-	for sc.Scan() {
-		if lc, err := cid.Decode(strings.TrimSpace(sc.Text())); err == nil && lc.Hash().HexString() == c.Hash().HexString() {
-			return true
-		}
-	}
-	return false
-}
-
-// dagPut stores doc in Kubo as dag-json (parsed as dag-json, hashed with
-// sha2-256, pinned) and returns the CID Kubo reports.
-func (k *kubo) dagPut(t *testing.T, doc []byte) cid.Cid {
-	t.Helper()
-	out := strings.TrimSpace(string(k.run(t, doc, "dag", "put",
-		"--input-codec", "dag-json", "--store-codec", "dag-json", "--hash", "sha2-256", "--pin=true")))
-	c, err := cid.Decode(out)
-	if err != nil {
-		t.Fatalf("ipfs dag put answered %q: %v", out, err)
-	}
-	return c
-}
 
 // carContents reads a CARv1 stream's roots and blocks in order.
 func carContents(t *testing.T, car []byte) (roots []cid.Cid, blks []cid.Cid, data map[cid.Cid][]byte) {
@@ -360,9 +59,9 @@ func carContents(t *testing.T, car []byte) (roots []cid.Cid, blks []cid.Cid, dat
 
 func TestInterop_Kubo(t *testing.T) {
 	ctx := context.Background()
-	k := startKubo(t)
+	k := kubotest.Start(t)
 	ours := mustOpen(t, "", loopback)
-	t.Logf("Kubo %s: RPC API %s; our node %s", kuboVersion, k.api, ours.Addrs()[0])
+	t.Logf("Kubo %s: RPC API %s; our node %s", kubotest.Version, k.API, ours.Addrs()[0])
 
 	t.Run("Kubo fetches our deal over bitswap", func(t *testing.T) {
 		deal, err := ipfs.Canonical([]byte(`{"vendorId":"highlands-coffee","service":{"category":"coffee","description":"Cà Phê Sữa Đá"},"pricing":{"basePrice":5,"discountedPrice":4,"currency":"USD"},"expiresAt":"2026-12-31T23:59:59Z"}`))
@@ -373,24 +72,24 @@ func TestInterop_Kubo(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if k.hasLocal(t, c) {
+		if k.HasLocal(t, c) {
 			t.Fatalf("Kubo already has %s before fetching it", c)
 		}
-		k.run(t, nil, "swarm", "connect", ours.Addrs()[0].String())
-		got := k.run(t, nil, "block", "get", "--timeout", "30s", c.String())
+		k.Run(t, nil, "swarm", "connect", ours.Addrs()[0].String())
+		got := k.Run(t, nil, "block", "get", "--timeout", "30s", c.String())
 		if !bytes.Equal(got, deal) {
 			t.Fatalf("Kubo block get %s =\n%q\nwant\n%q", c, got, deal)
 		}
-		if !k.hasLocal(t, c) {
+		if !k.HasLocal(t, c) {
 			t.Errorf("Kubo does not list %s in refs local after fetching it", c)
 		}
 		// dag get decodes it with Kubo's dag-json codec and re-encodes it:
 		// the canonical form survives the round trip.
-		decoded := k.run(t, nil, "dag", "get", "--output-codec", "dag-json", c.String())
+		decoded := k.Run(t, nil, "dag", "get", "--output-codec", "dag-json", c.String())
 		if !bytes.Equal(bytes.TrimSpace(decoded), deal) {
 			t.Fatalf("Kubo dag get %s =\n%q\nwant\n%q", c, decoded, deal)
 		}
-		field := strings.TrimSpace(string(k.run(t, nil, "dag", "get", c.String()+"/service/description")))
+		field := strings.TrimSpace(string(k.Run(t, nil, "dag", "get", c.String()+"/service/description")))
 		if field != `"Cà Phê Sữa Đá"` {
 			t.Errorf("Kubo dag get %s/service/description = %s", c, field)
 		}
@@ -416,7 +115,7 @@ func TestInterop_Kubo(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, x := range []cid.Cid{c, tc} {
-			if k.hasLocal(t, x) {
+			if k.HasLocal(t, x) {
 				t.Fatalf("Kubo already has %s before the import", x)
 			}
 		}
@@ -446,7 +145,7 @@ func TestInterop_Kubo(t *testing.T) {
 			t.Fatalf("our CAR blocks %v, want deal %s and terms %s with their bytes", order, c, tc)
 		}
 
-		out := string(k.run(t, car, "dag", "import", "--stats", "--pin-roots=true"))
+		out := string(k.Run(t, car, "dag", "import", "--stats", "--pin-roots=true"))
 		if !strings.Contains(out, "Pinned root\t"+c.String()+"\tsuccess") {
 			t.Fatalf("ipfs dag import did not pin root %s:\n%s", c, out)
 		}
@@ -454,15 +153,15 @@ func TestInterop_Kubo(t *testing.T) {
 			t.Errorf("ipfs dag import stats, want 2 blocks:\n%s", out)
 		}
 		for _, x := range []cid.Cid{c, tc} {
-			if !k.hasLocal(t, x) {
+			if !k.HasLocal(t, x) {
 				t.Fatalf("Kubo lacks %s after the import", x)
 			}
 		}
-		if got := k.run(t, nil, "dag", "get", c.String()+"/terms/maxPerCustomer"); strings.TrimSpace(string(got)) != "2" {
+		if got := k.Run(t, nil, "dag", "get", c.String()+"/terms/maxPerCustomer"); strings.TrimSpace(string(got)) != "2" {
 			t.Errorf("Kubo dag get through the imported link = %q, want 2", got)
 		}
 
-		exported := k.run(t, nil, "dag", "export", c.String())
+		exported := k.Run(t, nil, "dag", "export", c.String())
 		if !bytes.Equal(exported, car) {
 			eroots, eorder, edata := carContents(t, exported)
 			t.Fatalf("our CAR (%d bytes, roots %v, blocks %v) differs from Kubo's `dag export` (%d bytes, roots %v, blocks %v); same block bytes: %v",
@@ -476,14 +175,14 @@ func TestInterop_Kubo(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		kc := k.dagPut(t, doc)
+		kc := k.DagPut(t, doc)
 		if want := ipfs.CID(doc); !kc.Equals(want) {
 			t.Fatalf("Kubo stored the document as %s, want %s", kc, want)
 		}
 		if mustHas(t, ours, kc) {
 			t.Fatal("our node already has the Kubo-only block")
 		}
-		if err := ours.Connect(ctx, k.swarmAddr(t)); err != nil {
+		if err := ours.Connect(ctx, k.SwarmAddr(t)); err != nil {
 			t.Fatal(err)
 		}
 		gctx, cancel := context.WithTimeout(ctx, 30*time.Second)
@@ -503,6 +202,76 @@ func TestInterop_Kubo(t *testing.T) {
 		}
 	})
 
+	t.Run("our node pins a deal document and files in Kubo through its RPC API", func(t *testing.T) {
+		kc, err := ipfs.NewKubo(k.RPCURL(t), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var id struct{ ID string }
+		if err := json.Unmarshal(k.Run(t, nil, "id"), &id); err != nil {
+			t.Fatal(err)
+		}
+		if p, err := kc.ID(ctx); err != nil || p.ID.String() != id.ID || p.AgentVersion != "kubo/"+strings.TrimPrefix(kubotest.Version, "v") {
+			t.Fatalf("Kubo.ID = %+v, %v; want peer %s, agent kubo/%s", p, err, id.ID, kubotest.Version)
+		}
+		// Offline, with no libp2p host: Kubo can only get the blocks through the RPC API.
+		pinner, err := ipfs.Open(ctx, ipfs.Config{Dir: t.TempDir(), Kubo: kc})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer pinner.Stop(ctx)
+
+		deal, err := ipfs.Canonical([]byte(`{"vendorId":"pinned-through-rpc","service":{"category":"bakery","description":"Bánh mì"},"pricing":{"basePrice":2,"currency":"USD"}}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := ipfs.CID(deal)
+		if k.HasLocal(t, want) {
+			t.Fatalf("Kubo already has %s", want)
+		}
+		c, err := pinner.Put(ctx, deal)
+		if err != nil {
+			t.Fatalf("Put through Kubo: %v", err)
+		}
+		if !c.Equals(want) {
+			t.Fatalf("Put = %s, want %s", c, want)
+		}
+		if typ := k.Pinned(t, c); typ != "recursive" {
+			t.Fatalf("Kubo pin/ls %s = %q, want recursive", c, typ)
+		}
+		if got := k.RPC(t, "block/get", url.Values{"arg": {c.String()}}); !bytes.Equal(got, deal) {
+			t.Fatalf("Kubo block/get %s =\n%q\nwant\n%q", c, got, deal)
+		}
+		if !mustHas(t, pinner, c) {
+			t.Error("our node did not store the document it pinned in Kubo")
+		}
+		if again, err := kc.Put(ctx, deal); err != nil || !again.Equals(c) {
+			t.Errorf("Put again = %s, %v; want %s (idempotent)", again, err, c)
+		}
+
+		// A file of three 256 KiB chunks (a dag-pb root over raw leaves) and one of a single raw
+		// leaf: copied block by block, the root pinned recursively, and the CIDs are the ones
+		// Kubo's own importer gives.
+		rng := rand.NewChaCha8([32]byte{7})
+		for _, size := range []int{600 << 10, 1000} {
+			data := make([]byte, size)
+			rng.Read(data)
+			fc, err := pinner.AddFile(ctx, bytes.NewReader(data))
+			if err != nil {
+				t.Fatalf("AddFile(%d bytes) through Kubo: %v", size, err)
+			}
+			if typ := k.Pinned(t, fc); typ != "recursive" {
+				t.Fatalf("Kubo pin/ls %s (%d bytes) = %q, want recursive", fc, size, typ)
+			}
+			if got := k.Run(t, nil, "cat", "--offline", fc.String()); !bytes.Equal(got, data) {
+				t.Fatalf("Kubo cat %s: %d bytes differ from the %d added", fc, len(got), size)
+			}
+			if own := strings.TrimSpace(string(k.Run(t, data, "add", "-Q", "--only-hash", "--cid-version=1"))); own != fc.String() {
+				t.Errorf("%d bytes: our AddFile CID %s, Kubo's `ipfs add --cid-version=1` %s", size, fc, own)
+			}
+		}
+	})
+
 	t.Run("Kubo and we agree on the canonical CID", func(t *testing.T) {
 		linked := ipfs.CID([]byte(`{"a":1}`))
 		for _, tc := range []struct{ name, doc string }{
@@ -519,12 +288,12 @@ func TestInterop_Kubo(t *testing.T) {
 					t.Fatal(err)
 				}
 				want := ipfs.CID(canon)
-				got := k.dagPut(t, []byte(tc.doc))
+				got := k.DagPut(t, []byte(tc.doc))
 				if !got.Equals(want) {
-					kuboBytes, _ := k.try(nil, "block", "get", got.String())
+					kuboBytes, _ := k.Try(nil, "block", "get", got.String())
 					t.Fatalf("Kubo CID %s, ours %s\nKubo bytes: %s\nour bytes:  %s", got, want, kuboBytes, canon)
 				}
-				if kb := k.run(t, nil, "block", "get", got.String()); !bytes.Equal(kb, canon) {
+				if kb := k.Run(t, nil, "block", "get", got.String()); !bytes.Equal(kb, canon) {
 					t.Fatalf("Kubo block %s =\n%q\nours\n%q", got, kb, canon)
 				}
 			})

@@ -65,6 +65,9 @@ type Config struct {
 	// Metrics receives the gateway's and libp2p's Prometheus metrics; nil
 	// keeps them in a private registry nobody scrapes (never the global one).
 	Metrics prometheus.Registerer
+	// Kubo, if set, is a Kubo node every document Put and every file AddFile
+	// stores is also pinned in, through its RPC API.
+	Kubo *Kubo
 }
 
 // Node is a local IPFS node: a persistent blockstore of dag-json documents,
@@ -266,6 +269,9 @@ func (n *Node) enter(ctx context.Context) (*network, context.Context, func(), er
 // Non-canonical input returns an error wrapping ErrNotCanonical, oversized
 // input one wrapping ErrTooLarge; nothing is stored then. Put is idempotent.
 // When networking is on, peers waiting for the block are sent it.
+//
+// With Config.Kubo set, the block is pinned in Kubo first (see Kubo.Put): if
+// that fails, nothing is stored here and the error wraps ErrKubo.
 func (n *Node) Put(ctx context.Context, doc []byte) (cid.Cid, error) {
 	if err := checkCanonical(doc); err != nil {
 		return cid.Undef, fmt.Errorf("put document: %w", err)
@@ -276,6 +282,11 @@ func (n *Node) Put(ctx context.Context, doc []byte) (cid.Cid, error) {
 		return cid.Undef, fmt.Errorf("put %s: %w", c, err)
 	}
 	defer release()
+	if n.cfg.Kubo != nil {
+		if _, err := n.cfg.Kubo.Put(ctx, doc); err != nil {
+			return cid.Undef, fmt.Errorf("put %s: %w", c, stopCause(ctx, err))
+		}
+	}
 	blk, err := blocks.NewBlockWithCid(doc, c)
 	if err != nil {
 		return cid.Undef, fmt.Errorf("put %s: %w", c, err)
@@ -339,6 +350,9 @@ func (n *Node) Has(ctx context.Context, c cid.Cid) (bool, error) {
 	}
 	return ok, nil
 }
+
+// Kubo returns Config.Kubo: the Kubo node this node also pins in, or nil.
+func (n *Node) Kubo() *Kubo { return n.cfg.Kubo }
 
 // Gateway returns a trustless IPFS gateway over the local store: GET and
 // HEAD /ipfs/{cid} with ?format=raw or Accept: application/vnd.ipld.raw for
