@@ -55,9 +55,10 @@ test-forge: node_modules/.installed
 	$(FORGE) test
 
 ## interop: Kubo 0.43.1 (built once from the module proxy into the user cache) fetches our
-## deals over bitswap, imports our CARs, and serves us a document only it has.
+## deals over bitswap, imports our CARs, serves us a document only it has, and pins what a
+## node and a mirror with --ipfs-api give it through its RPC API (internal/kubotest runs it).
 interop: deps
-	go test -count=1 -tags interop ./ipfs/ -run Interop -v
+	go test -count=1 -tags interop ./ipfs/ ./cmd/bazaar/ -run Interop -v
 
 ## test-ui: the web UI in Debian's chromium driven by playwright-core (web/test/ui.mjs);
 ## installs chromium with apt when it is missing and we are root. Screenshots: ui-screenshots/.

@@ -380,7 +380,15 @@ func (n *Node) submit(r *http.Request, req dealRequest, update *common.Hash,
 	if err := simulate(ctx, n.relayer, p.header, sig); err != nil {
 		return cid.Undef, nil, nil, err
 	}
-	c, err := n.ipfs.Put(ctx, p.canonical)
+	pctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	c, err := n.ipfs.Put(pctx, p.canonical)
+	cancel()
+	if errors.Is(err, ipfs.ErrKubo) {
+		// Pinned in Kubo first: nothing is stored here and no transaction is sent.
+		n.log.Error("deal not posted: its document could not be pinned in Kubo", "err", err)
+		return cid.Undef, nil, nil, &bazaar.Error{Code: bazaar.ECodeUnavailable, Err: err,
+			Message: "the IPFS node (Kubo) this node pins deal documents in did not pin it; nothing was pinned or sent: try again later"}
+	}
 	if err != nil {
 		return cid.Undef, nil, nil, fmt.Errorf("pin document: %w", err)
 	}
@@ -729,8 +737,24 @@ func (n *Node) info(w http.ResponseWriter, r *http.Request) {
 		"matcher":  n.matcherInfo(),
 		"matchers": n.matchersInfo(),
 		"prover":   n.proverInfo(r.Context()),
-		"ipfs":     map[string]any{"addrs": peer},
+		"ipfs":     n.ipfsInfo(r.Context(), peer),
 	})
+}
+
+// ipfsInfo is /info's "ipfs": this node's libp2p addresses; whether it pins through a Kubo RPC
+// API (never its URL) and, if Kubo answers, Kubo's peer ID, where the documents can be fetched
+// from as well.
+func (n *Node) ipfsInfo(ctx context.Context, addrs []string) map[string]any {
+	out := map[string]any{"addrs": addrs, "kuboApi": false}
+	if k := n.ipfs.Kubo(); k != nil {
+		out["kuboApi"] = true
+		ctx, cancel := context.WithTimeout(ctx, time.Second)
+		defer cancel()
+		if p, err := k.ID(ctx); err == nil {
+			out["kuboPeer"] = p.ID.String()
+		}
+	}
+	return out
 }
 
 // serverErrorLog keeps net/http's own messages (which can name a client address, e.g. TLS

@@ -64,6 +64,11 @@ type Config struct {
 	// NATS, if set, is a NATS server URL (with JetStream) whose stream this node's relay shares
 	// with other relays: an agent may connect to any of them. "" keeps mailboxes in memory.
 	NATS string
+	// IPFSAPI is a Kubo RPC API (http://127.0.0.1:5001, or its multiaddr) every deal document is
+	// also pinned in: a post pins there before its transaction and fails if it cannot; the index
+	// takes a deal (a mirror's too) only once Kubo has pinned its document. The dev node's prover
+	// keys go there as well. "" = the embedded store only.
+	IPFSAPI string
 	// WatchInterval is the registry poll interval (default 50ms).
 	WatchInterval time.Duration
 	Confirmations uint64 // blocks a registry event must be buried under before it is indexed
@@ -128,6 +133,8 @@ type Node struct {
 	snp         devSNP // the development SNP (nil on real hardware or a mirror)
 	mkeys       *matcherKeys
 
+	kuboBackoff time.Duration // the index's wait after a failed Kubo pin; index watcher only
+
 	nc     *nats.Conn // the relay backend's connection; nil in memory
 	ln     net.Listener
 	srv    *http.Server
@@ -175,6 +182,12 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 		}
 	}()
 
+	var kubo *ipfs.Kubo // checked first: nothing else starts when it does not answer
+	if cfg.IPFSAPI != "" {
+		if kubo, err = n.connectKubo(ctx); err != nil {
+			return nil, err
+		}
+	}
 	if err := n.connectChain(ctx); err != nil {
 		return nil, err
 	}
@@ -189,7 +202,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 	}
 
 	n.ipfs, err = ipfs.Open(ctx, ipfs.Config{Dir: filepath.Join(cfg.DataDir, "ipfs"), P2PListen: cfg.P2PListen, Logger: log.With("part", "ipfs"),
-		Metrics: n.metrics.reg})
+		Metrics: n.metrics.reg, Kubo: kubo})
 	if err != nil {
 		return nil, fmt.Errorf("ipfs: %w", err)
 	}
@@ -610,6 +623,9 @@ func (n *Node) indexEvent(ctx context.Context, ev chain.Event) error {
 		if err != nil {
 			n.log.Warn("deal indexed without document", "deal", ev.DealID, "err", err)
 		}
+		if err := n.pinInKubo(ctx, c, raw); err != nil {
+			return err
+		}
 		n.index.Put(ev.DealID, c.String(), ev.Header, d, raw, ev.Block, ev.TxHash)
 	case chain.DealCancelled:
 		n.index.Cancel(ev.DealID)
@@ -646,9 +662,55 @@ func (n *Node) reconcile(ctx context.Context, ev chain.Event) error {
 		if err != nil {
 			n.log.Warn("reorg repair without document", "deal", id, "err", err)
 		}
+		if err := n.pinInKubo(ctx, c, raw); err != nil {
+			return err
+		}
 		n.index.Replace(id, c.String(), h, doc, raw, d.Cancelled || d.Counter.Cmp(counter) != 0)
 	}
 	return nil
+}
+
+// connectKubo makes the client for cfg.IPFSAPI and checks that Kubo answers: a node told to pin
+// through Kubo does not start without it.
+func (n *Node) connectKubo(ctx context.Context) (*ipfs.Kubo, error) {
+	k, err := ipfs.NewKubo(n.cfg.IPFSAPI, nil)
+	if err != nil {
+		return nil, fmt.Errorf("ipfs api: %w", err)
+	}
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	p, err := k.ID(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("ipfs api: %w", err)
+	}
+	n.log.Info("pinning deal documents in Kubo too", "api", k.String(), "peer", p.ID.String(), "agent", p.AgentVersion)
+	return k, nil
+}
+
+// pinInKubo pins an indexed deal's document (raw, whose CID is c) in Kubo when the node pins
+// through one; without a document or a Kubo it does nothing. Its error makes the watcher retry
+// the event, so a deal enters the index only once Kubo holds its document — also on a mirror,
+// and after a restart. Retries wait 1 s, doubling to a minute, so an outage logs little.
+func (n *Node) pinInKubo(ctx context.Context, c cid.Cid, raw []byte) error {
+	k := n.ipfs.Kubo()
+	if k == nil || raw == nil {
+		return nil
+	}
+	pctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	_, err := k.Put(pctx, raw)
+	cancel()
+	if err == nil {
+		n.kuboBackoff = 0
+		return nil
+	}
+	n.kuboBackoff = min(max(2*n.kuboBackoff, time.Second), time.Minute)
+	t := time.NewTimer(n.kuboBackoff)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	}
+	return fmt.Errorf("pin document %s in Kubo: %w", c, err)
 }
 
 func (n *Node) matchEvent(ctx context.Context, ev chain.Event) error {
