@@ -6,7 +6,7 @@ package ipfs_test
 //
 //	go test -tags interop ./ipfs/ -run Interop    (make interop)
 //
-// internal/kubotest builds Kubo once from the Go module proxy into the user
+// ipfs/kubotest builds Kubo once from the Go module proxy into the user
 // cache and runs it offline, on loopback only, with its RPC API.
 
 import (
@@ -28,7 +28,7 @@ import (
 	"github.com/ipfs/go-cid"
 	carv2 "github.com/ipld/go-car/v2"
 
-	"github.com/bazaar-market/bazaar/internal/kubotest"
+	"github.com/bazaar-market/bazaar/ipfs/kubotest"
 	"github.com/bazaar-market/bazaar/ipfs"
 )
 

@@ -15,7 +15,7 @@ import (
 	"github.com/ipfs/go-cid"
 
 	"github.com/bazaar-market/bazaar/chain"
-	"github.com/bazaar-market/bazaar/internal/kubotest"
+	"github.com/bazaar-market/bazaar/ipfs/kubotest"
 )
 
 // TestInterop_KuboNode: a dev node with --ipfs-api pins a posted deal's document and its prover
