@@ -28,8 +28,8 @@ import (
 	"github.com/ipfs/go-cid"
 	carv2 "github.com/ipld/go-car/v2"
 
-	"github.com/bazaar-market/bazaar/ipfs/kubotest"
 	"github.com/bazaar-market/bazaar/ipfs"
+	"github.com/bazaar-market/bazaar/ipfs/kubotest"
 )
 
 // carContents reads a CARv1 stream's roots and blocks in order.

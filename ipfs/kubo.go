@@ -170,10 +170,10 @@ func (k *Kubo) Put(ctx context.Context, doc []byte) (cid.Cid, error) {
 // rather than re-importing the file keeps the CIDs whatever Kubo's import settings are.
 func (k *Kubo) putDAG(ctx context.Context, get func(context.Context, cid.Cid) (blocks.Block, error), root cid.Cid) error {
 	seen := map[cid.Cid]bool{}
-	todo := []cid.Cid{root}
-	for len(todo) > 0 {
-		c := todo[len(todo)-1]
-		todo = todo[:len(todo)-1]
+	pending := []cid.Cid{root}
+	for len(pending) > 0 {
+		c := pending[len(pending)-1]
+		pending = pending[:len(pending)-1]
 		if seen[c] {
 			continue
 		}
@@ -190,7 +190,7 @@ func (k *Kubo) putDAG(ctx context.Context, get func(context.Context, cid.Cid) (b
 				return fmt.Errorf("decode %s: %w", c, err)
 			}
 			for _, l := range nd.Links() {
-				todo = append(todo, l.Cid)
+				pending = append(pending, l.Cid)
 			}
 		default:
 			return fmt.Errorf("copy %s to Kubo: codec %s is not UnixFS", c, multicodec.Code(c.Type()))

@@ -46,7 +46,7 @@ func TestBundledCrypto(t *testing.T) {
 	}
 	var out struct {
 		Opened, X25519Pub, Recovered, Recovered27, Keccak, EdSig, Tampered string
-		PaddedLen                                                         int
+		PaddedLen                                                          int
 	}
 	if err := json.Unmarshal(raw, &out); err != nil {
 		t.Fatalf("%v: %s", err, raw)
