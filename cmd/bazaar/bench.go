@@ -44,21 +44,24 @@ var benchSuites = map[string]func(context.Context, benchOpts) ([]BenchResult, er
 	"notify":     benchNotify,
 	"prove":      benchProve,
 	"settle-gas": benchSettleGas,
+	"cluster":    benchCluster,
 }
 
 type benchOpts struct {
 	n        int
 	duration time.Duration
 	conc     int
+	agents   int
 }
 
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print JSON lines {name,value,unit}")
-	n := fs.Int("n", 0, "operations (post: deals posted, default 200; browse: deals indexed, default 10000; notify: agents, default 10000)")
+	n := fs.Int("n", 0, "operations (post: deals posted, default 200; browse: deals indexed, default 10000; notify: agents, default 10000; cluster: signals, default 300000)")
 	dur := fs.Duration("duration", 5*time.Second, "browse: load duration")
 	conc := fs.Int("c", 32, "browse: concurrent clients")
+	agents := fs.Int("agents", 0, "cluster: agents over the two relays (default 50000, fewer if they do not fit)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run here (go tool pprof)")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -81,15 +84,15 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var names []string
 	for _, p := range pos {
 		if p == "all" {
-			names = append(names, "post", "browse", "attest-gas", "match", "notify", "prove", "settle-gas")
+			names = append(names, "post", "browse", "attest-gas", "match", "notify", "prove", "settle-gas", "cluster")
 		} else if _, ok := benchSuites[p]; ok {
 			names = append(names, p)
 		} else {
-			return fmt.Errorf("unknown bench suite %q (have: post, browse, attest-gas, match, notify, prove, settle-gas, all)", p)
+			return fmt.Errorf("unknown bench suite %q (have: post, browse, attest-gas, match, notify, prove, settle-gas, cluster, all)", p)
 		}
 	}
 	for _, name := range names {
-		res, err := benchSuites[name](ctx, benchOpts{n: *n, duration: *dur, conc: *conc})
+		res, err := benchSuites[name](ctx, benchOpts{n: *n, duration: *dur, conc: *conc, agents: *agents})
 		if err != nil {
 			return fmt.Errorf("bench %s: %w", name, err)
 		}

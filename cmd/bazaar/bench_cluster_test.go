@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestBench_Cluster runs the cluster suite small (5,000 signals, 200 agents, 5 on-chain posts),
+// with relay B and the agents as this test binary run as the CLI: the three shards match
+// exactly what one matcher does, deal by deal; every agent, on either relay, gets exactly one
+// notification, for the posted deal; and the results carry the suite's names.
+func TestBench_Cluster(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	const agents = 200
+	cli := func(args ...string) *exec.Cmd {
+		c := exec.Command(os.Args[0], args...)
+		c.Env = append(os.Environ(), cliEnv+"=1")
+		return c
+	}
+	run, err := runClusterBench(ctx, clusterOpts{signals: 5000, deals: 12, agents: agents, posts: 5, settle: 500 * time.Millisecond}, cli)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	if len(run.oneMatched) != 12 || !slices.Equal(run.oneMatched, run.shardMatched) {
+		t.Errorf("matched per deal: 1 matcher %v, 3 shards %v; want the same 12 counts", run.oneMatched, run.shardMatched)
+	}
+	if slices.Max(run.oneMatched) == 0 {
+		t.Errorf("no deal matched any signal: %v", run.oneMatched)
+	}
+
+	if len(run.agents) != agents {
+		t.Fatalf("%d agent results, want %d", len(run.agents), agents)
+	}
+	for i, a := range run.agents {
+		if a.Real != 1 || !strings.EqualFold(a.Deal, run.dealID) || a.At == 0 {
+			t.Errorf("agent %d: %d real notifications, first for %q at %d; want one for %s", i, a.Real, a.Deal, a.At, run.dealID)
+		}
+	}
+
+	var names []string
+	for _, r := range run.results {
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var line struct {
+			Name  string   `json:"name"`
+			Value *float64 `json:"value"`
+			Unit  string   `json:"unit"`
+		}
+		if err := json.Unmarshal(b, &line); err != nil || line.Value == nil || line.Unit == "" {
+			t.Errorf("result line %s: %v", b, err)
+		}
+		names = append(names, line.Name)
+		switch line.Name {
+		case "cluster_notify_agents", "cluster_notify_agents_asked", "cluster_notify_delivered":
+			if *line.Value != agents {
+				t.Errorf("%s = %v, want %d", line.Name, *line.Value, agents)
+			}
+		case "cluster_match_3_shards_exact", "cluster_notify_all_delivered_once":
+			if *line.Value != 1 {
+				t.Errorf("%s = %v, want 1", line.Name, *line.Value)
+			}
+		case "cluster_notify_agents_refused":
+			if *line.Value != 0 {
+				t.Errorf("cluster_notify_agents_refused = %v, want 0", *line.Value)
+			}
+		case "cluster_chain_posts":
+			if *line.Value != 5 {
+				t.Errorf("cluster_chain_posts = %v, want 5", *line.Value)
+			}
+		}
+	}
+	want := []string{
+		"cluster_cpus", "cluster_match_signals", "cluster_match_deals", "cluster_match_agents_per_deal",
+		"cluster_match_1_matcher_deals_per_s", "cluster_match_3_shards_deals_per_s", "cluster_match_3_shards_scaling",
+		"cluster_match_3_shards_exact",
+		"cluster_notify_agents", "cluster_notify_agents_asked", "cluster_notify_relay_capacity", "cluster_notify_agents_refused", "cluster_notify_nats_max_consumers",
+		"cluster_notify_open_s", "cluster_notify_p50_ms", "cluster_notify_p99_ms", "cluster_notify_all_ms", "cluster_notify_delivered",
+		"cluster_notify_all_delivered_once",
+		"cluster_chain_posts", "cluster_chain_poll_interval_ms",
+		"cluster_chain_index_lag_p50_ms", "cluster_chain_index_lag_p99_ms",
+		"cluster_chain_index_lag_p50_blocks", "cluster_chain_index_lag_p99_blocks",
+		"cluster_chain_matcher_lag_p50_ms", "cluster_chain_matcher_lag_p99_ms",
+		"cluster_chain_matcher_lag_p50_blocks", "cluster_chain_matcher_lag_p99_blocks",
+		"cluster_node_peak_rss_mib", "cluster_relay_b_peak_rss_mib", "cluster_agents_peak_rss_mib", "cluster_peak_rss_mib",
+	}
+	if !slices.Equal(names, want) {
+		t.Errorf("result names %v, want %v", names, want)
+	}
+}
