@@ -61,12 +61,16 @@ type Config struct {
 	// the mailbox is open on delivers it. The caller owns the connection; Stop leaves it open.
 	// Nil: the in-memory store, for this relay alone.
 	NATS *nats.Conn
-	// NATSSubjectPrefix names what relays sharing mailboxes share: envelopes travel on
-	// <prefix>.mbox.<mailbox>, in the stream named by the prefix with "_" for "." (and each
-	// mailbox's consumer is mbox_<mailbox>). Dot-separated tokens of A-Z a-z 0-9 _ -.
+	// NATSSubjectPrefix names what relays sharing mailboxes share: envelopes are stored on
+	// <prefix>.mbox.<mailbox>, in the stream named by the prefix with "_" for ".", and their
+	// live notices travel on <prefix>.live.<mailbox>. Dot-separated tokens of A-Z a-z 0-9 _ -.
 	// Relays of one prefix must agree on TTL and MaxPerMailbox: each Start sets them on the
 	// stream. ["bazaar.relay"]
 	NATSSubjectPrefix string
+	// NATSSweep is how often a relay on NATS looks in the stream for envelopes of its open
+	// mailboxes whose live notice was lost (see nats.go), taking those stored more than half
+	// of it ago [1m].
+	NATSSweep time.Duration
 }
 
 func (c *Config) defaults() {
@@ -103,6 +107,9 @@ func (c *Config) defaults() {
 	if c.PingInterval <= 0 || c.PingInterval >= c.PongTimeout {
 		c.PingInterval = c.PongTimeout * 4 / 10
 	}
+	if c.NATSSweep <= 0 {
+		c.NATSSweep = time.Minute
+	}
 	if c.NATSSubjectPrefix == "" {
 		c.NATSSubjectPrefix = "bazaar.relay"
 	}
@@ -138,7 +145,7 @@ type stored struct {
 type mailbox struct {
 	pending []stored // not yet written to any subscriber, oldest first (in memory)
 	subs    map[*conn]struct{}
-	pump    *pump // pulls the mailbox's envelopes from NATS while subs is not empty
+	nb      *natsBox // with NATS, while subs is not empty
 }
 
 // outgoing is one queued websocket message; d is set for an envelope taken from NATS, which
@@ -176,7 +183,7 @@ type Hub struct {
 	recent  [2]seen // with NATS: the newest stream sequences this relay saw, for cover envelopes
 	stopped bool
 	wg      sync.WaitGroup
-	ctx     context.Context // Start's, until Stop; mailbox pumps run under it
+	ctx     context.Context // Start's, until Stop; a mailbox's NATS side runs under it
 	cancel  context.CancelFunc
 }
 
@@ -230,6 +237,7 @@ func (h *Hub) Start(ctx context.Context) error {
 		}()
 	}
 	if h.bus != nil {
+		h.startNATS(ctx)
 		return nil
 	}
 	h.wg.Add(1)
@@ -251,8 +259,8 @@ func (h *Hub) Start(ctx context.Context) error {
 
 // Stop closes every connection with a close frame and stops the hub's goroutines. In memory,
 // stored envelopes are dropped (nothing is kept across restarts). With NATS they stay in the
-// stream: envelopes this relay had taken but not written are handed back before Stop returns,
-// so another relay, or this one restarted, delivers them. Calling Stop again does nothing more.
+// stream: what this relay had not written stays there, offered to the other relays the
+// mailbox is open on before Stop returns, so another relay, or this one restarted, delivers it. Calling Stop again does nothing more.
 func (h *Hub) Stop(ctx context.Context) error {
 	h.mu.Lock()
 	h.stopped = true
@@ -276,7 +284,7 @@ func (h *Hub) Stop(ctx context.Context) error {
 		return ctx.Err()
 	}
 	if h.bus != nil {
-		h.bus.flush(ctx) // the last acks and hand-backs (lost ones end the same way, after AckWait)
+		h.bus.finish(ctx) // the last deletes and hand-backs
 	}
 	return nil
 }
@@ -540,8 +548,8 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	backlog := b.pending
 	b.pending = nil
 	b.subs[c] = struct{}{}
-	if h.bus != nil && b.pump == nil {
-		h.startPump(id, b)
+	if h.bus != nil && b.nb == nil {
+		h.openNATS(id, b)
 	}
 	h.wg.Add(2)
 	h.mu.Unlock()
@@ -635,7 +643,7 @@ func (h *Hub) writeLoop(c *conn, backlog []stored) {
 }
 
 // unsubscribe removes c and puts whatever it had queued back into the store (with NATS: hands
-// it back to the stream). The last connection of a mailbox with NATS stops its pump.
+// it to another relay). The last connection of a mailbox with NATS ends its NATS side here.
 func (h *Hub) unsubscribe(c *conn) {
 	c.close()
 	c.ws.Close()
@@ -667,8 +675,8 @@ func (h *Hub) unsubscribe(c *conn) {
 	}
 	if h.bus != nil {
 		if len(b.subs) == 0 {
-			if b.pump != nil {
-				b.pump.cancel()
+			if b.nb != nil {
+				h.closeNATS(b)
 			}
 			delete(h.boxes, c.box)
 		}

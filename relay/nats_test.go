@@ -294,26 +294,40 @@ func TestHub_NATSRestart(t *testing.T) {
 	})
 }
 
-// TestHub_NATSRecovery: a relay pulling for an open mailbox gets over its consumer being
-// deleted and over the NATS server restarting (on the same store).
+// TestHub_NATSRecovery: an envelope whose live notice never came (its publisher died between
+// storing and notifying) still reaches the open mailbox, through the sweep; and a relay gets
+// over the NATS server restarting (on the same store). The server keeps no consumer for any of it.
 func TestHub_NATSRecovery(t *testing.T) {
-	t.Run("consumer deleted", func(t *testing.T) {
+	t.Run("lost live notice", func(t *testing.T) {
 		s := mustNATS(t)
-		h, srv := mustNATSHub(t, s, relay.Config{})
-		c := dial(t, srv, "deleted")
-		deliver(t, h, "deleted", `{"n":0}`)
+		h, srv := mustNATSHub(t, s, relay.Config{NATSSweep: 200 * time.Millisecond})
+		c := dial(t, srv, "swept")
+		deliver(t, h, "swept", `{"n":0}`)
 		nextIs(t, c, `{"n":0}`)
+		eventually(t, "the opening read over", func() bool { return h.Loaded(box("swept")) })
 		nc, err := nats.Connect(s.ClientURL())
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer nc.Close()
 		js, _ := jetstream.New(nc)
-		if err := js.DeleteConsumer(context.Background(), "bazaar_relay", "mbox_"+box("deleted")); err != nil {
+		// Stored as Deliver stores it, with no live notice after.
+		if _, err := js.Publish(context.Background(), "bazaar.relay.mbox."+box("swept"), []byte(`{"mailbox":"","seq":0,"payload":{"n":1},"sent":1}`)); err != nil {
 			t.Fatal(err)
 		}
-		deliver(t, h, "deleted", `{"n":1}`)
+		begun := time.Now()
 		nextIs(t, c, `{"n":1}`)
+		if waited := time.Since(begun); waited < 100*time.Millisecond {
+			t.Fatalf("swept after %s: younger than half the sweep interval, it should have been left to its live notice", waited)
+		}
+		eventually(t, "stream emptied", func() bool { return h.Pending() == 0 })
+		info, err := js.Stream(context.Background(), "bazaar_relay")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := info.CachedInfo().State.Consumers; n != 0 {
+			t.Fatalf("the stream has %d consumers, want none", n)
+		}
 	})
 	t.Run("server restarted", func(t *testing.T) {
 		opts := &server.Options{Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: t.TempDir(), NoLog: true, NoSigs: true}
@@ -518,4 +532,100 @@ func TestHub_DeliverKeyed(t *testing.T) {
 		b, _ := mustNATSHub(t, s, relay.Config{})
 		check(t, a, b, srv)
 	})
+}
+
+// TestHub_NATSManyMailboxes opens more mailboxes across two relays than a stock nats-server
+// allows consumers on a stream (1,000), all at once, twice (the second time each on the other
+// relay, as after a relay restart): every agent gets each envelope exactly once and the server
+// holds no consumer.
+func TestHub_NATSManyMailboxes(t *testing.T) {
+	const n = 1200
+	s := mustNATS(t)
+	a, srvA := mustNATSHub(t, s, relay.Config{})
+	b, srvB := mustNATSHub(t, s, relay.Config{})
+	hubs, srvs := []*relay.Hub{a, b}, []*httptest.Server{srvA, srvB}
+	name := func(i int) string { return fmt.Sprintf("many-%d", i) }
+	for round := range 2 {
+		conns := make([]*websocket.Conn, n)
+		var wg sync.WaitGroup
+		sem := make(chan struct{}, 64)
+		errs := make(chan error, n)
+		for i := range n {
+			wg.Add(1)
+			sem <- struct{}{}
+			go func() {
+				defer wg.Done()
+				defer func() { <-sem }()
+				c, err := dialAs(t, srvs[(i+round)%2], box(name(i)), bazaar.DemoMailboxKey(name(i)))
+				if err != nil {
+					errs <- err
+				}
+				conns[i] = c
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Fatal(err)
+		}
+		eventually(t, fmt.Sprintf("%d connections", n), func() bool { return a.Connections()+b.Connections() == n })
+		for i := range n {
+			deliver(t, hubs[i%2], name(i), fmt.Sprintf(`{"round":%d,"i":%d}`, round, i))
+		}
+		var mu sync.Mutex
+		got := map[int]int{}
+		for i, c := range conns {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				c.SetReadDeadline(time.Now().Add(10 * time.Second))
+				_, msg, err := c.ReadMessage()
+				if err != nil {
+					return
+				}
+				var e relay.Envelope
+				json.Unmarshal(msg, &e)
+				if string(e.Payload) == fmt.Sprintf(`{"round":%d,"i":%d}`, round, i) {
+					mu.Lock()
+					got[i]++
+					mu.Unlock()
+				}
+			}()
+		}
+		wg.Wait()
+		if len(got) != n {
+			t.Fatalf("round %d: %d of %d agents got their envelope", round, len(got), n)
+		}
+		eventually(t, "stream emptied", func() bool { return a.Pending() == 0 })
+		// Nothing else comes: a repeat would be the next message on some connection.
+		for i, c := range conns {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				c.SetReadDeadline(time.Now().Add(300 * time.Millisecond))
+				if _, msg, err := c.ReadMessage(); err == nil {
+					mu.Lock()
+					got[i]++
+					mu.Unlock()
+					t.Errorf("round %d: agent %d got a second message %s", round, i, msg)
+				}
+				c.Close()
+			}()
+		}
+		wg.Wait()
+		eventually(t, "mailboxes closed", func() bool { return a.Connections()+b.Connections() == 0 })
+	}
+	nc, err := nats.Connect(s.ClientURL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	js, _ := jetstream.New(nc)
+	st, err := js.Stream(context.Background(), "bazaar_relay")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := st.CachedInfo().State.Consumers; c != 0 {
+		t.Fatalf("the stream has %d consumers, want none", c)
+	}
 }
