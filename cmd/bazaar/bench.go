@@ -52,6 +52,7 @@ type benchOpts struct {
 	duration time.Duration
 	conc     int
 	agents   int
+	relays   int
 }
 
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -61,7 +62,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	n := fs.Int("n", 0, "operations (post: deals posted, default 200; browse: deals indexed, default 10000; notify: agents, default 10000; cluster: signals, default 300000)")
 	dur := fs.Duration("duration", 5*time.Second, "browse: load duration")
 	conc := fs.Int("c", 32, "browse: concurrent clients")
-	agents := fs.Int("agents", 0, "cluster: agents over the two relays (default 50000, fewer if they do not fit)")
+	agents := fs.Int("agents", 0, "cluster: agents spread over the relays (default 50000)")
+	relays := fs.Int("relays", 0, "cluster: relays sharing mailboxes over NATS (default 2, more if a relay process cannot hold its share of the agents under the open-file limit)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run here (go tool pprof)")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -92,7 +94,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	for _, name := range names {
-		res, err := benchSuites[name](ctx, benchOpts{n: *n, duration: *dur, conc: *conc, agents: *agents})
+		res, err := benchSuites[name](ctx, benchOpts{n: *n, duration: *dur, conc: *conc, agents: *agents, relays: *relays})
 		if err != nil {
 			return fmt.Errorf("bench %s: %w", name, err)
 		}

@@ -29,7 +29,6 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/nats-io/nats-server/v2/server"
-	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain"
@@ -42,30 +41,16 @@ import (
 const (
 	clusterSignals = 300_000 // synthetic signals, in one matcher or split over three shards
 	clusterDeals   = 48      // deals each matcher configuration matches
-	clusterAgents  = 50_000  // agents over the two relays, if they fit
+	clusterAgents  = 50_000  // agents over the relays
 	clusterPosts   = 50      // deals posted straight to the chain for the chain lag
 
-	// nodeRelayMaxConns is the most connections a node's relay takes: relay.Config.MaxConns's
-	// default, which the node leaves as it is.
-	nodeRelayMaxConns = 10_000
+	// clusterAgentsPerProc is the most agents one agents' process holds (one open file each).
+	clusterAgentsPerProc = 5_000
+	// clusterPortsPerRelay bounds a relay's agents by the loopback source ports one client
+	// address has towards one relay port (net.ipv4.ip_local_port_range: about 28,000).
+	clusterPortsPerRelay = 25_000
 
-	// clusterNATSMaxConsumers is the NATS server's default_max_consumers: -1, unlimited. The
-	// relays take one consumer per open mailbox from their stream, which sets no MaxConsumers
-	// of its own, so nats-server's default of 1,000 consumers per stream would cap every relay
-	// together at 1,000 open mailboxes.
-	clusterNATSMaxConsumers = -1
-
-	// clusterStep is how many agents join at a time, half on each relay; clusterStepSettle is
-	// how long NATS may take to settle after a step before the step is dropped.
-	clusterStep       = 2_500
-	clusterStepSettle = 3 * time.Minute
-
-	// natsStream is the relays' JetStream stream: relay.Config.NATSSubjectPrefix's default,
-	// "bazaar.relay", with "_" for ".".
-	natsStream = "bazaar_relay"
-
-	clusterRelayStart    = 2 * time.Minute  // relay B's start, until its banner
-	clusterConsumersWait = 5 * time.Minute  // NATS settling after a dropped step's agents left
+	clusterRelayStart    = 2 * time.Minute  // a relay process's start, until its banner
 	clusterDeliverBudget = 10 * time.Minute // from the post to every agent holding its notification
 	clusterLagBudget     = 30 * time.Second
 )
@@ -74,11 +59,11 @@ const (
 type clusterOpts struct {
 	signals int // synthetic signals the matchers split
 	deals   int // deals matched by the single matcher and by the three shards
-	agents  int // agents asked for over the two relays (fewer run if they do not fit)
+	agents  int // agents over the relays
 	posts   int // deals posted on-chain for the chain lag
-	// settle is how long NATS's JetStream API must stay idle before the post, once every
-	// mailbox has its consumer [6s: longer than a relay's longest retry backoff, 5s].
-	settle time.Duration
+	// relays is how many relays share the agents: node A's and relays-1 `bazaar relay`
+	// processes. 0: two, or as many more as the agents need under a process's open-file limit.
+	relays int
 }
 
 func (o *clusterOpts) defaults() {
@@ -94,9 +79,6 @@ func (o *clusterOpts) defaults() {
 	if o.posts <= 0 {
 		o.posts = clusterPosts
 	}
-	if o.settle <= 0 {
-		o.settle = 6 * time.Second
-	}
 }
 
 // clusterRun is what one cluster bench saw: the results, per deal what the single matcher
@@ -106,7 +88,7 @@ type clusterRun struct {
 	oneMatched   []int // by deal: the single matcher's matches
 	shardMatched []int // by deal: the sum of the three shards' matches
 	dealID       string
-	agents       []notifyAgentResult // every agent held, by agents' process in the order they joined
+	agents       []notifyAgentResult // every agent, by agents' process
 }
 
 // benchCluster measures what running Bazaar on more than one machine buys, on this one
@@ -117,12 +99,12 @@ type clusterRun struct {
 //     same deals concurrently as three machines would; here they share this machine's cores,
 //     which are reported with them. A deal is matched when its notifications are sealed and
 //     handed to the relay (a notifier that drops them) and counted.
-//   - notification over two relays: node A (embedded chain, in-process matcher, relay A) and
-//     `bazaar relay` B in a process of its own share mailboxes over an embedded NATS JetStream;
-//     half the agents hold their mailbox open on each, in agents' processes (the notify
-//     suite's). One deal is posted; latency per agent as in the notify suite. --agents asks
-//     for N (50,000); the run holds as many as the relays' connection cap, the open-file limit
-//     and the relays' NATS take (see clusterNotify), and reports both.
+//   - notification over several relays: node A (embedded chain, in-process matcher, relay A)
+//     and `bazaar relay` processes share mailboxes over an embedded NATS JetStream with stock
+//     limits; the agents (--agents, 50,000) are spread evenly over the relays (--relays; by
+//     default two, or more when a relay process cannot hold its share under this host's
+//     open-file limit) and all connect at once, from agents' processes (the notify suite's).
+//     One deal is posted; latency per agent as in the notify suite.
 //   - chain lag: deals posted straight to the chain (the vendor's own transaction, as through
 //     another node), and the time and blocks until node A's browse index and its matcher have
 //     applied each, found by the node's registry watchers polling at their default interval.
@@ -132,25 +114,36 @@ type clusterRun struct {
 func benchCluster(ctx context.Context, o benchOpts) ([]BenchResult, error) {
 	exe, err := os.Executable()
 	if err != nil {
-		return nil, fmt.Errorf("find this binary to start the relay and the agents: %w", err)
+		return nil, fmt.Errorf("find this binary to start the relays and the agents: %w", err)
 	}
-	run, err := runClusterBench(ctx, clusterOpts{signals: o.n, agents: o.agents},
+	run, err := runClusterBench(ctx, clusterOpts{signals: o.n, agents: o.agents, relays: o.relays},
 		func(args ...string) *exec.Cmd { return exec.Command(exe, args...) })
 	return run.results, err
 }
 
 // runClusterBench runs the cluster suite; cli makes a command running this binary's CLI with
-// the given arguments (relay B, and the agents as `bench notify`). The node phases run first
-// and are torn down before the matching phase, so matching has the machine to itself.
+// the given arguments (the relay processes, and the agents as `bench notify`). The node phases
+// run first and are torn down before the matching phase, so matching has the machine to itself.
 func runClusterBench(ctx context.Context, o clusterOpts, cli func(args ...string) *exec.Cmd) (run clusterRun, err error) {
 	o.defaults()
+	perRelay, why, err := relayCapacity()
+	if err != nil {
+		return run, err
+	}
+	relays := o.relays
+	if relays <= 0 {
+		relays = max(2, (o.agents+perRelay-1)/perRelay)
+	}
+	if o.agents > relays*perRelay {
+		return run, fmt.Errorf("%d agents do not fit %d relays of %d connections (%s): ask for more --relays", o.agents, relays, perRelay, why)
+	}
 	dir, err := os.MkdirTemp("", "bazaar-bench-cluster-")
 	if err != nil {
 		return run, err
 	}
 	defer os.RemoveAll(dir)
 
-	c, err := startBenchCluster(ctx, dir, cli)
+	c, err := startBenchCluster(ctx, dir, cli, relays, perRelay)
 	if err != nil {
 		return run, err
 	}
@@ -159,13 +152,16 @@ func runClusterBench(ctx context.Context, o clusterOpts, cli func(args ...string
 	if err != nil {
 		return run, fmt.Errorf("chain lag: %w", err)
 	}
-	nt, err := clusterNotify(ctx, c, o.agents, o.settle, cli)
+	nt, err := clusterNotify(ctx, c, o.agents, cli)
 	run.dealID, run.agents = nt.dealID, nt.agents
 	if err != nil {
-		return run, fmt.Errorf("notify over two relays: %w", err)
+		return run, fmt.Errorf("notify over %d relays: %w", relays, err)
 	}
 	c.stop()
-	relayRSS := c.relay.peakRSS()
+	relayRSS := 0.0
+	for _, r := range c.relays {
+		relayRSS = max(relayRSS, r.peakRSS())
+	}
 	nodeRSS := peakRSS()
 
 	debug.FreeOSMemory()
@@ -186,27 +182,29 @@ func runClusterBench(ctx context.Context, o clusterOpts, cli func(args ...string
 		BenchResult{"cluster_match_3_shards_exact", boolValue(slices.Equal(m.one, m.three)), "bool (the shards matched what 1 matcher did, deal by deal)"},
 	)
 	run.results = append(run.results, nt.results...)
+	run.results = append(run.results, BenchResult{"cluster_notify_relay_capacity", float64(perRelay), "connections per relay (" + why + ")"})
 	run.results = append(run.results, lag...)
 	run.results = append(run.results,
 		BenchResult{"cluster_node_peak_rss_mib", nodeRSS, "MiB (bench process before matching: node A, relay A, NATS)"},
-		BenchResult{"cluster_relay_b_peak_rss_mib", relayRSS, "MiB (relay B process)"},
+		BenchResult{"cluster_relays_peak_rss_mib", relayRSS, "MiB (largest relay process)"},
 		BenchResult{"cluster_agents_peak_rss_mib", nt.agentsRSS, "MiB (largest agents' process)"},
 		BenchResult{"cluster_peak_rss_mib", peakRSS(), "MiB (bench process, matching included)"},
 	)
 	return run, nil
 }
 
-// benchClusterEnv is the two-relay cluster the node phases run on.
+// benchClusterEnv is the cluster the node phases run on.
 type benchClusterEnv struct {
-	nats  *server.Server
-	node  *Node
-	relay *clusterRelay
-	once  sync.Once
+	nats   *server.Server
+	node   *Node
+	relays []*clusterRelay // the relay processes, after node A's own
+	once   sync.Once
 }
 
-// startBenchCluster starts an embedded NATS server with JetStream, node A on it (embedded chain
-// with its RPC and IPFS peer open, demo agents, in-process matcher, relay A) and relay B.
-func startBenchCluster(ctx context.Context, dir string, cli func(args ...string) *exec.Cmd) (_ *benchClusterEnv, err error) {
+// startBenchCluster starts an embedded NATS server with JetStream (stock limits), node A on it
+// (embedded chain with its RPC and IPFS peer open, demo agents, in-process matcher, relay A)
+// and relays-1 relay processes, every relay holding up to maxConns agents.
+func startBenchCluster(ctx context.Context, dir string, cli func(args ...string) *exec.Cmd, relays, maxConns int) (_ *benchClusterEnv, err error) {
 	c := &benchClusterEnv{}
 	defer func() {
 		if err != nil {
@@ -214,8 +212,7 @@ func startBenchCluster(ctx context.Context, dir string, cli func(args ...string)
 		}
 	}()
 	c.nats, err = server.NewServer(&server.Options{Host: "127.0.0.1", Port: -1, JetStream: true,
-		StoreDir: filepath.Join(dir, "nats"), NoLog: true, NoSigs: true,
-		JetStreamLimits: server.JSLimitOpts{DefaultMaxConsumers: clusterNATSMaxConsumers}})
+		StoreDir: filepath.Join(dir, "nats"), NoLog: true, NoSigs: true})
 	if err != nil {
 		return c, fmt.Errorf("nats-server: %w", err)
 	}
@@ -224,23 +221,28 @@ func startBenchCluster(ctx context.Context, dir string, cli func(args ...string)
 		return c, errors.New("nats-server did not start within 10s")
 	}
 	c.node, err = Start(ctx, Config{DataDir: filepath.Join(dir, "a"), HTTPListen: "127.0.0.1:0", RPCListen: "127.0.0.1:0",
-		P2PListen: []string{"/ip4/127.0.0.1/tcp/0"}, SeedDemo: true, NATS: c.nats.ClientURL()})
+		P2PListen: []string{"/ip4/127.0.0.1/tcp/0"}, SeedDemo: true, NATS: c.nats.ClientURL(), RelayMaxConns: maxConns})
 	if err != nil {
 		return c, fmt.Errorf("node A: %w", err)
 	}
-	c.relay, err = startClusterRelay(ctx, cli, c.node, c.nats.ClientURL(), filepath.Join(dir, "b"))
-	if err != nil {
-		return c, fmt.Errorf("relay B: %w", err)
+	for i := 1; i < relays; i++ {
+		r, err := startClusterRelay(ctx, cli, c.node, c.nats.ClientURL(), filepath.Join(dir, fmt.Sprintf("relay%d", i)), maxConns)
+		if err != nil {
+			return c, fmt.Errorf("relay %d: %w", i, err)
+		}
+		c.relays = append(c.relays, r)
 	}
 	return c, nil
 }
 
-// stop stops relay B, node A and NATS; it may be called again.
+// stop stops the relay processes, node A and NATS; it may be called again.
 func (c *benchClusterEnv) stop() {
 	c.once.Do(func() {
-		if c.relay != nil {
-			c.relay.stop()
+		var wg sync.WaitGroup
+		for _, r := range c.relays {
+			wg.Go(r.stop)
 		}
+		wg.Wait()
 		if c.node != nil {
 			c.node.Stop(context.Background())
 		}
@@ -251,8 +253,8 @@ func (c *benchClusterEnv) stop() {
 	})
 }
 
-// clusterRelay is relay B: `bazaar relay` (a mirror node whose relay shares node A's mailboxes
-// over NATS) in a process of its own, as on another machine.
+// clusterRelay is a relay process: `bazaar relay` (a mirror node whose relay shares node A's
+// mailboxes over NATS), as on another machine.
 type clusterRelay struct {
 	cmd    *exec.Cmd
 	out    procOutput // its stdout and stderr
@@ -261,12 +263,13 @@ type clusterRelay struct {
 	exited chan struct{}
 }
 
-func startClusterRelay(ctx context.Context, cli func(args ...string) *exec.Cmd, a *Node, natsURL, dir string) (*clusterRelay, error) {
+func startClusterRelay(ctx context.Context, cli func(args ...string) *exec.Cmd, a *Node, natsURL, dir string, maxConns int) (*clusterRelay, error) {
 	ops, err := freeAddr()
 	if err != nil {
 		return nil, err
 	}
-	args := []string{"relay", "--rpc", a.RPCURL(), "--nats", natsURL, "--http", "127.0.0.1:0", "--ops-listen", ops, "--data", dir}
+	args := []string{"relay", "--rpc", a.RPCURL(), "--nats", natsURL, "--http", "127.0.0.1:0", "--ops-listen", ops, "--data", dir,
+		"--relay-max-conns", strconv.Itoa(maxConns)}
 	for _, p := range a.peerAddrs() {
 		args = append(args, "--peer", p)
 	}
@@ -300,7 +303,7 @@ func startClusterRelay(ctx context.Context, cli func(args ...string) *exec.Cmd, 
 	}
 }
 
-// connections is relay B's bazaar_relay_connections.
+// connections is the relay's bazaar_relay_connections.
 func (r *clusterRelay) connections(ctx context.Context) (int, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, r.ops+"/metrics", nil)
 	if err != nil {
@@ -319,10 +322,10 @@ func (r *clusterRelay) connections(ctx context.Context) (int, error) {
 			return int(f), err
 		}
 	}
-	return 0, fmt.Errorf("no bazaar_relay_connections in relay B's metrics (%v)", sc.Err())
+	return 0, fmt.Errorf("no bazaar_relay_connections in the relay's metrics (%v)", sc.Err())
 }
 
-// waitConnections waits until relay B counts want open mailboxes.
+// waitConnections waits until the relay counts want open mailboxes.
 func (r *clusterRelay) waitConnections(ctx context.Context, want int) error {
 	deadline := time.Now().Add(notifyConnectWait)
 	for {
@@ -331,7 +334,7 @@ func (r *clusterRelay) waitConnections(ctx context.Context, want int) error {
 			return nil
 		}
 		if time.Now().After(deadline) {
-			return fmt.Errorf("relay B has %d of %d agents connected after %s (%v)", got, want, notifyConnectWait, err)
+			return fmt.Errorf("relay %s has %d of %d agents connected after %s (%v)", r.url, got, want, notifyConnectWait, err)
 		}
 		select {
 		case <-ctx.Done():
@@ -341,7 +344,7 @@ func (r *clusterRelay) waitConnections(ctx context.Context, want int) error {
 	}
 }
 
-// stop asks relay B to drain (SIGTERM) and kills it if it has not exited within 15 s.
+// stop asks the relay to drain (SIGTERM) and kills it if it has not exited within 15 s.
 func (r *clusterRelay) stop() {
 	select {
 	case <-r.exited:
@@ -357,51 +360,49 @@ func (r *clusterRelay) stop() {
 	}
 }
 
-// peakRSS is relay B's peak resident memory in MiB, once it has exited.
+// peakRSS is the relay's peak resident memory in MiB, once it has exited.
 func (r *clusterRelay) peakRSS() float64 { return processRSS(r.cmd) }
 
-// notifyPhase is what the two-relay notification run saw.
+// notifyPhase is what the notification run over the relays saw.
 type notifyPhase struct {
 	results   []BenchResult
 	dealID    string
 	agents    []notifyAgentResult
-	agentsRSS float64 // MiB, the larger agents' process
+	agentsRSS float64 // MiB, the largest agents' process
 }
 
-// clusterNotify posts one deal matching every agent's signal while half the agents hold their
-// mailbox open on relay A and half on relay B, and measures each agent's latency from the
-// DealPosted log (as benchNotify).
-//
-// The agents join in steps of clusterStep, half on each relay, each half an agents' process of
-// its own; the next step starts once the NATS server has settled (waitSettled). Every open
-// mailbox costs its relay a JetStream consumer, and the server's work to add one grows with
-// the consumers it has: past some number, consumer requests time out and relays retry them
-// faster than the server completes them, and it never settles. A step that has not settled
-// within clusterStepSettle is dropped (its agents leave, their signals and consumers are
-// removed) and the deal goes to the agents of the steps before. So the run holds at most as
-// many agents as two node relays, this host's open-file limit and the relays' NATS can take,
-// and reports how many that was.
+// agentBatch is one agents' process: count agents named prefix+i, all on relay (0: node A's).
+type agentBatch struct {
+	relay  int
+	prefix string
+	count  int
+}
+
+// clusterNotify spreads agents evenly over the relays (node A's first), in agents' processes
+// of at most clusterAgentsPerProc that all connect at once, posts one deal matching every
+// agent's signal, and measures each agent's latency from the DealPosted log (as benchNotify).
 //
 // A notification missing when the budget runs out is not an error: the results count the
 // agents notified (and cluster_notify_all_ms is -1).
-func clusterNotify(ctx context.Context, c *benchClusterEnv, asked int, settle time.Duration, cli func(args ...string) *exec.Cmd) (ph notifyPhase, err error) {
+func clusterNotify(ctx context.Context, c *benchClusterEnv, agents int, cli func(args ...string) *exec.Cmd) (ph notifyPhase, err error) {
 	n := c.node
-	perRelay, why, err := relayCapacity()
-	if err != nil {
-		return ph, err
+	urls := []string{n.URL()}
+	for _, r := range c.relays {
+		urls = append(urls, r.url)
 	}
-	agents := min(asked, 2*perRelay)
+	per := make([]int, len(urls)) // agents per relay
+	var batches []agentBatch
+	for r := range urls {
+		per[r] = agents/len(urls) + boolInt(r < agents%len(urls))
+		for p, left := 0, per[r]; left > 0; p++ {
+			k := min(left, clusterAgentsPerProc)
+			batches = append(batches, agentBatch{relay: r, prefix: fmt.Sprintf("cluster-r%d-p%d-", r, p), count: k})
+			left -= k
+		}
+	}
 	// One descriptor per relay A connection, besides what the node holds already.
-	if err := raiseNoFile(openFiles() + agents/2 + 256); err != nil {
+	if err := raiseNoFile(openFiles() + per[0] + 256); err != nil {
 		return ph, err
-	}
-	urls := [2]string{n.URL(), c.relay.url}
-	var steps [][2]agentBatch
-	for i := 0; i*clusterStep < agents; i++ {
-		k := min(clusterStep, agents-i*clusterStep)
-		steps = append(steps, [2]agentBatch{
-			{relay: 0, prefix: fmt.Sprintf("cluster-a%d-", i), count: k / 2},
-			{relay: 1, prefix: fmt.Sprintf("cluster-b%d-", i), count: k - k/2}})
 	}
 
 	// Signals that all match the deal, each with its own mailbox and notification key.
@@ -409,77 +410,56 @@ func clusterNotify(ctx context.Context, c *benchClusterEnv, asked int, settle ti
 	d.Service.Description = "cluster notify deal"
 	areas := d.Areas()
 	expires := time.Now().Add(time.Hour).UnixMilli()
-	for _, st := range steps {
-		for _, b := range st {
-			for i := range b.count {
-				name := b.prefix + strconv.Itoa(i)
-				_, box, key := notifyAgentKeys(name)
-				s := bazaar.Signal{EphemeralID: name, LTVTier: "high", LoyaltyLevel: 5, Area: areas[i%len(areas)],
-					Categories: []string{d.Service.Category}, Mailbox: box, NotifyKey: key, ExpiresAt: expires}
-				if !s.Matches(d) {
-					return ph, fmt.Errorf("signal %s does not match the bench deal", name)
-				}
-				if err := n.engine.AddSignal(s); err != nil {
-					return ph, fmt.Errorf("signal %s: %w", name, err)
-				}
+	for _, b := range batches {
+		for i := range b.count {
+			name := b.prefix + strconv.Itoa(i)
+			_, box, key := notifyAgentKeys(name)
+			s := bazaar.Signal{EphemeralID: name, LTVTier: "high", LoyaltyLevel: 5, Area: areas[i%len(areas)],
+				Categories: []string{d.Service.Category}, Mailbox: box, NotifyKey: key, ExpiresAt: expires}
+			if !s.Matches(d) {
+				return ph, fmt.Errorf("signal %s does not match the bench deal", name)
+			}
+			if err := n.engine.AddSignal(s); err != nil {
+				return ph, fmt.Errorf("signal %s: %w", name, err)
 			}
 		}
 	}
 
-	var procs []*notifyAgents // one per batch of the steps held
-	var held []agentBatch
+	var procs []*notifyAgents // one per batch
 	defer func() {
 		for _, p := range procs {
 			p.stop()
 		}
 	}()
 	opening := time.Now()
-	var open [2]int
-	refused := 0
-	for i, st := range steps {
-		var joining []*notifyAgents
-		for _, b := range st {
-			p, err := startNotifyAgents(cli("bench", "notify"))
-			if err != nil {
-				return ph, err
-			}
-			joining = append(joining, p)
-			procs = append(procs, p)
-			if err := p.send(notifyMsg{Kind: "config", URL: urls[b.relay], Agents: b.count, Prefix: b.prefix}); err != nil {
-				return ph, err
-			}
-		}
-		for _, p := range joining {
-			if _, err := p.expect(ctx, "connected", notifyDialBudget+30*time.Second); err != nil {
-				return ph, err
-			}
-		}
-		if err := waitOpen(ctx, c, open[0]+st[0].count, open[1]+st[1].count); err != nil {
+	for _, b := range batches {
+		p, err := startNotifyAgents(cli("bench", "notify"))
+		if err != nil {
 			return ph, err
 		}
-		unsettled := waitSettled(ctx, c.nats, open[0]+open[1]+st[0].count+st[1].count, settle, clusterStepSettle)
-		if unsettled == nil {
-			open[0] += st[0].count
-			open[1] += st[1].count
-			held = append(held, st[:]...)
-			continue
+		procs = append(procs, p)
+		if err := p.send(notifyMsg{Kind: "config", URL: urls[b.relay], Agents: b.count, Prefix: b.prefix}); err != nil {
+			return ph, err
 		}
-		if i == 0 {
-			return ph, unsettled
+	}
+	for _, p := range procs {
+		if _, err := p.expect(ctx, "connected", notifyDialBudget+30*time.Second); err != nil {
+			return ph, err
 		}
-		// The relays cannot take this step: its agents leave, and their signals and consumers go.
-		for _, p := range joining {
-			p.stop()
+	}
+	if err := waitConnections(ctx, n, per[0]); err != nil {
+		return ph, err
+	}
+	for i, r := range c.relays {
+		if err := r.waitConnections(ctx, per[i+1]); err != nil {
+			return ph, err
 		}
-		procs = procs[:len(procs)-len(joining)]
-		refused = st[0].count + st[1].count
-		if err := dropAgents(ctx, c, st, open, settle); err != nil {
-			return ph, fmt.Errorf("with %d agents the relays' NATS did not settle (%v), nor once the last %d left: %w", open[0]+open[1]+refused, unsettled, refused, err)
-		}
-		break
 	}
 	opened := time.Since(opening)
-	agents = open[0] + open[1]
+	consumers := -1.0
+	if info, err := c.nats.Jsz(&server.JSzOptions{}); err == nil {
+		consumers = float64(info.Consumers)
+	}
 
 	posted, err := watchPosted(ctx, n)
 	if err != nil {
@@ -515,8 +495,8 @@ func clusterNotify(ctx context.Context, c *benchClusterEnv, asked int, settle ti
 		if err != nil {
 			return ph, err
 		}
-		if len(m.Results) != held[i].count {
-			return ph, fmt.Errorf("an agents' process reported %d results, want %d", len(m.Results), held[i].count)
+		if len(m.Results) != batches[i].count {
+			return ph, fmt.Errorf("an agents' process reported %d results, want %d", len(m.Results), batches[i].count)
 		}
 		ph.agents = append(ph.agents, m.Results...)
 	}
@@ -541,12 +521,10 @@ func clusterNotify(ctx context.Context, c *benchClusterEnv, asked int, settle ti
 		all = ms(percentile(lat, 1))
 	}
 	ph.results = []BenchResult{
-		{"cluster_notify_agents", float64(agents), "agents (half on each of 2 relays sharing mailboxes over NATS JetStream)"},
-		{"cluster_notify_agents_asked", float64(asked), "agents"},
-		{"cluster_notify_relay_capacity", float64(perRelay), "connections per relay (" + why + ")"},
-		{"cluster_notify_agents_refused", float64(refused), fmt.Sprintf("agents (a step of up to %d, half per relay, whose NATS consumers did not settle within %s: dropped; 0: every step held)", clusterStep, clusterStepSettle)},
-		{"cluster_notify_nats_max_consumers", clusterNATSMaxConsumers, "consumers per stream (NATS default_max_consumers; -1 unlimited: a consumer per open mailbox, and nats-server's default 1000 caps all relays together at 1000)"},
-		{"cluster_notify_open_s", opened.Seconds(), fmt.Sprintf("s (agents joining %d at a time until every mailbox held is open and its NATS consumer settled)", clusterStep)},
+		{"cluster_notify_agents", float64(agents), fmt.Sprintf("agents (spread evenly over %d relays sharing mailboxes over NATS JetStream)", len(urls))},
+		{"cluster_notify_relays", float64(len(urls)), "relays (node A's and `bazaar relay` processes)"},
+		{"cluster_notify_nats_consumers", consumers, "JetStream consumers on the NATS server with every mailbox open (the relays take none)"},
+		{"cluster_notify_open_s", opened.Seconds(), fmt.Sprintf("s (every agent connecting at once, from %d processes, until each relay counts its mailboxes open)", len(procs))},
 		{"cluster_notify_p50_ms", ms(percentile(lat, .5)), "ms (DealPosted log to notification opened)"},
 		{"cluster_notify_p99_ms", ms(percentile(lat, .99)), "ms"},
 		{"cluster_notify_all_ms", all, "ms (until every agent holds its notification; -1: not all within " + clusterDeliverBudget.String() + ")"},
@@ -556,101 +534,27 @@ func clusterNotify(ctx context.Context, c *benchClusterEnv, asked int, settle ti
 	return ph, nil
 }
 
-// agentBatch is one agents' process of the two-relay run: count agents named prefix+i, all on
-// one relay (0: A, 1: B).
-type agentBatch struct {
-	relay  int
-	prefix string
-	count  int
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
-// waitOpen waits until relay A counts a and relay B counts b open mailboxes.
-func waitOpen(ctx context.Context, c *benchClusterEnv, a, b int) error {
-	if err := waitConnections(ctx, c.node, a); err != nil {
-		return err
-	}
-	return c.relay.waitConnections(ctx, b)
-}
-
-// dropAgents removes a step whose agents have left: their signals from the matcher and, once
-// NATS has worked through the requests their relays made for them, their consumers, so the
-// deal is delivered with open's mailboxes and nothing of the step.
-func dropAgents(ctx context.Context, c *benchClusterEnv, st [2]agentBatch, open [2]int, settle time.Duration) error {
-	if err := waitOpen(ctx, c, open[0], open[1]); err != nil {
-		return err
-	}
-	for _, b := range st {
-		for i := range b.count {
-			if err := c.node.engine.RemoveSignal(b.prefix + strconv.Itoa(i)); err != nil {
-				return err
-			}
-		}
-	}
-	if err := waitSettled(ctx, c.nats, 0, settle, clusterConsumersWait); err != nil {
-		return err
-	}
-	js, err := jetstream.New(c.node.nc)
-	if err != nil {
-		return err
-	}
-	for _, b := range st {
-		for i := range b.count {
-			_, box, _ := notifyAgentKeys(b.prefix + strconv.Itoa(i))
-			if err := js.DeleteConsumer(ctx, natsStream, "mbox_"+box); err != nil && !errors.Is(err, jetstream.ErrConsumerNotFound) {
-				return fmt.Errorf("delete a dropped mailbox's consumer: %w", err)
-			}
-		}
-	}
-	return waitSettled(ctx, c.nats, open[0]+open[1], settle, clusterConsumersWait)
-}
-
-// relayCapacity is how many agents one relay of this run can hold, and why: a node's relay
-// takes nodeRelayMaxConns, and a process holds at most the hard open-file limit of
-// descriptors (this one, which runs node A besides relay A, needs the most).
+// relayCapacity is how many agents one relay of this run can hold, and why: a process holds at
+// most the hard open-file limit of descriptors (this one, which runs node A besides relay A,
+// needs the most), and one client address has so many source ports towards a relay.
 func relayCapacity() (int, string, error) {
 	var l syscall.Rlimit
 	if err := syscall.Getrlimit(syscall.RLIMIT_NOFILE, &l); err != nil {
 		return 0, "", fmt.Errorf("open-file limit: %w", err)
 	}
-	fit := int(min(l.Max, math.MaxInt32)) - openFiles() - 512
-	why := fmt.Sprintf("a node relay's cap %d; open-file hard limit %d per process", nodeRelayMaxConns, l.Max)
+	fit := int(min(l.Max, math.MaxInt32)) - openFiles() - 1024
+	why := fmt.Sprintf("open-file hard limit %d per process, less the node's own files; loopback source ports %d", l.Max, clusterPortsPerRelay)
 	if fit < 1 {
 		return 0, "", fmt.Errorf("no room for agents under the open-file hard limit %d", l.Max)
 	}
-	return min(nodeRelayMaxConns, fit), why, nil
-}
-
-// waitSettled waits until the NATS server holds a consumer for every open mailbox (a relay
-// pulls each mailbox's envelopes from one) and its JetStream API has taken no request for
-// quiet: a relay whose consumer request timed out retries it after a backoff of up to 5 s, so
-// the consumers can all exist while relays still have requests to make. It asks the embedded
-// server directly, not through its busy API.
-func waitSettled(ctx context.Context, ns *server.Server, want int, quiet, budget time.Duration) error {
-	deadline := time.Now().Add(budget)
-	var (
-		last  uint64
-		since time.Time
-	)
-	for {
-		got := 0
-		info, err := ns.Jsz(&server.JSzOptions{})
-		if err == nil {
-			got = info.Consumers
-			if api := info.API; api.Total != last || api.Inflight > 0 || got < want {
-				last, since = api.Total, time.Now()
-			} else if time.Since(since) >= quiet {
-				return nil
-			}
-		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("%d of %d mailbox consumers on NATS, its API still busy, after %s (%v)", got, want, budget, err)
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(100 * time.Millisecond):
-		}
-	}
+	return min(clusterPortsPerRelay, fit), why, nil
 }
 
 // clusterChainLag posts deals straight to the chain, one at a time, and measures for each how

@@ -24,7 +24,7 @@ func TestBench_Cluster(t *testing.T) {
 		c.Env = append(os.Environ(), cliEnv+"=1")
 		return c
 	}
-	run, err := runClusterBench(ctx, clusterOpts{signals: 5000, deals: 12, agents: agents, posts: 5, settle: 500 * time.Millisecond}, cli)
+	run, err := runClusterBench(ctx, clusterOpts{signals: 5000, deals: 12, agents: agents, posts: 5}, cli)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func TestBench_Cluster(t *testing.T) {
 		}
 		names = append(names, line.Name)
 		switch line.Name {
-		case "cluster_notify_agents", "cluster_notify_agents_asked", "cluster_notify_delivered":
+		case "cluster_notify_agents", "cluster_notify_delivered":
 			if *line.Value != agents {
 				t.Errorf("%s = %v, want %d", line.Name, *line.Value, agents)
 			}
@@ -69,9 +69,13 @@ func TestBench_Cluster(t *testing.T) {
 			if *line.Value != 1 {
 				t.Errorf("%s = %v, want 1", line.Name, *line.Value)
 			}
-		case "cluster_notify_agents_refused":
+		case "cluster_notify_nats_consumers":
 			if *line.Value != 0 {
-				t.Errorf("cluster_notify_agents_refused = %v, want 0", *line.Value)
+				t.Errorf("cluster_notify_nats_consumers = %v, want 0: the relays hold no consumer", *line.Value)
+			}
+		case "cluster_notify_relays":
+			if *line.Value != 2 {
+				t.Errorf("cluster_notify_relays = %v, want 2", *line.Value)
 			}
 		case "cluster_chain_posts":
 			if *line.Value != 5 {
@@ -83,15 +87,15 @@ func TestBench_Cluster(t *testing.T) {
 		"cluster_cpus", "cluster_match_signals", "cluster_match_deals", "cluster_match_agents_per_deal",
 		"cluster_match_1_matcher_deals_per_s", "cluster_match_3_shards_deals_per_s", "cluster_match_3_shards_scaling",
 		"cluster_match_3_shards_exact",
-		"cluster_notify_agents", "cluster_notify_agents_asked", "cluster_notify_relay_capacity", "cluster_notify_agents_refused", "cluster_notify_nats_max_consumers",
+		"cluster_notify_agents", "cluster_notify_relays", "cluster_notify_nats_consumers",
 		"cluster_notify_open_s", "cluster_notify_p50_ms", "cluster_notify_p99_ms", "cluster_notify_all_ms", "cluster_notify_delivered",
-		"cluster_notify_all_delivered_once",
+		"cluster_notify_all_delivered_once", "cluster_notify_relay_capacity",
 		"cluster_chain_posts", "cluster_chain_poll_interval_ms",
 		"cluster_chain_index_lag_p50_ms", "cluster_chain_index_lag_p99_ms",
 		"cluster_chain_index_lag_p50_blocks", "cluster_chain_index_lag_p99_blocks",
 		"cluster_chain_matcher_lag_p50_ms", "cluster_chain_matcher_lag_p99_ms",
 		"cluster_chain_matcher_lag_p50_blocks", "cluster_chain_matcher_lag_p99_blocks",
-		"cluster_node_peak_rss_mib", "cluster_relay_b_peak_rss_mib", "cluster_agents_peak_rss_mib", "cluster_peak_rss_mib",
+		"cluster_node_peak_rss_mib", "cluster_relays_peak_rss_mib", "cluster_agents_peak_rss_mib", "cluster_peak_rss_mib",
 	}
 	if !slices.Equal(names, want) {
 		t.Errorf("result names %v, want %v", names, want)

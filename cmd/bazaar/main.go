@@ -186,6 +186,7 @@ func runNode(ctx context.Context, verb string, args []string, stdout, stderr io.
 	confirmations := fs.Uint64("confirmations", 0, "blocks an event must be buried under before it is indexed")
 	noDemo := fs.Bool("no-demo", verb != "dev", "do not seed demo agents")
 	natsURL := fs.String("nats", "", "NATS server URL (JetStream): relays on the same stream share mailboxes")
+	relayMaxConns := fs.Int("relay-max-conns", 10000, "agent connections the relay holds at once (each an open file); more get 503")
 	ipfsAPI := fs.String("ipfs-api", "", "Kubo RPC API (e.g. http://127.0.0.1:5001) to pin every deal document in as well; posts fail with 503 when it cannot")
 	eps := fs.Float64("dp-epsilon", 0, "in-process matcher: Laplace noise of scale 1/ε on each breakdown bucket vendors see (0: none)")
 	matcherMode := fs.String("matcher", "in-process", "in-process, or external: a `bazaar matcher` process links to this node's relay")
@@ -219,6 +220,10 @@ func runNode(ctx context.Context, verb string, args []string, stdout, stderr io.
 		cfg.RPCListen = *rpcListen
 	}
 	cfg.OpsListen, cfg.DrainDelay, cfg.DrainTimeout = *opsListen, *drainDelay, *drainTimeout
+	if *relayMaxConns < 1 {
+		return fmt.Errorf("--relay-max-conns must be at least 1, not %d", *relayMaxConns)
+	}
+	cfg.RelayMaxConns = *relayMaxConns
 	if *relayerFile != "" {
 		k, err := loadKey("", *relayerFile)
 		if err != nil {

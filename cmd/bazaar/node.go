@@ -64,6 +64,9 @@ type Config struct {
 	// NATS, if set, is a NATS server URL (with JetStream) whose stream this node's relay shares
 	// with other relays: an agent may connect to any of them. "" keeps mailboxes in memory.
 	NATS string
+	// RelayMaxConns is how many agent connections the node's relay holds at once; more are
+	// refused with 503 [10,000]. Each is an open file: keep it under the process's limit.
+	RelayMaxConns int
 	// IPFSAPI is a Kubo RPC API (http://127.0.0.1:5001, or its multiaddr) every deal document is
 	// also pinned in: a post pins there before its transaction and fails if it cannot; the index
 	// takes a deal (a mirror's too) only once Kubo has pinned its document. The dev node's prover
@@ -225,7 +228,7 @@ func Start(ctx context.Context, cfg Config) (_ *Node, err error) {
 
 	// Cover traffic: every open mailbox gets a dummy sealed envelope every 15 s, so a
 	// notification's arrival does not stand out.
-	rcfg := relay.Config{Logger: log.With("part", "relay"), CoverInterval: 15 * time.Second,
+	rcfg := relay.Config{Logger: log.With("part", "relay"), CoverInterval: 15 * time.Second, MaxConns: cfg.RelayMaxConns,
 		AuthorizeMatcher: n.authorizeMatcher, OnMetrics: n.linkedMetrics, OnOutput: n.linkedOutput}
 	if cfg.NATS != "" {
 		if n.nc, err = nats.Connect(cfg.NATS, nats.Name("bazaar relay"), nats.MaxReconnects(-1)); err != nil {
