@@ -23,6 +23,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bazaar-market/bazaar"
@@ -451,20 +452,10 @@ func (e *Engine) Match(ctx context.Context, dealID, cid string, version uint64, 
 		return Result{}, fmt.Errorf("notification: %w", err)
 	}
 	res := Result{Matched: len(matched)}
-	for _, s := range matched {
-		sealed, err := bazaar.SealNotification(s.key, payload)
-		if err != nil {
-			e.log.Warn("notification not sealed", "deal", dealID, "err", err)
-			continue
-		}
-		if err := e.deliver(ctx, s, key, sealed); err != nil {
-			if errors.Is(err, ErrNotifierDown) {
-				return res, fmt.Errorf("deal %s not matched: %w", dealID, err)
-			}
-			e.log.Warn("notification not delivered", "deal", dealID, "err", err)
-			continue
-		}
-		res.Delivered++
+	delivered, err := e.fanOut(ctx, matched, key, payload)
+	res.Delivered = delivered
+	if err != nil {
+		return res, fmt.Errorf("deal %s not matched: %w", dealID, err)
 	}
 
 	e.mu.Lock()
@@ -512,6 +503,55 @@ func NotificationKey(notifyKey []byte, dealVersion string) string {
 	m := hmac.New(sha256.New, notifyKey)
 	m.Write([]byte("bazaar notification id v1\x00" + dealVersion))
 	return hex.EncodeToString(m.Sum(nil)[:16])
+}
+
+// fanOutWorkers is how many notifications a match seals and hands to the relay at once:
+// sealing takes the cores, and a relay on NATS waits a round trip for each store.
+const fanOutWorkers = 32
+
+// fanOut seals payload to every target and delivers it, fanOutWorkers at a time, and returns
+// how many were delivered. A notifier that is down stops it with ErrNotifierDown; other
+// failures are logged and skipped.
+func (e *Engine) fanOut(ctx context.Context, targets []target, dealVersion string, payload []byte) (int, error) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	var (
+		next, delivered atomic.Int64
+		wg              sync.WaitGroup
+	)
+	for range min(fanOutWorkers, len(targets)) {
+		wg.Go(func() {
+			for ctx.Err() == nil {
+				i := int(next.Add(1) - 1)
+				if i >= len(targets) {
+					return
+				}
+				t := targets[i]
+				sealed, err := bazaar.SealNotification(t.key, payload)
+				if err != nil {
+					e.log.Warn("notification not sealed", "deal", dealVersion, "err", err)
+					continue
+				}
+				if err := e.deliver(ctx, t, dealVersion, sealed); err != nil {
+					if errors.Is(err, ErrNotifierDown) {
+						cancel(err)
+						return
+					}
+					e.log.Warn("notification not delivered", "deal", dealVersion, "err", err)
+					continue
+				}
+				delivered.Add(1)
+			}
+		})
+	}
+	wg.Wait()
+	if err := context.Cause(ctx); errors.Is(err, ErrNotifierDown) {
+		return int(delivered.Load()), err
+	}
+	if err := ctx.Err(); err != nil && int(delivered.Load()) < len(targets) {
+		return int(delivered.Load()), err
+	}
+	return int(delivered.Load()), nil
 }
 
 func (e *Engine) deliver(ctx context.Context, t target, dealVersion string, sealed []byte) error {

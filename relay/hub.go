@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"log/slog"
+	mrand "math/rand/v2"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -146,6 +147,8 @@ type mailbox struct {
 	pending []stored // not yet written to any subscriber, oldest first (in memory)
 	subs    map[*conn]struct{}
 	nb      *natsBox // with NATS, while subs is not empty
+	// coverSlot is the part of CoverInterval in which the mailbox gets its cover envelope.
+	coverSlot uint8
 }
 
 // outgoing is one queued websocket message; d is set for an envelope taken from NATS, which
@@ -224,14 +227,16 @@ func (h *Hub) Start(ctx context.Context) error {
 		h.wg.Add(1)
 		go func() {
 			defer h.wg.Done()
-			t := time.NewTicker(h.cfg.CoverInterval)
+			// Each mailbox has a random slot of coverSlots in the interval: a relay sends cover
+			// all the time, a slot's worth at a time, rather than in one burst per interval.
+			t := time.NewTicker(max(h.cfg.CoverInterval/coverSlots, 1))
 			defer t.Stop()
-			for {
+			for slot := 0; ; slot = (slot + 1) % coverSlots {
 				select {
 				case <-ctx.Done():
 					return
 				case <-t.C:
-					h.cover()
+					h.cover(uint8(slot))
 				}
 			}
 		}()
@@ -317,11 +322,18 @@ func (h *Hub) expire(now time.Time) {
 	}
 }
 
-// cover queues one dummy envelope to every open connection, without blocking.
-func (h *Hub) cover() {
+// coverSlots is how many parts of CoverInterval a relay spreads its cover envelopes over.
+const coverSlots = 16
+
+// cover queues one dummy envelope to every open connection of the mailboxes in slot, without
+// blocking.
+func (h *Hub) cover(slot uint8) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	for id, b := range h.boxes {
+		if b.coverSlot != slot {
+			continue
+		}
 		for c := range b.subs {
 			var seq uint64
 			if h.bus != nil {
@@ -473,7 +485,7 @@ func encodeEnvelope(mailbox string, seq uint64, sent int64, payload []byte, isJS
 func (h *Hub) box(id string) *mailbox {
 	b := h.boxes[id]
 	if b == nil {
-		b = &mailbox{subs: map[*conn]struct{}{}}
+		b = &mailbox{subs: map[*conn]struct{}{}, coverSlot: uint8(mrand.IntN(coverSlots))}
 		h.boxes[id] = b
 	}
 	return b

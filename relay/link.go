@@ -159,10 +159,36 @@ func (h *Hub) authenticateMatcher(ctx context.Context, ws *websocket.Conn) (Link
 	return m, nil
 }
 
+// linkDeliverers is how many of a linked matcher's notifications a relay on NATS stores at once.
+const linkDeliverers = 32
+
 // linkReader takes sealed notifications and metrics from an authorised matcher.
 func (h *Hub) linkReader(l *link) {
 	defer h.wg.Done()
 	defer l.close()
+	deliver := func(f linkFrame) {
+		if err := h.DeliverKeyed(context.Background(), f.Mailbox, f.Key, f.Payload); err != nil {
+			h.cfg.Logger.Warn("matcher link: delivery refused", "err", err)
+		}
+	}
+	// With NATS each delivery waits a round trip for the stream: linkDeliverers at once, so
+	// a matcher's fan-out is not one round trip per agent.
+	var work chan linkFrame
+	if h.bus != nil {
+		work = make(chan linkFrame, linkDeliverers)
+		var wg sync.WaitGroup
+		for range linkDeliverers {
+			wg.Go(func() {
+				for f := range work {
+					deliver(f)
+				}
+			})
+		}
+		defer func() {
+			close(work)
+			wg.Wait()
+		}()
+	}
 	l.ws.SetReadLimit(maxLinkMessage)
 	l.ws.SetReadDeadline(time.Now().Add(h.cfg.PongTimeout))
 	l.ws.SetPongHandler(func(string) error { return l.ws.SetReadDeadline(time.Now().Add(h.cfg.PongTimeout)) })
@@ -178,9 +204,11 @@ func (h *Hub) linkReader(l *link) {
 				h.cfg.Logger.Warn("matcher link: oversized envelope dropped")
 				continue
 			}
-			if err := h.DeliverKeyed(context.Background(), f.Mailbox, f.Key, f.Payload); err != nil {
-				h.cfg.Logger.Warn("matcher link: delivery refused", "err", err)
+			if work != nil {
+				work <- f
+				continue
 			}
+			deliver(f)
 		case "metrics":
 			if h.cfg.OnMetrics != nil && common.IsHexAddress(f.Vendor) {
 				h.cfg.OnMetrics(l.m.Address, common.HexToAddress(f.Vendor), f.Metrics)

@@ -501,7 +501,26 @@ func (h *Hub) sweep(ctx context.Context) {
 		}
 	}
 	h.mu.Unlock()
-	for _, o := range boxes {
+	// Spread over half the interval, so a relay with many mailboxes asks NATS steadily
+	// rather than in a burst.
+	var pace time.Duration
+	if len(boxes) > 0 {
+		pace = h.bus.sweepEvery / 2 / time.Duration(len(boxes))
+	}
+	for i, o := range boxes {
+		if i > 0 && pace > time.Millisecond {
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(pace):
+			}
+		} else if i > 0 && i%int(time.Millisecond/max(pace, 1)) == 0 {
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(time.Millisecond):
+			}
+		}
 		if ctx.Err() != nil {
 			return
 		}
