@@ -327,6 +327,7 @@ func MailboxListen(ctx context.Context, node string, mailboxKey ed25519.PrivateK
 	}
 	stop := context.AfterFunc(ctx, func() { conn.Close() })
 	defer stop()
+	var seen seqSet
 	for {
 		if idle > 0 {
 			conn.SetReadDeadline(time.Now().Add(idle))
@@ -340,9 +341,14 @@ func MailboxListen(ctx context.Context, node string, mailboxKey ed25519.PrivateK
 			}
 			return fmt.Errorf("relay: %w", err)
 		}
-		sealed, err := envelopePayload(msg)
+		seq, sealed, err := envelopeSeqPayload(msg)
 		if err != nil {
 			return err
+		}
+		// A relay that crashed after writing an envelope, before the store heard, leaves it
+		// to be written again under the same seq: drop the repeat.
+		if !seen.add(seq) {
+			continue
 		}
 		if !each(sealed) {
 			conn.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseNormalClosure, ""))
@@ -709,16 +715,50 @@ func demoSignal(name string) *bazaar.Signal {
 
 // envelopePayload extracts the payload from a relay envelope.
 func envelopePayload(msg []byte) (json.RawMessage, error) {
+	_, p, err := envelopeSeqPayload(msg)
+	return p, err
+}
+
+// envelopeSeqPayload is envelopePayload with the envelope's seq.
+func envelopeSeqPayload(msg []byte) (uint64, json.RawMessage, error) {
 	var env struct {
+		Seq        uint64          `json:"seq"`
 		Payload    json.RawMessage `json:"payload"`
 		PayloadB64 []byte          `json:"payloadB64"`
 	}
 	if err := json.Unmarshal(msg, &env); err != nil {
-		return nil, fmt.Errorf("relay envelope: %w", err)
+		return 0, nil, fmt.Errorf("relay envelope: %w", err)
 	}
 	if len(env.Payload) > 0 {
-		return env.Payload, nil
+		return env.Seq, env.Payload, nil
 	}
 	b, _ := json.Marshal(map[string][]byte{"payloadB64": env.PayloadB64})
-	return b, nil
+	return env.Seq, b, nil
+}
+
+// seqSet remembers the last seqSetSize envelope seqs a mailbox connection saw. A real
+// envelope's seq is never another of the mailbox's, nor a cover envelope's (relay.Envelope),
+// so a seq seen again is a repeat; a cover envelope dropped as one is no loss.
+type seqSet struct {
+	seen  map[uint64]struct{}
+	order []uint64
+}
+
+const seqSetSize = 4096
+
+// add records seq and reports whether it is new.
+func (s *seqSet) add(seq uint64) bool {
+	if _, dup := s.seen[seq]; dup {
+		return false
+	}
+	if s.seen == nil {
+		s.seen = map[uint64]struct{}{}
+	}
+	s.seen[seq] = struct{}{}
+	s.order = append(s.order, seq)
+	if len(s.order) > seqSetSize {
+		delete(s.seen, s.order[0])
+		s.order = s.order[1:]
+	}
+	return true
 }
