@@ -179,6 +179,8 @@ func runClusterBench(ctx context.Context, o clusterOpts, cli func(args ...string
 		BenchResult{"cluster_match_1_matcher_deals_per_s", m.oneRate, "deals/s (1 matcher, " + cores + ")"},
 		BenchResult{"cluster_match_3_shards_deals_per_s", m.threeRate, "deals/s (3 shard matchers concurrently, " + cores + ")"},
 		BenchResult{"cluster_match_3_shards_scaling", m.threeRate / m.oneRate, "x (3 shards vs 1 matcher, " + cores + ")"},
+		BenchResult{"cluster_match_3_shards_separate_deals_per_s", m.separateRate, "deals/s (3 shard matchers, each alone on this machine's cores as on a machine of its own: deals / the slowest shard's time)"},
+		BenchResult{"cluster_match_3_shards_separate_scaling", m.separateRate / m.oneRate, "x (3 shards on 3 machines like this one vs 1 matcher)"},
 		BenchResult{"cluster_match_3_shards_exact", boolValue(slices.Equal(m.one, m.three)), "bool (the shards matched what 1 matcher did, deal by deal)"},
 	)
 	run.results = append(run.results, nt.results...)
@@ -859,6 +861,7 @@ func (p *postedLogs) close() {
 // shardPhase is what the matching phase saw.
 type shardPhase struct {
 	oneRate, threeRate float64 // deals per second
+	separateRate       float64 // deals per second, each shard alone (as on machines of its own)
 	perDeal            float64 // agents matched per deal, on average
 	one, three         []int   // by deal: matched by the single matcher, by the shards together
 }
@@ -872,7 +875,7 @@ var (
 // clusterMatch builds one matcher holding signals synthetic signals (and the demo agents) and
 // three sharded matchers splitting the same signals by matcher.EvenShards(3), then matches the
 // same deals on each: the single matcher one deal after another, the three shards each on a
-// goroutine of its own at once. A deal counts as matched when Match returned: its
+// goroutine of its own at once, then each shard alone (as on a machine of its own). A deal counts as matched when Match returned: its
 // notifications sealed, keyed and handed to a notifier (one that drops them) and counted.
 func clusterMatch(ctx context.Context, signals, deals int) (shardPhase, error) {
 	var ph shardPhase
@@ -958,6 +961,20 @@ func clusterMatch(ctx context.Context, signals, deals int) (shardPhase, error) {
 	if err := errors.Join(errs...); err != nil {
 		return ph, err
 	}
+	// Each shard alone, one after another, on fresh deal ids: what three machines like this one
+	// would do, each shard on its own, is the slowest shard's rate.
+	var slowest time.Duration
+	for _, e := range parts {
+		runtime.GC()
+		start := time.Now()
+		for j, d := range ds {
+			if _, err := match(e, deals+j+1, d); err != nil {
+				return ph, err
+			}
+		}
+		slowest = max(slowest, time.Since(start))
+	}
+	ph.separateRate = float64(deals) / slowest.Seconds()
 	ph.three = make([]int, deals)
 	total := 0
 	for j := range deals {

@@ -86,7 +86,7 @@ func TestBench_Cluster(t *testing.T) {
 	want := []string{
 		"cluster_cpus", "cluster_match_signals", "cluster_match_deals", "cluster_match_agents_per_deal",
 		"cluster_match_1_matcher_deals_per_s", "cluster_match_3_shards_deals_per_s", "cluster_match_3_shards_scaling",
-		"cluster_match_3_shards_exact",
+		"cluster_match_3_shards_separate_deals_per_s", "cluster_match_3_shards_separate_scaling", "cluster_match_3_shards_exact",
 		"cluster_notify_agents", "cluster_notify_relays", "cluster_notify_nats_consumers",
 		"cluster_notify_open_s", "cluster_notify_p50_ms", "cluster_notify_p99_ms", "cluster_notify_all_ms", "cluster_notify_delivered",
 		"cluster_notify_all_delivered_once", "cluster_notify_relay_capacity",
