@@ -80,6 +80,7 @@ type notifyRun struct {
 // notifyAgentResult is what one agent received after the deal was posted.
 type notifyAgentResult struct {
 	At    int64  `json:"at"`    // unix ns its first real notification was read; 0: none
+	Sent  int64  `json:"sent"`  // unix ms the relay took that notification (the envelope's "sent")
 	Real  int    `json:"real"`  // envelopes that opened under its notification key
 	Deal  string `json:"deal"`  // the first one's dealId
 	Cover int    `json:"cover"` // envelopes that did not (cover traffic)
@@ -227,6 +228,7 @@ func runNotifyBench(ctx context.Context, agents int, agentsCmd *exec.Cmd) (run n
 	run.agents = m.Results
 
 	lat := make([]time.Duration, 0, agents)
+	var toRelay, wire []time.Duration // the post to the relay taking it; the relay to the agent
 	exact := true
 	for _, a := range run.agents {
 		if a.Real != 1 || !strings.EqualFold(a.Deal, res.DealID) {
@@ -234,9 +236,14 @@ func runNotifyBench(ctx context.Context, agents int, agentsCmd *exec.Cmd) (run n
 		}
 		if a.At != 0 {
 			lat = append(lat, time.Unix(0, a.At).Sub(t0))
+			sent := time.UnixMilli(a.Sent)
+			toRelay = append(toRelay, sent.Sub(t0))
+			wire = append(wire, time.Unix(0, a.At).Sub(sent))
 		}
 	}
 	slices.Sort(lat)
+	slices.Sort(toRelay)
+	slices.Sort(wire)
 	all := 0.0
 	if exact {
 		all = 1
@@ -246,6 +253,10 @@ func runNotifyBench(ctx context.Context, agents int, agentsCmd *exec.Cmd) (run n
 		{"notify_p50_ms", ms(percentile(lat, .5)), "ms"},
 		{"notify_p99_ms", ms(percentile(lat, .99)), "ms"},
 		{"notify_max_ms", ms(percentile(lat, 1)), "ms"},
+		{"notify_to_relay_p50_ms", ms(percentile(toRelay, .5)), "ms (DealPosted log to the relay taking the notification: index, match, seal; ms resolution)"},
+		{"notify_to_relay_p99_ms", ms(percentile(toRelay, .99)), "ms"},
+		{"notify_relay_to_agent_p50_ms", ms(percentile(wire, .5)), "ms (the relay taking it to the agent reading and opening it; ms resolution)"},
+		{"notify_relay_to_agent_p99_ms", ms(percentile(wire, .99)), "ms"},
 		{"notify_all_delivered", all, "bool"},
 		{"notify_node_heap_mib", float64(mem.HeapAlloc) / (1 << 20), "MiB"},
 		{"notify_node_stack_mib", float64(mem.StackInuse) / (1 << 20), "MiB"},
@@ -427,6 +438,10 @@ func runNotifyAgents(ctx context.Context, in io.Reader, out io.Writer) (err erro
 				if err != nil {
 					continue
 				}
+				var stamp struct {
+					Sent int64 `json:"sent"`
+				}
+				json.Unmarshal(msg, &stamp)
 				plain, err := bazaar.OpenNotification(key, payload)
 				if err != nil {
 					r.Cover++
@@ -436,7 +451,7 @@ func runNotifyAgents(ctx context.Context, in io.Reader, out io.Writer) (err erro
 				json.Unmarshal(plain, &nt)
 				r.Real++
 				if r.Real == 1 {
-					r.At, r.Deal = at, nt.DealID
+					r.At, r.Deal, r.Sent = at, nt.DealID, stamp.Sent
 					if delivered.Add(1) == int64(cfg.Agents) {
 						close(all)
 					}

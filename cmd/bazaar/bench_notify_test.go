@@ -58,7 +58,8 @@ func TestBench_Notify(t *testing.T) {
 			}
 		}
 	}
-	want := []string{"notify_agents", "notify_p50_ms", "notify_p99_ms", "notify_max_ms", "notify_all_delivered",
+	want := []string{"notify_agents", "notify_p50_ms", "notify_p99_ms", "notify_max_ms",
+		"notify_to_relay_p50_ms", "notify_to_relay_p99_ms", "notify_relay_to_agent_p50_ms", "notify_relay_to_agent_p99_ms", "notify_all_delivered",
 		"notify_node_heap_mib", "notify_node_stack_mib"}
 	if !slices.Equal(names, want) {
 		t.Errorf("result names %v, want %v", names, want)
