@@ -38,21 +38,25 @@ commands:
   agent optin               seal an opt-in signal to the attested matcher key and submit it
   agent optout              withdraw it (sealed the same way)
   agent listen              open and print an agent mailbox's sealed notifications as JSON lines
-  agent redeem DEAL_ID      prove eligibility in zero knowledge and redeem (--demo NAME on a dev node)
-  agent deposit AMOUNT      deposit into the agent's settlement account (dev faucet, --demo NAME)
+  agent redeem DEAL_ID      prove eligibility in zero knowledge and redeem (--area AREA: the
+                            credential's claimed area)
+  agent deposit AMOUNT      deposit into the agent's settlement account (dev faucet)
   agent accept DEAL_ID      order a redeemed deal: a sealed acceptance to the vendor under a
-                            per-vendor pseudonym, with a one-time pickup code (--demo NAME)
-  agent orders              the agent's orders, the vendors' answers and receipts (--demo NAME)
+                            per-vendor pseudonym, with a one-time pickup code
+  agent orders              the agent's orders, the vendors' answers and receipts
   agent pay DEAL_ID         pay a confirmed order privately: an intent sealed to the matcher,
-                            settled in a batch (--demo NAME)
+                            settled in a batch
   agent exit                withdraw the account's balance with its statement when the
-                            sequencer has stopped (--demo NAME)
+                            sequencer has stopped
+                            (redeem … exit act as the holder of --key FILE, default
+                            .bazaar-agent-key.json, created on first use; or --demo NAME)
   prover ceremony STEP      Groth16 MPC setup: contribute | seal1 | seal2 | verify (--dir, --beacon)
   audit [--node URL]        list allowed measurements and registered matchers; re-verify each report
                             (--manifest FILE --rpc URL: without a node)
   roots [--dev] [--measurement]
                             the AMD roots (and dev measurement) as the env contracts/script/Deploy.s.sol reads
-  bench [--json] SUITE      benchmarks: post, browse, notify, all
+  bench [--json] SUITE      benchmarks: post, browse, attest-gas, match, notify, prove,
+                            settle-gas, cluster, all
 
 Run 'bazaar <command> -h' for a command's flags.
 `

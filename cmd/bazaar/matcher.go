@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"crypto/ecdsa"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -67,6 +66,7 @@ type MatcherService struct {
 	chainID *big.Int
 	linkURL string
 	ledger  common.Address     // MetricsLedger; zero: metrics not published
+	settle  common.Address     // Settlement, whose accounts credential requests prove; zero: none
 	red     *chain.Redemptions // read-only here: the digests the matcher signs
 	issuer  *prover.Issuer
 	demo    []DemoAgent
@@ -117,6 +117,9 @@ func StartMatcher(ctx context.Context, cfg MatcherConfig) (_ *MatcherService, er
 		s.ledger = common.HexToAddress(l)
 	}
 	redAddr, _ := info.Contracts["Redemptions"].(string)
+	if st, _ := info.Contracts["Settlement"].(string); common.IsHexAddress(st) {
+		s.settle = common.HexToAddress(st)
+	}
 	if !common.IsHexAddress(reg) || !common.IsHexAddress(deals) {
 		return nil, errors.New("the node names no AttestationRegistry or DealRegistry")
 	}
@@ -140,7 +143,7 @@ func StartMatcher(ctx context.Context, cfg MatcherConfig) (_ *MatcherService, er
 			return nil, fmt.Errorf("node %s serves another deployment than the manifest (registry %s, attestation %s): refusing to link", cfg.Node, deals, reg)
 		}
 		reg, deals, from = m.AttestationRegistry.Hex(), m.DealRegistry.Hex(), float64(m.DeployBlock)
-		s.ledger, redAddr = m.MetricsLedger, m.Redemptions.Hex()
+		s.ledger, redAddr, s.settle = m.MetricsLedger, m.Redemptions.Hex(), m.Settlement
 	}
 	s.attest = chain.NewAttestation(s.client, common.HexToAddress(reg))
 	if s.keys, err = loadMatcherKeys(filepath.Join(cfg.DataDir, "keys")); err != nil {
@@ -441,27 +444,23 @@ func (s *MatcherService) credentialRequest(ctx context.Context, sealed []byte) e
 	if err := strictJSON(plain, &req); err != nil || req.CredentialRequest == nil {
 		return bazaar.Errorf(bazaar.ECodeInvalid, "sealed message is neither a signal nor a credential request")
 	}
-	if req.CredentialRequest.History != nil {
-		return bazaar.Errorf(bazaar.ECodeUnavailable, "this matcher keeps no settled history (it runs no payment ledger)")
-	}
-	for _, a := range s.demo {
-		if a.Mailbox == req.CredentialRequest.Demo {
-			c, err := demoCredential(s.issuer, a, req.CredentialRequest.Category, time.Now(), ledger.History{})
-			if err != nil {
-				return err
-			}
-			payload, err := json.Marshal(CredentialMessage{Type: "credential", Credential: c})
-			if err != nil {
-				return err
-			}
-			box, err := bazaar.SealNotification(bazaar.DemoNotifyKey(a.Mailbox), payload)
-			if err != nil {
-				return err
-			}
-			return s.Deliver(ctx, bazaar.DemoMailbox(a.Mailbox), box)
+	// This matcher runs no payment ledger: an account proof shows whose credential it is (its
+	// secret), but no settled history counts.
+	var account *common.Address
+	if p := req.CredentialRequest.History; p != nil {
+		if s.settle == (common.Address{}) {
+			return bazaar.Errorf(bazaar.ECodeUnavailable, "this deployment names no Settlement contract for account proofs")
 		}
+		if err := p.Check(purposeHistory, s.settle); err != nil {
+			return err
+		}
+		account = &p.Account
 	}
-	return bazaar.Errorf(bazaar.ECodeNotFound, "no purchase history for that agent")
+	mailbox, box, err := issueCredential(s.issuer, s.demo, req.CredentialRequest, account, time.Now(), ledger.History{})
+	if err != nil {
+		return err
+	}
+	return s.Deliver(ctx, mailbox, box)
 }
 
 // Signals is the number of live signals.

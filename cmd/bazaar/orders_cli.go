@@ -163,10 +163,10 @@ func (o *agentOrder) status() string {
 	return "sent"
 }
 
-// agentBook is a demo agent's local order book.
+// agentBook is an agent's local order book.
 type agentBook struct {
 	path     string
-	name     string
+	id       agentID
 	Registry common.Address `json:"registry"` // the deployment the orders belong to
 	Orders   []*agentOrder  `json:"orders"`
 }
@@ -190,8 +190,8 @@ func defaultAgentState(name string) string {
 	return filepath.Join(os.TempDir(), "bazaar-agent", name)
 }
 
-func loadAgentBook(dir, name string) (*agentBook, error) {
-	b := &agentBook{path: filepath.Join(dir, "orders.json"), name: name}
+func loadAgentBook(dir string, id agentID) (*agentBook, error) {
+	b := &agentBook{path: filepath.Join(dir, "orders.json"), id: id}
 	return b, loadJSON(b.path, b)
 }
 
@@ -206,11 +206,6 @@ func (b *agentBook) byDeal(id common.Hash) *agentOrder {
 	return nil
 }
 
-// demoPseudonym is a demo agent's pseudonym towards vendor.
-func demoPseudonym(name string, vendor common.Address) bazaar.Pseudonym {
-	return bazaar.DerivePseudonym(demoSecret(name).Bytes(), vendor)
-}
-
 // sync reads the pseudonym mailboxes of the book's open orders: vendors' decisions (kept only
 // when the deal's vendor signed them) and the matcher's receipts. until, when set, ends the wait
 // as soon as it holds; otherwise a mailbox is read until it is idle.
@@ -221,7 +216,7 @@ func (b *agentBook) sync(ctx context.Context, c *nodeChain, wait time.Duration, 
 			continue
 		}
 		seen[o.Vendor] = true
-		p := demoPseudonym(b.name, o.Vendor)
+		p := b.id.pseudonym(o.Vendor)
 		lctx, cancel := context.WithTimeout(ctx, max(wait, time.Second))
 		idle := 300 * time.Millisecond
 		if until != nil {
@@ -279,25 +274,43 @@ func (b *agentBook) take(c *nodeChain, vendor common.Address, m bazaar.OrderMess
 func short(h common.Hash) string { return h.Hex()[:10] }
 
 type agentFlags struct {
-	node, demo, state string
+	node, demo, key, state string
 }
 
 func (f *agentFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.node, "node", "http://127.0.0.1:8080", "node API URL")
 	fs.StringVar(&f.demo, "demo", "", "act as this demo agent (development node)")
-	fs.StringVar(&f.state, "state", "", "where the agent keeps its orders [a temp folder per demo agent]")
+	fs.StringVar(&f.key, "key", defaultAgentKeyFile, "the agent's key file (created on first use): its settlement account and credential secret; not with --demo")
+	fs.StringVar(&f.state, "state", "", "where the agent keeps its orders [a temp folder per demo agent; KEY.orders beside the key file]")
 }
 
-// open loads the demo agent's order book and connects to the node and its chain; the caller
-// closes the chain connection.
-func (f *agentFlags) open(ctx context.Context) (*agentBook, *nodeChain, error) {
-	if f.demo == "" {
-		return nil, nil, errors.New("--demo NAME is required (agents other than the demo ones are not built into the CLI yet)")
+// identity is whom the command acts as: the demo agent, or the key file's holder (the key file
+// is created if there is none, saying so on w).
+func (f *agentFlags) identity(w io.Writer) (agentID, error) {
+	if f.demo != "" {
+		return demoAgentID(f.demo), nil
+	}
+	k, err := loadOrCreateAgentKey(f.key, w)
+	if err != nil {
+		return agentID{}, err
+	}
+	return keyAgentID(k, f.key)
+}
+
+// open loads the agent's order book and connects to the node and its chain; the caller closes
+// the chain connection.
+func (f *agentFlags) open(ctx context.Context, w io.Writer) (*agentBook, *nodeChain, error) {
+	id, err := f.identity(w)
+	if err != nil {
+		return nil, nil, err
 	}
 	if f.state == "" {
-		f.state = defaultAgentState(f.demo)
+		f.state = f.key + ".orders"
+		if f.demo != "" {
+			f.state = defaultAgentState(f.demo)
+		}
 	}
-	b, err := loadAgentBook(f.state, f.demo)
+	b, err := loadAgentBook(f.state, id)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -312,7 +325,7 @@ func (f *agentFlags) open(ctx context.Context) (*agentBook, *nodeChain, error) {
 	return b, c, nil
 }
 
-// runAgentAccept: `bazaar agent accept DEAL_ID --demo NAME [--delivery TEXT] [--wait 30s]`.
+// runAgentAccept: `bazaar agent accept DEAL_ID [--demo NAME | --key FILE] [--delivery TEXT] [--wait 30s]`.
 func runAgentAccept(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("agent accept", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -325,9 +338,9 @@ func runAgentAccept(ctx context.Context, args []string, stdout, stderr io.Writer
 		return err
 	}
 	if len(pos) != 1 || !strings.HasPrefix(pos[0], "0x") {
-		return errors.New("usage: bazaar agent accept DEAL_ID --demo NAME [--delivery TEXT] [--wait 30s]")
+		return errors.New("usage: bazaar agent accept DEAL_ID [--demo NAME | --key FILE] [--delivery TEXT] [--wait 30s]")
 	}
-	book, c, err := af.open(ctx)
+	book, c, err := af.open(ctx, stderr)
 	if err != nil {
 		return err
 	}
@@ -342,11 +355,15 @@ func runAgentAccept(ctx context.Context, args []string, stdout, stderr io.Writer
 		return fmt.Errorf("deal %s: %w", dealID.Hex(), err)
 	}
 	vendor := common.HexToAddress(deal.Vendor)
-	p := demoPseudonym(af.demo, vendor)
-	nullifier := prover.Hash(demoSecret(af.demo), dealField(dealID))
+	id := book.id
+	if id.secret == nil {
+		return fmt.Errorf("this agent has no credential yet: run `bazaar agent redeem %s %s --area AREA` first", dealID.Hex(), id.flagHint())
+	}
+	p := id.pseudonym(vendor)
+	nullifier := prover.Hash(id.secret, dealField(dealID))
 	red, err := c.redemptions.FindRedemption(ctx, dealID, nullifier, deal.Block)
 	if err != nil {
-		return fmt.Errorf("%w (run `bazaar agent redeem %s --demo %s` first)", err, dealID.Hex(), af.demo)
+		return fmt.Errorf("%w (run `bazaar agent redeem %s %s` first)", err, dealID.Hex(), id.flagHint())
 	}
 	if red.Payout != p.Address() {
 		return fmt.Errorf("the redemption paid out to %s, not this agent's pseudonym for the vendor (%s): the vendor would refuse the acceptance", red.Payout.Hex(), p.Address().Hex())
@@ -400,7 +417,7 @@ func printAgentDecision(w io.Writer, o *agentOrder) {
 	}
 }
 
-// runAgentOrders: `bazaar agent orders --demo NAME`: reads answers and receipts, lists orders.
+// runAgentOrders: `bazaar agent orders [--demo NAME | --key FILE]`: reads answers and receipts, lists orders.
 func runAgentOrders(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("agent orders", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -409,7 +426,7 @@ func runAgentOrders(ctx context.Context, args []string, stdout, stderr io.Writer
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
-	book, c, err := af.open(ctx)
+	book, c, err := af.open(ctx, stderr)
 	if err != nil {
 		return err
 	}
@@ -429,7 +446,7 @@ func runAgentOrders(ctx context.Context, args []string, stdout, stderr io.Writer
 	return tw.Flush()
 }
 
-// runAgentPay: `bazaar agent pay DEAL_ID [AMOUNT] --demo NAME`: pays a confirmed order (the
+// runAgentPay: `bazaar agent pay DEAL_ID [AMOUNT] [--demo NAME | --key FILE]`: pays a confirmed order (the
 // amount the vendor confirmed) from the agent's settlement account, sealed to the matcher.
 func runAgentPay(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("agent pay", flag.ContinueOnError)
@@ -441,9 +458,9 @@ func runAgentPay(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	if len(pos) < 1 || len(pos) > 2 || !strings.HasPrefix(pos[0], "0x") {
-		return errors.New("usage: bazaar agent pay DEAL_ID [AMOUNT] --demo NAME")
+		return errors.New("usage: bazaar agent pay DEAL_ID [AMOUNT] [--demo NAME | --key FILE]")
 	}
-	book, c, err := af.open(ctx)
+	book, c, err := af.open(ctx, stderr)
 	if err != nil {
 		return err
 	}
@@ -485,8 +502,8 @@ func runAgentPay(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	key := demoAccountKey(af.demo)
-	p := demoPseudonym(af.demo, o.Vendor)
+	key := book.id.account
+	p := book.id.pseudonym(o.Vendor)
 	in, err := ledger.SignIntent(key, c.settlement, ledger.Intent{Account: chain.KeyAddress(key), Vendor: o.Vendor, DealID: dealID,
 		Order: o.Order, Amount: amount, Nonce: uint64(time.Now().UnixNano())})
 	if err != nil {
@@ -511,7 +528,7 @@ func runAgentPay(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	return nil
 }
 
-// runAgentExit: `bazaar agent exit --demo NAME [--payer-key HEX] [--statement-only]`: fetches the
+// runAgentExit: `bazaar agent exit [--demo NAME | --key FILE] [--payer-key HEX] [--statement-only]`: fetches the
 // account's balance statement from the matcher (kept locally: it is what an exit needs when the
 // matcher is gone) and, unless --statement-only, withdraws the balance with it. The contract
 // accepts exits only once the sequencer has been silent for its exit delay.
@@ -525,7 +542,7 @@ func runAgentExit(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
-	book, c, err := af.open(ctx)
+	book, c, err := af.open(ctx, stderr)
 	if err != nil {
 		return err
 	}
@@ -534,7 +551,7 @@ func runAgentExit(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if c.settlement == (common.Address{}) {
 		return errors.New("the node names no Settlement contract")
 	}
-	key := demoAccountKey(af.demo)
+	key := book.id.account
 	account := chain.KeyAddress(key)
 	path := filepath.Join(filepath.Dir(book.path), "statement.json")
 	var st Statement

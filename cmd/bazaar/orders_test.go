@@ -69,12 +69,12 @@ func TestOrders_Flow(t *testing.T) {
 	refuse(agent("agent", "accept", posted.DealID), "agent redeem")
 	must(run(ctx, []string{"agent", "redeem", posted.DealID, "--demo", demo, "--node", n.URL()}, &out, &out))
 	must(agent("agent", "accept", posted.DealID, "--delivery", "table 4"))
-	book, err := loadAgentBook(agentState, demo)
+	book, err := loadAgentBook(agentState, demoAgentID(demo))
 	if err != nil || len(book.Orders) != 1 {
 		t.Fatalf("agent's book: %v %d orders", err, len(book.Orders))
 	}
 	o := book.Orders[0]
-	p := demoPseudonym(demo, vendor)
+	p := demoAgentID(demo).pseudonym(vendor)
 	if o.Acceptance.Pseudonym != p.Address() || !strings.Contains(out.String(), o.PickupCode) {
 		t.Fatalf("acceptance under %s, output %s", o.Acceptance.Pseudonym, out.String())
 	}
@@ -108,7 +108,7 @@ func TestOrders_Flow(t *testing.T) {
 			t.Fatalf("drop: %d %+v", st, e)
 		}
 	}
-	thief := demoPseudonym("demo-q3-low-l1", vendor)
+	thief := demoAgentID("demo-q3-low-l1").pseudonym(vendor)
 	sign := func(a bazaar.DealAcceptance, by bazaar.Pseudonym) bazaar.DealAcceptance {
 		a.ReplyMailbox, a.ReplyKey, a.IssuedAt = by.MailboxID(), by.ReplyKey, time.Now().Unix()+1
 		if err := a.Sign(by.Key); err != nil {

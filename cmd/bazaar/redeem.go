@@ -75,12 +75,6 @@ func requirementsFor(id common.Hash, d *bazaar.Deal) prover.Requirements {
 	return r
 }
 
-// demoAreaCenters are where the demo agents are (development only).
-var demoAreaCenters = map[string]bazaar.LatLng{
-	"Quận 1": {Lat: 10.7769, Lng: 106.7009}, "Quận 3": {Lat: 10.7834, Lng: 106.6878},
-	"Quận 5": {Lat: 10.7540, Lng: 106.6634}, "Quận 7": {Lat: 10.7340, Lng: 106.7216},
-}
-
 // demoSecret is a demo agent's credential secret, derived from its name so the CLI can use it
 // (development only: anyone can derive it).
 func demoSecret(name string) *big.Int {
@@ -94,7 +88,7 @@ func demoSecret(name string) *big.Int {
 // to 5).
 func demoCredential(iss *prover.Issuer, a DemoAgent, category string, now time.Time, h ledger.History) (prover.Credential, error) {
 	floor, _ := bazaar.LTVFloor(a.Tier)
-	x, y := gridPoint(demoAreaCenters[a.Area])
+	x, y := gridPoint(areaCenters[a.Area])
 	ltv := uint64(floor) + 1_000
 	if h.Spent != nil && h.Spent.Sign() > 0 {
 		ltv += new(big.Int).Quo(h.Spent, big.NewInt(10_000)).Uint64() // token units → cents
@@ -138,10 +132,15 @@ func (n *Node) postRequirements(ctx context.Context, id common.Hash, version uin
 }
 
 // CredentialRequest is what an agent seals to the matcher to be issued its credential for a
-// category. Until settlement records purchases, only demo agents have a history (development).
+// category: a demo agent's from its seeded history, any other's from its settled purchases.
 type CredentialRequest struct {
-	Demo     string `json:"demo"`
-	Category string `json:"category"`
+	Demo string `json:"demo,omitempty"` // a demo agent (development); or, for any other agent:
+	// Mailbox and NotifyKey are where the credential goes, sealed; Area is the coarse area it
+	// claims. Such a request carries History: the credential binds that account's secret.
+	Mailbox   string `json:"mailbox,omitempty"`
+	NotifyKey []byte `json:"notifyKey,omitempty"`
+	Area      string `json:"area,omitempty"`
+	Category  string `json:"category"`
 	// History, when set, asks that the account's settled purchases count towards the
 	// credential (spend adds to LTV; every three settled orders add a loyalty level, up to 5).
 	History *AccountProof `json:"history,omitempty"`
@@ -185,7 +184,10 @@ func (n *Node) postCredentials(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	cr := req.CredentialRequest
-	var hist ledger.History
+	var (
+		hist    ledger.History
+		account *common.Address
+	)
 	if cr.History != nil {
 		if n.settle == nil {
 			n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "this node's matcher keeps no settled history"))
@@ -195,34 +197,18 @@ func (n *Node) postCredentials(w http.ResponseWriter, r *http.Request) {
 			n.fail(w, err)
 			return
 		}
-		hist = n.settle.ledger.HistoryOf(cr.History.Account)
+		hist, account = n.settle.ledger.HistoryOf(cr.History.Account), &cr.History.Account
 	}
-	for _, a := range n.demo {
-		if a.Mailbox != cr.Demo {
-			continue
-		}
-		c, err := demoCredential(n.issuer, a, cr.Category, time.Now(), hist)
-		if err != nil {
-			n.fail(w, err)
-			return
-		}
-		payload, err := json.Marshal(CredentialMessage{Type: "credential", Credential: c})
-		if err != nil {
-			n.fail(w, err)
-			return
-		}
-		sealed, err := bazaar.SealNotification(bazaar.DemoNotifyKey(a.Mailbox), payload)
-		if err == nil {
-			err = n.notify.Deliver(r.Context(), bazaar.DemoMailbox(a.Mailbox), sealed)
-		}
-		if err != nil {
-			n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "credential not delivered: %v", err))
-			return
-		}
-		writeJSON(w, http.StatusAccepted, map[string]string{"status": "issued to the mailbox"})
+	mailbox, sealed, err := issueCredential(n.issuer, n.demo, cr, account, time.Now(), hist)
+	if err != nil {
+		n.fail(w, err)
 		return
 	}
-	n.fail(w, &bazaar.Error{Code: bazaar.ECodeNotFound, Message: "no purchase history for that agent", Err: bazaar.ErrNotFound})
+	if err := n.notify.Deliver(r.Context(), mailbox, sealed); err != nil {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "credential not delivered: %v", err))
+		return
+	}
+	writeJSON(w, http.StatusAccepted, map[string]string{"status": "issued to the mailbox"})
 }
 
 func strictJSON(b []byte, v any) error {
@@ -293,12 +279,13 @@ func (n *Node) redemptionCount(ctx context.Context, vendor common.Address) (uint
 	return total, nil
 }
 
-// runAgentRedeem: `bazaar agent redeem DEAL_ID --demo NAME [--payout ADDR] [--node URL]`.
+// runAgentRedeem: `bazaar agent redeem DEAL_ID [--demo NAME | --key FILE --area AREA] [--payout ADDR] [--node URL]`.
 func runAgentRedeem(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("agent redeem", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	node := fs.String("node", "http://127.0.0.1:8080", "node API URL")
-	demo := fs.String("demo", "", "redeem as this demo agent (development node), e.g. demo-q1-high-l3")
+	var af agentFlags
+	af.register(fs)
+	area := fs.String("area", "", "the coarse area the credential claims, as your signals do (not with --demo), e.g. \"Quận 1\"")
 	payout := fs.String("payout", "", "address the proof binds [the agent's pseudonym for the deal's vendor, which signs its acceptance]")
 	keysDir := fs.String("keys", filepath.Join(os.TempDir(), "bazaar-prover"), "where the proving key is cached")
 	pos, err := parseInterspersed(fs, args)
@@ -306,16 +293,22 @@ func runAgentRedeem(ctx context.Context, args []string, stdout, stderr io.Writer
 		return err
 	}
 	if len(pos) != 1 || !strings.HasPrefix(pos[0], "0x") {
-		return errors.New("usage: bazaar agent redeem DEAL_ID --demo NAME")
-	}
-	if *demo == "" {
-		return errors.New("--demo NAME is required: credentials for real agents arrive sealed in their mailbox (not built yet)")
+		return errors.New("usage: bazaar agent redeem DEAL_ID [--demo NAME | --key FILE --area AREA]")
 	}
 	if *payout != "" && !common.IsHexAddress(*payout) {
 		return fmt.Errorf("--payout %q is not an address", *payout)
 	}
-	base := strings.TrimRight(*node, "/")
-	res, err := Redeem(ctx, base, common.HexToHash(pos[0]), *demo, common.HexToAddress(*payout), *keysDir)
+	if af.demo == "" {
+		if _, ok := areaCenters[*area]; !ok {
+			return fmt.Errorf("--area %q: the credential claims one of %s", *area, knownAreas())
+		}
+	}
+	id, err := af.identity(stderr)
+	if err != nil {
+		return err
+	}
+	base := strings.TrimRight(af.node, "/")
+	res, err := RedeemAs(ctx, base, common.HexToHash(pos[0]), &id, *area, common.HexToAddress(*payout), *keysDir)
 	if err != nil {
 		return err
 	}
@@ -329,9 +322,17 @@ type RedeemResult struct {
 	ProveTime time.Duration
 }
 
-// Redeem proves a demo agent's eligibility for a deal and submits it through the node. Every
-// check that can be made locally is made before proving, with a message saying why not.
+// Redeem is RedeemAs for a demo agent.
 func Redeem(ctx context.Context, node string, dealID common.Hash, demo string, payout common.Address, keysDir string) (*RedeemResult, error) {
+	id := demoAgentID(demo)
+	return RedeemAs(ctx, node, dealID, &id, "", payout, keysDir)
+}
+
+// RedeemAs proves an agent's eligibility for a deal and submits it through the node: its
+// credential for the deal's category comes sealed from the matcher (claiming area, for a
+// key-file agent), and a key-file agent keeps the secret it binds. Every check that can be made
+// locally is made before proving, with a message saying why not.
+func RedeemAs(ctx context.Context, node string, dealID common.Hash, id *agentID, area string, payout common.Address, keysDir string) (*RedeemResult, error) {
 	var info struct {
 		RPCURL    string         `json:"rpcUrl"`
 		Contracts map[string]any `json:"contracts"`
@@ -356,12 +357,15 @@ func Redeem(ctx context.Context, node string, dealID common.Hash, demo string, p
 	if err != nil {
 		return nil, fmt.Errorf("deal document: %w", err)
 	}
-	if payout == (common.Address{}) {
-		payout = demoPseudonym(demo, common.HexToAddress(deal.Vendor)).Address()
-	}
-	cred, err := requestCredential(ctx, node, demo, d.Service.Category)
+	cred, err := requestCredentialAs(ctx, node, id, d.Service.Category, area)
 	if err != nil {
 		return nil, fmt.Errorf("credential: %w", err)
+	}
+	if err := id.learn(cred); err != nil {
+		return nil, err
+	}
+	if payout == (common.Address{}) {
+		payout = id.pseudonym(common.HexToAddress(deal.Vendor)).Address()
 	}
 	req := requirementsFor(dealID, d)
 	day := uint64(time.Now().Unix() / 86400)
@@ -493,16 +497,26 @@ func (n *Node) proverInfo(ctx context.Context) map[string]any {
 	return map[string]any{"vkSha256": k.VKHash.Hex(), "pkCid": k.PKCid, "vkCid": k.VKCid}
 }
 
-// requestCredential asks the matcher (sealed to its attested key) for a demo agent's credential
-// and reads it from the agent's mailbox.
+// requestCredential is requestCredentialAs for a demo agent.
 func requestCredential(ctx context.Context, node, demo, category string) (prover.Credential, error) {
+	id := demoAgentID(demo)
+	return requestCredentialAs(ctx, node, &id, category, "")
+}
+
+// requestCredentialAs asks the matcher (sealed to its attested key) for the agent's credential
+// and reads it from the agent's home mailbox. With a Settlement contract the request proves the
+// agent's account, whose settled purchases count towards the credential (a key-file agent's
+// request must: its credential binds that account's secret).
+func requestCredentialAs(ctx context.Context, node string, id *agentID, category, area string) (prover.Credential, error) {
 	var cred prover.Credential
 	_, key, _, err := CheckMatcherKey(ctx, node)
 	if err != nil {
 		return cred, err
 	}
-	cr := CredentialRequest{Demo: demo, Category: category}
-	// With a settlement ledger, the account's settled purchases count towards the credential.
+	cr := CredentialRequest{Demo: id.demo, Category: category}
+	if id.demo == "" {
+		cr.Mailbox, cr.NotifyKey, cr.Area = id.homeMailbox(), id.notify, area
+	}
 	var info struct {
 		Contracts map[string]any `json:"contracts"`
 	}
@@ -510,11 +524,13 @@ func requestCredential(ctx context.Context, node, demo, category string) (prover
 		return cred, err
 	}
 	if st, _ := info.Contracts["Settlement"].(string); common.IsHexAddress(st) && common.HexToAddress(st) != (common.Address{}) {
-		p, err := SignAccountProof(demoAccountKey(demo), purposeHistory, common.HexToAddress(st))
+		p, err := SignAccountProof(id.account, purposeHistory, common.HexToAddress(st))
 		if err != nil {
 			return cred, err
 		}
 		cr.History = &p
+	} else if id.demo == "" {
+		return cred, errors.New("this deployment names no Settlement contract: only demo agents get credentials from it")
 	}
 	sealed, err := matcher.SealSignalJSON(key.X25519, map[string]any{"credentialRequest": cr})
 	if err != nil {
@@ -525,7 +541,7 @@ func requestCredential(ctx context.Context, node, demo, category string) (prover
 	got := make(chan prover.Credential, 1)
 	listening := make(chan error, 1)
 	go func() {
-		listening <- AgentListen(lctx, node, bazaar.DemoMailboxKey(demo), bazaar.DemoNotifyKey(demo), func(p json.RawMessage) bool {
+		listening <- AgentListen(lctx, node, id.home, id.notify, func(p json.RawMessage) bool {
 			var m CredentialMessage
 			if json.Unmarshal(p, &m) == nil && m.Type == "credential" {
 				got <- m.Credential

@@ -607,8 +607,8 @@ func (n *Node) faucet(ctx context.Context, amount *big.Int, accounts ...common.A
 	return nil
 }
 
-// runAgentDeposit: `bazaar agent deposit AMOUNT --demo NAME`: development faucet deposit into a
-// demo agent's settlement account.
+// runAgentDeposit: `bazaar agent deposit AMOUNT [--demo NAME | --key FILE]`: development faucet
+// deposit into the agent's settlement account.
 func runAgentDeposit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("agent deposit", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -618,13 +618,17 @@ func runAgentDeposit(ctx context.Context, args []string, stdout, stderr io.Write
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 || af.demo == "" {
-		return errors.New("usage: bazaar agent deposit AMOUNT --demo NAME")
+	if len(pos) != 1 {
+		return errors.New("usage: bazaar agent deposit AMOUNT [--demo NAME | --key FILE]")
 	}
-	account := chain.KeyAddress(demoAccountKey(af.demo))
+	id, err := af.identity(stderr)
+	if err != nil {
+		return err
+	}
+	account := chain.KeyAddress(id.account)
 	if err := apiCall(ctx, http.MethodPost, strings.TrimRight(af.node, "/")+"/dev/deposits", map[string]any{"account": account, "amount": pos[0]}, nil); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "deposited %s into %s's account %s\n", pos[0], af.demo, account.Hex())
+	fmt.Fprintf(stdout, "deposited %s into the settlement account %s\n", pos[0], account.Hex())
 	return nil
 }

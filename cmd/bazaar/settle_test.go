@@ -297,7 +297,7 @@ func confirmOrder(t *testing.T, n *Node, state, demo string, dealID common.Hash,
 		t.Fatal(err)
 	}
 	vendor := chain.KeyAddress(chain.DevVendorKey)
-	p := demoPseudonym(demo, vendor)
+	p := demoAgentID(demo).pseudonym(vendor)
 	code, _ := bazaar.NewPickupCode()
 	a := bazaar.DealAcceptance{V: 1, DealID: dealID, Nullifier: (*hexutil.Big)(nullifier), RedemptionTx: red.Tx,
 		PickupCodeHash: bazaar.PickupCodeHash(code), ReplyMailbox: p.MailboxID(), ReplyKey: p.ReplyKey, IssuedAt: time.Now().Unix()}
@@ -309,7 +309,7 @@ func confirmOrder(t *testing.T, n *Node, state, demo string, dealID common.Hash,
 	if err != nil {
 		t.Fatal(err)
 	}
-	book, err := loadAgentBook(state, demo)
+	book, err := loadAgentBook(state, demoAgentID(demo))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -52,7 +52,7 @@ func TestWebUI(t *testing.T) {
 			t.Fatalf("%v: %v\n%s", args, err, out.String())
 		}
 	}
-	book, err := loadAgentBook(state, demo)
+	book, err := loadAgentBook(state, demoAgentID(demo))
 	if err != nil || len(book.Orders) != 1 {
 		t.Fatalf("agent book: %v", err)
 	}
