@@ -143,7 +143,7 @@ func (b *natsBus) pending() int {
 	return int(info.State.Msgs)
 }
 
-// start runs the relay's NATS goroutines: the live dispatcher and the sweep under h.wg, the
+// startNATS runs the relay's NATS goroutines: the live dispatcher and the sweep under h.wg, the
 // deleter until finish.
 func (h *Hub) startNATS(ctx context.Context) {
 	b := h.bus
@@ -260,7 +260,7 @@ func (h *Hub) publish(ctx context.Context, mailboxID, key string, payload []byte
 		return fmt.Errorf("relay: store envelope: %w", err)
 	}
 	if ack.Duplicate {
-		return nil // the first one's notice went out with it
+		return nil // stored the first time; its notice went out then, or the sweep makes up for it
 	}
 	h.mu.Lock()
 	h.noteSeq(ack.Sequence, mailboxID)
