@@ -329,6 +329,31 @@ func TestHub_NATSRecovery(t *testing.T) {
 			t.Fatalf("the stream has %d consumers, want none", n)
 		}
 	})
+	t.Run("stored while the relay's NATS link was down", func(t *testing.T) {
+		s := mustNATS(t)
+		nc, err := nats.Connect(s.ClientURL(), nats.MaxReconnects(-1), nats.ReconnectWait(500*time.Millisecond))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(nc.Close)
+		a, srvA := mustHub(t, relay.Config{NATS: nc, NATSSweep: 400 * time.Millisecond})
+		b, _ := mustNATSHub(t, s, relay.Config{})
+		c := dial(t, srvA, "away")
+		eventually(t, "the opening read over", func() bool { return a.Loaded(box("away")) })
+		cid, err := nc.GetClientID()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.DisconnectClientByID(cid); err != nil {
+			t.Fatal(err)
+		}
+		eventually(t, "relay A's link down", func() bool { return !nc.IsConnected() })
+		deliver(t, b, "away", `{"n":"while away"}`) // its live notice finds no relay
+		nextIs(t, c, `{"n":"while away"}`)
+		eventually(t, "stream emptied", func() bool { return b.Pending() == 0 })
+		deliver(t, b, "away", `{"n":"after"}`)
+		nextIs(t, c, `{"n":"after"}`)
+	})
 	t.Run("server restarted", func(t *testing.T) {
 		opts := &server.Options{Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: t.TempDir(), NoLog: true, NoSigs: true}
 		var s *server.Server
