@@ -233,3 +233,61 @@ func mustKeyAgent(t *testing.T, keyFile string) agentID {
 	}
 	return id
 }
+
+// TestOrders_KeyAgent_Anvil: the purchase phase on an external chain deployed by the Foundry
+// script. A node given only the RPC and the manifest runs its ledger on the script's
+// Settlement; an agent of its own is funded by the faucet (the script's test token), redeems
+// with a real proof checked by the script's verifier, orders, pays, and after the batch the
+// vendor withdraws.
+func TestOrders_KeyAgent_Anvil(t *testing.T) {
+	ctx := context.Background()
+	rpc := mustAnvil(t)
+	path := deployWithScript(t, rpc)
+	n := mustStart(t, Config{DataDir: t.TempDir(), RPC: rpc, Manifest: path, SeedDemo: true, BatchWait: 200 * time.Millisecond})
+	defer n.Stop(ctx)
+	if n.settle == nil {
+		t.Fatal("no ledger on the manifest's Settlement")
+	}
+	open := exampleDeal(t)
+	open.Requirements.MinLTV, open.Requirements.LoyaltyTier = 0, "switcher"
+	posted, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, open)
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitRequirements(t, n, common.HexToHash(posted.DealID), 1)
+
+	keyFile := filepath.Join(t.TempDir(), "agent-key.json")
+	vendorState := t.TempDir()
+	var out strings.Builder
+	cli := func(args ...string) {
+		t.Helper()
+		out.Reset()
+		if err := run(ctx, append(args, "--node", n.URL()), &out, &out); err != nil {
+			t.Fatalf("%v: %v\n%s", args, err, out.String())
+		}
+	}
+	cli("agent", "deposit", "5.00", "--key", keyFile)
+	account := chain.KeyAddress(mustKeyAgent(t, keyFile).account)
+	waitDeposit(t, n, account)
+	cli("agent", "redeem", posted.DealID, "--area", "Quận 1", "--key", keyFile)
+	cli("vendor", "orders", "--state", vendorState) // publishes the vendor's order key (no dev node does it here)
+	cli("agent", "accept", posted.DealID, "--key", keyFile)
+	cli("vendor", "orders", "--state", vendorState)
+	book, err := loadAgentBook(keyFile+".orders", mustKeyAgent(t, keyFile))
+	if err != nil || len(book.Orders) != 1 {
+		t.Fatalf("agent's book: %v", err)
+	}
+	cli("vendor", "orders", "confirm", book.Orders[0].Order.Hex()[:12], "--state", vendorState)
+	cli("agent", "pay", posted.DealID, "--key", keyFile)
+	if !strings.Contains(out.String(), "receipt: balance 1.00") {
+		t.Fatalf("pay: %s", out.String())
+	}
+	vendor := chain.KeyAddress(chain.DevVendorKey)
+	if credit := waitCredit(t, n, vendor); credit.Cumulative.ToInt().Cmp(usdc(4)) != 0 {
+		t.Fatalf("vendor credit %s, want 4.00", credit.Cumulative)
+	}
+	cli("vendor", "withdraw", "--vendor", vendor.Hex())
+	if bal, _ := n.stablecoin.BalanceOf(ctx, vendor); bal.Cmp(usdc(4)) != 0 {
+		t.Fatalf("vendor holds %s on the script's token", bal)
+	}
+}

@@ -130,6 +130,7 @@ type Node struct {
 	notify      bazaar.Notifier      // the in-process matcher's way to the relay
 	settlement  *chain.Settlement
 	stablecoin  *chain.Stablecoin
+	devToken    bool             // the manifest's token is the script's test token, on a dev chain: the faucet mints it
 	settle      *settlementState // the in-process matcher's payment ledger
 	orderKeys   *orderKeys       // vendors' published order keys
 	epochs      epochClock
@@ -417,6 +418,7 @@ func (n *Node) deploy(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
+		n.devToken = m.DevToken && isDevChain(id)
 		return use(m.Deployment)
 	}
 	switch {

@@ -543,30 +543,44 @@ func requestCredentialAs(ctx context.Context, node string, id *agentID, category
 	go func() {
 		listening <- AgentListen(lctx, node, id.home, id.notify, func(p json.RawMessage) bool {
 			var m CredentialMessage
-			if json.Unmarshal(p, &m) == nil && m.Type == "credential" {
+			if json.Unmarshal(p, &m) == nil && m.Type == "credential" && m.Credential.Category == categoryID(category) {
 				got <- m.Credential
 				return false
 			}
-			return true // a deal notification: not what we are waiting for
+			return true // a deal notification, or an earlier request's credential for another category
 		})
 	}()
-	if err := apiCall(ctx, http.MethodPost, node+"/credentials", map[string]any{"sealed": sealed}, nil); err != nil {
+	// The relay hands an envelope to the connections open at that moment: one still closing
+	// (an earlier request's) can take it while this one is being opened. So the request goes
+	// again every few seconds until the credential is here; the matcher issues the same.
+	ask := func() error {
+		return apiCall(ctx, http.MethodPost, node+"/credentials", map[string]any{"sealed": sealed}, nil)
+	}
+	if err := ask(); err != nil {
 		return cred, err
 	}
-	select {
-	case cred = <-got:
-		return cred, nil
-	case err := <-listening:
+	again := time.NewTicker(3 * time.Second)
+	defer again.Stop()
+	for {
 		select {
-		case cred = <-got: // the listener stops right after handing the credential over
+		case cred = <-got:
 			return cred, nil
-		default:
+		case err := <-listening:
+			select {
+			case cred = <-got: // the listener stops right after handing the credential over
+				return cred, nil
+			default:
+			}
+			if err == nil {
+				err = errors.New("mailbox closed")
+			}
+			return cred, fmt.Errorf("no credential arrived: %w", err)
+		case <-again.C:
+			if err := ask(); err != nil {
+				return cred, err
+			}
+		case <-lctx.Done():
+			return cred, errors.New("no credential arrived in the mailbox within 30 s")
 		}
-		if err == nil {
-			err = errors.New("mailbox closed")
-		}
-		return cred, fmt.Errorf("no credential arrived: %w", err)
-	case <-lctx.Done():
-		return cred, errors.New("no credential arrived in the mailbox within 30 s")
 	}
 }

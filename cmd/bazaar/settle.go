@@ -47,14 +47,18 @@ type settlementState struct {
 	maxWait  time.Duration
 }
 
-// setupSettlement deploys the development token and Settlement (dev chains, full node with an
-// in-process matcher) and starts the ledger's loop.
+// setupSettlement starts the in-process matcher's ledger on the deployment's Settlement: the
+// one a manifest names, or on the embedded dev chain one it deploys (with a test token) the
+// first time.
 func (n *Node) setupSettlement(ctx, runCtx context.Context) error {
-	if n.dev == nil || n.mkeys == nil || n.attest == nil || n.relayer == nil {
+	if n.mkeys == nil || n.attest == nil || n.relayer == nil {
 		return nil
 	}
 	d := n.deployment
 	fresh := d.Settlement == (common.Address{})
+	if fresh && n.dev == nil {
+		return nil // an external chain: its Settlement comes deployed (contracts/script/Deploy.s.sol)
+	}
 	if fresh {
 		usd, err := chain.DeployTestStablecoin(ctx, n.backend, n.relayer)
 		if err != nil {
@@ -565,8 +569,8 @@ func tokenUnits(s string) (*big.Int, error) {
 // devDeposit answers POST /dev/deposits {"account","amount"}: on a development node the relayer
 // mints test dollars and deposits them for the account (a faucet; development only).
 func (n *Node) devDeposit(w http.ResponseWriter, r *http.Request) {
-	if n.dev == nil || n.settle == nil {
-		n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "deposits by faucet exist only on a development node"))
+	if (n.dev == nil && !n.devToken) || n.settle == nil {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "deposits by faucet exist only with a development token"))
 		return
 	}
 	var req struct {
