@@ -286,6 +286,10 @@ Buy the deal as that agent (each demo agent holds 50.00 test dollars in Settleme
   go run ./cmd/bazaar agent pay DEAL_ID --demo demo-q1-high-l3
   go run ./cmd/bazaar vendor orders check-code ORDER CODE
   go run ./cmd/bazaar vendor withdraw
+Or as an agent of your own (a key file, .bazaar-agent-key.json, made on first use; a new account
+qualifies for deals open to newcomers, such as Phở 2000):
+  go run ./cmd/bazaar agent deposit 10.00
+  go run ./cmd/bazaar agent redeem DEAL_ID --area "Quận 1"      (then accept, pay as above, without --demo)
 `, n.URL(), n.RPCURL(), n.deployment.ChainID, n.deployment.DealRegistry.Hex(), n.attestAddr(), n.matcherAddr(), strings.Join(n.peerAddrs(), " "),
 		n.cfg.DataDir, chain.KeyAddress(vendor).Hex(), cryptoBytes(vendor), cryptoBytes(vendor), n.URL(), n.URL(), n.deployment.Settlement.Hex())
 	if len(n.demo) > 0 {
