@@ -95,6 +95,11 @@ func (s *Settlement) send(ctx context.Context, key *ecdsa.PrivateKey, method str
 	return err
 }
 
+// Token is the stablecoin the contract settles in.
+func (s *Settlement) Token(ctx context.Context) (common.Address, error) {
+	return bind.Call(s.contract, &bind.CallOpts{Context: ctx}, settlementABI.PackToken(), settlementABI.UnpackToken)
+}
+
 // Deposit deposits amount (already approved) for account.
 func (s *Settlement) Deposit(ctx context.Context, key *ecdsa.PrivateKey, account common.Address, amount *big.Int) error {
 	return s.send(ctx, key, "deposit", settlementABI.PackDeposit(account, amount))

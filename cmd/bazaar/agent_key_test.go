@@ -238,7 +238,7 @@ func mustKeyAgent(t *testing.T, keyFile string) agentID {
 // script. A node given only the RPC and the manifest runs its ledger on the script's
 // Settlement; an agent of its own is funded by the faucet (the script's test token), redeems
 // with a real proof checked by the script's verifier, orders, pays, and after the batch the
-// vendor withdraws.
+// vendor withdraws. Its deposits come from its own wallet (it pays the gas) and the faucet.
 func TestOrders_KeyAgent_Anvil(t *testing.T) {
 	ctx := context.Background()
 	rpc := mustAnvil(t)
@@ -266,9 +266,29 @@ func TestOrders_KeyAgent_Anvil(t *testing.T) {
 			t.Fatalf("%v: %v\n%s", args, err, out.String())
 		}
 	}
-	cli("agent", "deposit", "5.00", "--key", keyFile)
+	// From its own wallet: refused while it holds no tokens; then with gas and 2.00 tokens.
+	out.Reset()
+	if err := run(ctx, []string{"agent", "deposit", "2.00", "--wallet", "--key", keyFile, "--node", n.URL()}, &out, &out); err == nil ||
+		!strings.Contains(err.Error(), "nothing sent") {
+		t.Fatalf("a wallet deposit without tokens: %v", err)
+	}
 	account := chain.KeyAddress(mustKeyAgent(t, keyFile).account)
+	if err := n.client.Client().CallContext(ctx, nil, "anvil_setBalance", account, "0xDE0B6B3A7640000"); err != nil {
+		t.Fatal(err)
+	}
+	if err := n.stablecoin.Mint(ctx, n.relayer, account, usdc(2)); err != nil {
+		t.Fatal(err)
+	}
+	cli("agent", "deposit", "2.00", "--wallet", "--key", keyFile)
 	waitDeposit(t, n, account)
+	if got := n.settle.ledger.Balance(account); got.Cmp(usdc(2)) != 0 {
+		t.Fatalf("after the wallet deposit the account holds %s, want 2.00", got)
+	}
+	if left, _ := n.stablecoin.BalanceOf(ctx, account); left.Sign() != 0 {
+		t.Fatalf("the wallet kept %s", left)
+	}
+	cli("agent", "deposit", "5.00", "--key", keyFile) // and the faucet (the script's test token)
+	waitBalance(t, n, account, usdc(7))
 	cli("agent", "redeem", posted.DealID, "--area", "Quận 1", "--key", keyFile)
 	cli("vendor", "orders", "--state", vendorState) // publishes the vendor's order key (no dev node does it here)
 	cli("agent", "accept", posted.DealID, "--key", keyFile)
@@ -279,7 +299,7 @@ func TestOrders_KeyAgent_Anvil(t *testing.T) {
 	}
 	cli("vendor", "orders", "confirm", book.Orders[0].Order.Hex()[:12], "--state", vendorState)
 	cli("agent", "pay", posted.DealID, "--key", keyFile)
-	if !strings.Contains(out.String(), "receipt: balance 1.00") {
+	if !strings.Contains(out.String(), "receipt: balance 3.00") {
 		t.Fatalf("pay: %s", out.String())
 	}
 	vendor := chain.KeyAddress(chain.DevVendorKey)
@@ -289,5 +309,17 @@ func TestOrders_KeyAgent_Anvil(t *testing.T) {
 	cli("vendor", "withdraw", "--vendor", vendor.Hex())
 	if bal, _ := n.stablecoin.BalanceOf(ctx, vendor); bal.Cmp(usdc(4)) != 0 {
 		t.Fatalf("vendor holds %s on the script's token", bal)
+	}
+}
+
+// waitBalance waits until the ledger holds want for account.
+func waitBalance(t *testing.T, n *Node, account common.Address, want *big.Int) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for n.settle.ledger.Balance(account).Cmp(want) != 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("the ledger holds %s for %s, want %s", n.settle.ledger.Balance(account), account.Hex(), want)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }

@@ -40,7 +40,8 @@ commands:
   agent listen              open and print an agent mailbox's sealed notifications as JSON lines
   agent redeem DEAL_ID      prove eligibility in zero knowledge and redeem (--area AREA: the
                             credential's claimed area)
-  agent deposit AMOUNT      deposit into the agent's settlement account (dev faucet)
+  agent deposit AMOUNT      deposit into the agent's settlement account (dev faucet; --wallet:
+                            its own tokens, approve + deposit signed by the account)
   agent accept DEAL_ID      order a redeemed deal: a sealed acceptance to the vendor under a
                             per-vendor pseudonym, with a one-time pickup code
   agent orders              the agent's orders, the vendors' answers and receipts

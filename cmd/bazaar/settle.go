@@ -611,28 +611,74 @@ func (n *Node) faucet(ctx context.Context, amount *big.Int, accounts ...common.A
 	return nil
 }
 
-// runAgentDeposit: `bazaar agent deposit AMOUNT [--demo NAME | --key FILE]`: development faucet
-// deposit into the agent's settlement account.
+// runAgentDeposit: `bazaar agent deposit AMOUNT [--demo NAME | --key FILE] [--wallet]`: a
+// deposit into the agent's settlement account, by the development faucet, or (--wallet) from
+// the account's own tokens: an approve and a deposit the account signs and pays gas for.
 func runAgentDeposit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("agent deposit", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var af agentFlags
 	af.register(fs)
+	wallet := fs.Bool("wallet", false, "deposit the account's own tokens (it pays the gas) instead of asking the dev faucet")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		return errors.New("usage: bazaar agent deposit AMOUNT [--demo NAME | --key FILE]")
+		return errors.New("usage: bazaar agent deposit AMOUNT [--demo NAME | --key FILE] [--wallet]")
 	}
 	id, err := af.identity(stderr)
 	if err != nil {
 		return err
 	}
 	account := chain.KeyAddress(id.account)
-	if err := apiCall(ctx, http.MethodPost, strings.TrimRight(af.node, "/")+"/dev/deposits", map[string]any{"account": account, "amount": pos[0]}, nil); err != nil {
+	base := strings.TrimRight(af.node, "/")
+	if *wallet {
+		amount, err := tokenUnits(pos[0])
+		if err != nil {
+			return err
+		}
+		if err := walletDeposit(ctx, base, id.account, amount); err != nil {
+			return err
+		}
+	} else if err := apiCall(ctx, http.MethodPost, base+"/dev/deposits", map[string]any{"account": account, "amount": pos[0]}, nil); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "deposited %s into the settlement account %s\n", pos[0], account.Hex())
+	return nil
+}
+
+// walletDeposit approves the Settlement contract the node names for amount of its token and
+// deposits it, both signed by key. The token is the contract's own (read from the chain), and
+// a balance short of amount is refused before any transaction.
+func walletDeposit(ctx context.Context, base string, key *ecdsa.PrivateKey, amount *big.Int) error {
+	c, err := dialNodeChain(ctx, base)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if c.settlement == (common.Address{}) {
+		return errors.New("the node names no Settlement contract")
+	}
+	st := chain.NewSettlement(c.client, c.settlement)
+	token, err := st.Token(ctx)
+	if err != nil {
+		return fmt.Errorf("settlement token: %w", err)
+	}
+	coin := chain.NewStablecoin(c.client, token)
+	account := chain.KeyAddress(key)
+	bal, err := coin.BalanceOf(ctx, account)
+	if err != nil {
+		return err
+	}
+	if bal.Cmp(amount) < 0 {
+		return fmt.Errorf("the account %s holds %s of the settlement token %s, less than %s: nothing sent", account.Hex(), formatUnits(bal), token.Hex(), formatUnits(amount))
+	}
+	if err := coin.Approve(ctx, key, c.settlement, amount); err != nil {
+		return fmt.Errorf("approve: %w", err)
+	}
+	if err := st.Deposit(ctx, key, account, amount); err != nil {
+		return fmt.Errorf("deposit: %w", err)
+	}
 	return nil
 }
