@@ -30,13 +30,14 @@ import (
 )
 
 // AgentKey is an agent's long-lived key, which the CLI keeps in a key file (mode 0600): the
-// settlement account key, and the credential secret the matcher derived for that account (its
+// settlement account key, and per credential issuer the secret it derived for that account (its
 // nullifiers and its pseudonym towards each vendor derive from it), kept once a credential
 // brought it. Losing the file loses the account's balance; `agent optout`, which drops the
 // short-lived opt-in state, leaves it alone.
 type AgentKey struct {
-	AccountKey hexutil.Bytes `json:"accountKey"`       // secp256k1
-	Secret     *hexutil.Big  `json:"secret,omitempty"` // from the first credential
+	AccountKey hexutil.Bytes `json:"accountKey"` // secp256k1
+	// Secrets are by the issuer's public key (0x hex, as /info's matcher.issuerKey).
+	Secrets map[string]*hexutil.Big `json:"secrets,omitempty"`
 }
 
 const defaultAgentKeyFile = ".bazaar-agent-key.json"
@@ -101,9 +102,11 @@ func saveAgentKey(path string, k AgentKey) error {
 // agentID is whom an agent command acts as: a demo agent (development: every key derives from
 // its public name) or the holder of an agent key file.
 type agentID struct {
-	demo    string   // the demo agent's name; "" for a key-file agent
-	keyFile string   // a key-file agent's
-	secret  *big.Int // nil until a credential brought it (key-file agents)
+	demo    string // the demo agent's name; "" for a key-file agent
+	keyFile string // a key-file agent's
+	key     AgentKey
+	issuer  string   // the credential issuer in use (useIssuer)
+	secret  *big.Int // its secret for the account; nil until a credential brought it
 	account *ecdsa.PrivateKey
 	// home is the mailbox the matcher delivers credentials to, and notify the key they are
 	// sealed with. A key-file agent's derive from its account key: stable, linked to nothing else.
@@ -125,27 +128,38 @@ func keyAgentID(k AgentKey, path string) (agentID, error) {
 		h := sha256.Sum256(append([]byte("bazaar agent "+label+" v1\x00"), k.AccountKey...))
 		return h[:]
 	}
-	a := agentID{keyFile: path, account: acct, home: ed25519.NewKeyFromSeed(derive("home mailbox")), notify: derive("home notify key")}
-	if k.Secret != nil {
-		a.secret = k.Secret.ToInt()
-	}
-	return a, nil
+	return agentID{keyFile: path, key: k, account: acct, home: ed25519.NewKeyFromSeed(derive("home mailbox")), notify: derive("home notify key")}, nil
 }
 
-// learn keeps the secret a credential binds: a key-file agent's first credential brings it, and
-// a later one must bring the same (the matcher derives it from the account).
+// useIssuer picks the secret a key-file agent holds from the credential issuer whose public key
+// is issuerKey (0x hex); none yet leaves it nil. A demo agent's secret is its name's.
+func (a *agentID) useIssuer(issuerKey string) {
+	if a.demo != "" {
+		return
+	}
+	a.issuer, a.secret = strings.ToLower(issuerKey), nil
+	if s := a.key.Secrets[a.issuer]; s != nil {
+		a.secret = s.ToInt()
+	}
+}
+
+// learn keeps the secret a credential binds: a key-file agent's first credential from an issuer
+// brings it, and a later one must bring the same (the issuer derives it from the account).
 func (a *agentID) learn(c prover.Credential) error {
 	if a.secret != nil {
 		if a.secret.Cmp(c.Secret) != 0 {
-			return errors.New("the credential binds another secret than this agent's: another deployment's issuer?")
+			return errors.New("the credential binds another secret than the one this issuer gave this account before")
 		}
 		return nil
 	}
-	if a.keyFile == "" {
-		return errors.New("no secret for this agent")
+	if a.keyFile == "" || a.issuer == "" {
+		return errors.New("no credential issuer chosen for this agent")
 	}
-	k := AgentKey{AccountKey: crypto.FromECDSA(a.account), Secret: (*hexutil.Big)(c.Secret)}
-	if err := saveAgentKey(a.keyFile, k); err != nil {
+	if a.key.Secrets == nil {
+		a.key.Secrets = map[string]*hexutil.Big{}
+	}
+	a.key.Secrets[a.issuer] = (*hexutil.Big)(new(big.Int).Set(c.Secret))
+	if err := saveAgentKey(a.keyFile, a.key); err != nil {
 		return fmt.Errorf("keep the credential secret in %s: %w", a.keyFile, err)
 	}
 	a.secret = new(big.Int).Set(c.Secret)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/bazaar-market/bazaar"
@@ -73,7 +74,7 @@ func TestOrders_KeyAgent(t *testing.T) {
 		t.Fatalf("key file: %v %v", fi, err)
 	}
 	k, err := loadOrCreateAgentKey(keyFile, &out)
-	if err != nil || k.Secret != nil {
+	if err != nil || len(k.Secrets) != 0 {
 		t.Fatalf("key before any credential: %+v %v", k, err)
 	}
 	acctKey, _ := crypto.ToECDSA(k.AccountKey)
@@ -86,8 +87,9 @@ func TestOrders_KeyAgent(t *testing.T) {
 	refuse(agent("agent", "redeem", example.DealID, "--area", "Quận 1"), "not eligible")
 	must(agent("agent", "redeem", posted.DealID, "--area", "Quận 1"))
 	k, err = loadOrCreateAgentKey(keyFile, &out)
-	if err != nil || k.Secret == nil || k.Secret.ToInt().Cmp(agentSecret(n.issuer, account)) != 0 {
-		t.Fatalf("the key file keeps secret %v, want the account's (%v)", k.Secret, err)
+	issuerKey := hexutil.Encode(n.issuer.PublicKey())
+	if err != nil || len(k.Secrets) != 1 || k.Secrets[issuerKey] == nil || k.Secrets[issuerKey].ToInt().Cmp(agentSecret(n.issuer, account)) != 0 {
+		t.Fatalf("the key file keeps secrets %v, want the account's from issuer %s (%v)", k.Secrets, issuerKey, err)
 	}
 
 	must(agent("agent", "accept", posted.DealID))
@@ -115,12 +117,11 @@ func TestOrders_KeyAgent(t *testing.T) {
 	// account's, another.
 	id := mustKeyAgent(t, keyFile)
 	id.home, id.notify = demoAgentID("elsewhere").home, demoAgentID("elsewhere").notify
-	id.secret = nil
 	again, err := requestCredentialAs(ctx, n.URL(), &id, "coffee", "Quận 3")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if again.Secret.Cmp(k.Secret.ToInt()) != 0 {
+	if again.Secret.Cmp(k.Secrets[issuerKey].ToInt()) != 0 {
 		t.Fatal("another mailbox got another secret for the same account")
 	}
 	other, err := keyAgentID(AgentKey{AccountKey: crypto.FromECDSA(mustKey(t))}, "")
@@ -321,5 +322,53 @@ func waitBalance(t *testing.T, n *Node, account common.Address, want *big.Int) {
 			t.Fatalf("the ledger holds %s for %s, want %s", n.settle.ledger.Balance(account), account.Hex(), want)
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestAgentKey_Issuers: a key file keeps a secret per credential issuer (a dev chain started
+// over has a new one), and refuses a credential that binds another secret than the one its
+// issuer gave the account before.
+func TestAgentKey_Issuers(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "k.json")
+	var sink strings.Builder
+	k, err := loadOrCreateAgentKey(path, &sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := keyAgentID(k, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := id.learn(prover.Credential{Secret: big.NewInt(5)}); err == nil {
+		t.Fatal("learned a secret with no issuer chosen")
+	}
+	id.useIssuer("0xAA")
+	if id.secret != nil {
+		t.Fatal("a secret before any credential")
+	}
+	if err := id.learn(prover.Credential{Secret: big.NewInt(5)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := id.learn(prover.Credential{Secret: big.NewInt(6)}); err == nil {
+		t.Fatal("took another secret from the same issuer")
+	}
+	id.useIssuer("0xbb")
+	if id.secret != nil {
+		t.Fatal("issuer bb's secret before its credential")
+	}
+	if err := id.learn(prover.Credential{Secret: big.NewInt(7)}); err != nil {
+		t.Fatal(err)
+	}
+	again := mustKeyAgent(t, path)
+	again.useIssuer("0xaa")
+	if again.secret == nil || again.secret.Int64() != 5 {
+		t.Fatalf("issuer aa's secret after reload: %v", again.secret)
+	}
+	again.useIssuer("0xBB")
+	if again.secret == nil || again.secret.Int64() != 7 {
+		t.Fatalf("issuer bb's secret after reload: %v", again.secret)
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("key file after saving: %v %v", fi, err)
 	}
 }

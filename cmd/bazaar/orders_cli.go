@@ -43,6 +43,7 @@ type nodeChain struct {
 	client      *ethclient.Client
 	redemptions *chain.Redemptions
 	settlement  common.Address
+	issuerKey   string // the credential issuer's public key (0x hex), as the node names it
 }
 
 func dialNodeChain(ctx context.Context, base string) (*nodeChain, error) {
@@ -50,10 +51,12 @@ func dialNodeChain(ctx context.Context, base string) (*nodeChain, error) {
 		ChainID   uint64         `json:"chainId"`
 		RPCURL    string         `json:"rpcUrl"`
 		Contracts map[string]any `json:"contracts"`
+		Matcher   map[string]any `json:"matcher"`
 	}
 	if err := apiCall(ctx, http.MethodGet, base+"/info", nil, &info); err != nil {
 		return nil, err
 	}
+	issuerKey, _ := info.Matcher["issuerKey"].(string)
 	addr := func(name string) common.Address {
 		s, _ := info.Contracts[name].(string)
 		if !common.IsHexAddress(s) {
@@ -74,7 +77,7 @@ func dialNodeChain(ctx context.Context, base string) (*nodeChain, error) {
 		return nil, fmt.Errorf("chain RPC %s does not serve chain %d", info.RPCURL, info.ChainID)
 	}
 	return &nodeChain{base: base, domain: chain.Domain{ChainID: id, Registry: addr("DealRegistry")}, client: client,
-		redemptions: chain.NewRedemptions(client, addr("Redemptions")), settlement: addr("Settlement")}, nil
+		redemptions: chain.NewRedemptions(client, addr("Redemptions")), settlement: addr("Settlement"), issuerKey: issuerKey}, nil
 }
 
 func (c *nodeChain) Close() { c.client.Close() }
@@ -322,6 +325,7 @@ func (f *agentFlags) open(ctx context.Context, w io.Writer) (*agentBook, *nodeCh
 		c.Close()
 		return nil, nil, err
 	}
+	b.id.useIssuer(c.issuerKey)
 	return b, c, nil
 }
 

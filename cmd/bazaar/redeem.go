@@ -346,6 +346,7 @@ func RedeemAs(ctx context.Context, node string, dealID common.Hash, id *agentID,
 	if err != nil {
 		return nil, errors.New("the node names no credential issuer key")
 	}
+	id.useIssuer(issuerHex)
 	var deal DealView
 	if err := apiCall(ctx, http.MethodGet, node+"/deals/"+dealID.Hex(), nil, &deal); err != nil {
 		return nil, fmt.Errorf("deal %s: %w", dealID.Hex(), err)
