@@ -35,7 +35,7 @@ var (
 type Config struct {
 	Logger        *slog.Logger  // never given a client address, mailbox id or payload
 	MaxMessage    int64         // largest frame a client may send [4096]
-	QueueSize     int           // per-connection send queue; a client that falls this far behind is dropped [256]
+	QueueSize     int           // per-connection send queue; a client that falls this far behind is dropped [64]
 	TTL           time.Duration // how long an envelope waits for an offline mailbox [24h]
 	MaxPerMailbox int           // stored envelopes per mailbox; the oldest go first [1024]
 	MaxConns      int           // concurrent connections; more are refused with 503 [10000]
@@ -82,7 +82,7 @@ func (c *Config) defaults() {
 		c.MaxMessage = 4096
 	}
 	if c.QueueSize <= 0 {
-		c.QueueSize = 256
+		c.QueueSize = 64
 	}
 	if c.TTL <= 0 {
 		c.TTL = 24 * time.Hour
@@ -198,6 +198,8 @@ func New(cfg Config) *Hub {
 		boxes: map[string]*mailbox{},
 		upgrader: websocket.Upgrader{
 			ReadBufferSize: 1024, WriteBufferSize: 4096,
+			// Most connections sit idle between notifications: a write buffer only while writing.
+			WriteBufferPool: &sync.Pool{},
 			// Agents connect from native clients and the node's own web UI; a mailbox is
 			// protected by its id (and, later, a signed challenge), not by browser origin.
 			CheckOrigin: func(*http.Request) bool { return true },

@@ -101,7 +101,7 @@ func (h *Hub) ServeMatcher(w http.ResponseWriter, r *http.Request) {
 		h.cfg.Logger.Info("relay refused a matcher link", "err", err)
 		return
 	}
-	l := &link{m: m, ws: ws, send: make(chan []byte, h.cfg.QueueSize), done: make(chan struct{})}
+	l := &link{m: m, ws: ws, send: make(chan []byte, linkQueue), done: make(chan struct{})}
 	h.mu.Lock()
 	if h.stopped {
 		h.mu.Unlock()
@@ -158,6 +158,10 @@ func (h *Hub) authenticateMatcher(ctx context.Context, ws *websocket.Conn) (Link
 	}
 	return m, nil
 }
+
+// linkQueue is a matcher link's send queue (signals on their way to the matcher): a link that
+// falls this far behind is dropped, and the matcher reconnects.
+const linkQueue = 1024
 
 // linkDeliverers is how many of a linked matcher's notifications a relay on NATS stores at once.
 const linkDeliverers = 32
