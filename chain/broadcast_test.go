@@ -2,6 +2,7 @@ package chain_test
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"errors"
 	"math/big"
 	"net"
@@ -81,5 +82,63 @@ func TestBroadcast(t *testing.T) {
 	defer func() { chain.ReceiptTimeout = old }()
 	if _, err := chain.WaitMined(context.Background(), client, common.Hash{1}); !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("waiting for a receipt that never comes: %v", err)
+	}
+}
+
+// rival is a backend where, just before this process's first send reaches the node, another
+// process sends a transaction of its own from the same key with the same nonce.
+type rival struct {
+	chain.Backend
+	key   *ecdsa.PrivateKey
+	to    common.Address
+	sends atomic.Int32
+}
+
+func (r *rival) SendTransaction(ctx context.Context, tx *types.Transaction) error {
+	if r.sends.Add(1) == 1 {
+		theirs, err := types.SignTx(types.NewTx(&types.DynamicFeeTx{ChainID: tx.ChainId(), Nonce: tx.Nonce(), GasTipCap: tx.GasTipCap(),
+			GasFeeCap: tx.GasFeeCap(), Gas: 21_000, To: &r.to, Value: big.NewInt(1)}), types.LatestSignerForChainID(tx.ChainId()), r.key)
+		if err != nil {
+			return err
+		}
+		if err := r.Backend.SendTransaction(ctx, theirs); err != nil {
+			return err
+		}
+	}
+	return r.Backend.SendTransaction(ctx, tx)
+}
+
+// TestSubmit_NonceTakenByAnotherProcess: two processes sending from one key (nodes sharing a
+// relayer key): when the other takes the nonce first, the transaction is built again on the
+// next one and lands; both transfers are mined.
+func TestSubmit_NonceTakenByAnotherProcess(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	dev := mustDevChain(t, t.TempDir())
+	defer dev.Stop(context.Background())
+	client := dev.Client()
+	ours, theirs := common.HexToAddress("0x000000000000000000000000000000000000a11c"), common.HexToAddress("0x0000000000000000000000000000000000000b0b")
+	r := &rival{Backend: client, key: chain.DevRelayerKey, to: theirs}
+	if err := chain.Transfer(ctx, r, chain.DevRelayerKey, ours, big.NewInt(1e9)); err != nil {
+		t.Fatalf("transfer after another process took its nonce: %v", err)
+	}
+	if r.sends.Load() != 2 {
+		t.Fatalf("%d sends, want 2 (refused, then on the next nonce)", r.sends.Load())
+	}
+	for _, c := range []struct {
+		who  common.Address
+		want int64
+	}{{ours, 1e9}, {theirs, 1}} {
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			bal, err := client.BalanceAt(ctx, c.who, nil)
+			if err == nil && bal.Int64() == c.want {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s holds %v, want %d", c.who.Hex(), bal, c.want)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
 	}
 }

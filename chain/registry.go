@@ -102,25 +102,51 @@ func lockSender(a common.Address) func() {
 // transaction from its queue to pending asynchronously, and until it has, it hands the same
 // nonce out again, so the next send would come back "already known" or "replacement transaction
 // underpriced", or replace this one.
+//
+// Another process sending from the same key (two nodes sharing a relayer key) can take the
+// nonce between the moment this one reads it and its send: the node answers "nonce too low" or
+// "replacement transaction underpriced". The transaction is then built again on the next
+// pending nonce, up to nonceAttempts times.
 func submit(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, send func(*bind.TransactOpts) (*types.Transaction, error)) (*types.Transaction, error) {
 	from := KeyAddress(key)
 	unlock := lockSender(from)
 	defer unlock()
-	opts, err := transactOpts(ctx, backend, key)
-	if err != nil {
-		return nil, err
+	for attempt := 1; ; attempt++ {
+		opts, err := transactOpts(ctx, backend, key)
+		if err != nil {
+			return nil, err
+		}
+		opts.NoSend = true // send builds and signs; broadcast sends, retrying what the network lost
+		tx, err := send(opts)
+		if err != nil {
+			return nil, err
+		}
+		if err := broadcast(ctx, backend, tx); err != nil {
+			if nonceTaken(err) && attempt < nonceAttempts && ctx.Err() == nil {
+				awaitPendingNonce(ctx, backend, from, tx.Nonce())
+				continue
+			}
+			return nil, err
+		}
+		observeSend(backend, from, tx)
+		awaitPendingNonce(ctx, backend, from, tx.Nonce())
+		return tx, nil
 	}
-	opts.NoSend = true // send builds and signs; broadcast sends, retrying what the network lost
-	tx, err := send(opts)
-	if err != nil {
-		return nil, err
+}
+
+// nonceAttempts bounds submit's builds when another sender keeps taking the nonce.
+const nonceAttempts = 5
+
+// nonceTaken reports whether a send was refused because its nonce is used by another
+// transaction, mined or pending.
+func nonceTaken(err error) bool {
+	for ; err != nil; err = errors.Unwrap(err) {
+		msg := strings.ToLower(err.Error())
+		if strings.Contains(msg, "nonce too low") || strings.Contains(msg, "replacement transaction underpriced") {
+			return true
+		}
 	}
-	if err := broadcast(ctx, backend, tx); err != nil {
-		return nil, err
-	}
-	observeSend(backend, from, tx)
-	awaitPendingNonce(ctx, backend, from, tx.Nonce())
-	return tx, nil
+	return false
 }
 
 // broadcast sends a signed transaction, retrying (the same transaction: idempotent) when the
