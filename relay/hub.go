@@ -13,6 +13,7 @@ import (
 	mrand "math/rand/v2"
 	"net/http"
 	"regexp"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -152,16 +153,20 @@ type mailbox struct {
 }
 
 // outgoing is one queued websocket message; d is set for an envelope taken from NATS, which
-// must hear whether it was written.
+// must hear whether it was written. In memory, seq numbers the envelope (0: cover) and stored
+// says it stays in the store until acknowledged.
 type outgoing struct {
-	msg []byte
-	d   *delivery
+	msg    []byte
+	d      *delivery
+	seq    uint64
+	stored bool
 }
 
 type conn struct {
 	ws   *websocket.Conn
 	send chan outgoing
 	box  string
+	acks bool // the client acknowledges what it has read: an envelope leaves the store on its ack
 	once sync.Once
 	done chan struct{}
 }
@@ -444,17 +449,25 @@ func (h *Hub) DeliverKeyed(ctx context.Context, mailboxID, key string, payload [
 	h.seq++
 	msg := encodeEnvelope(mailboxID, h.seq, time.Now().UnixMilli(), payload, isJSON)
 	b := h.box(mailboxID)
+	// An envelope stays stored until a client that does not acknowledge has it queued, or one
+	// that does acknowledges it.
+	store := true
+	for c := range b.subs {
+		if !c.acks {
+			store = false
+		}
+	}
 	delivered := false
 	for c := range b.subs {
 		select {
-		case c.send <- outgoing{msg: msg}:
+		case c.send <- outgoing{msg: msg, seq: h.seq, stored: store}:
 			delivered = true
 		default:
 			h.cfg.Logger.Warn("relay dropped a slow subscriber")
 			c.close()
 		}
 	}
-	if !delivered {
+	if !delivered || store {
 		b.pending = append(b.pending, stored{seq: h.seq, msg: msg, expires: time.Now().Add(h.cfg.TTL)})
 		if over := len(b.pending) - h.cfg.MaxPerMailbox; over > 0 {
 			b.pending = append(b.pending[:0], b.pending[over:]...)
@@ -538,7 +551,8 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.mu.Unlock()
 		return // the upgrader already answered
 	}
-	if err := h.authenticate(ws, id); err != nil {
+	acks, err := h.authenticate(ws, id)
+	if err != nil {
 		ws.SetWriteDeadline(time.Now().Add(time.Second))
 		ws.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.ClosePolicyViolation, "mailbox authentication failed"))
 		ws.Close()
@@ -548,7 +562,7 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.cfg.Logger.Debug("relay refused a mailbox opening")
 		return
 	}
-	c := &conn{ws: ws, send: make(chan outgoing, h.cfg.QueueSize), box: id, done: make(chan struct{})}
+	c := &conn{ws: ws, send: make(chan outgoing, h.cfg.QueueSize), box: id, acks: acks, done: make(chan struct{})}
 	h.mu.Lock()
 	if h.stopped {
 		h.conns--
@@ -560,7 +574,11 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	b := h.box(id)
 	backlog := b.pending
-	b.pending = nil
+	if acks {
+		backlog = slices.Clone(b.pending) // they stay stored until acknowledged
+	} else {
+		b.pending = nil
+	}
 	b.subs[c] = struct{}{}
 	if h.bus != nil && b.nb == nil {
 		h.openNATS(id, b)
@@ -575,14 +593,14 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 var errAuth = errors.New("mailbox authentication failed")
 
 // authenticate runs the mailbox challenge on a fresh connection.
-func (h *Hub) authenticate(ws *websocket.Conn, mailbox string) error {
+func (h *Hub) authenticate(ws *websocket.Conn, mailbox string) (acks bool, err error) {
 	nonce := make([]byte, 32)
 	if _, err := rand.Read(nonce); err != nil {
-		return err
+		return false, err
 	}
 	ws.SetWriteDeadline(time.Now().Add(h.cfg.WriteTimeout))
 	if err := ws.WriteJSON(map[string]any{"type": "challenge", "nonce": nonce}); err != nil {
-		return err
+		return false, err
 	}
 	ws.SetReadLimit(h.cfg.MaxMessage)
 	ws.SetReadDeadline(time.Now().Add(h.cfg.AuthTimeout))
@@ -590,18 +608,21 @@ func (h *Hub) authenticate(ws *websocket.Conn, mailbox string) error {
 		Type string `json:"type"`
 		Pub  []byte `json:"pub"`
 		Sig  []byte `json:"sig"`
+		Acks bool   `json:"acks"`
 	}
 	if err := ws.ReadJSON(&auth); err != nil {
-		return errAuth
+		return false, errAuth
 	}
 	if auth.Type != "auth" || len(auth.Pub) != ed25519.PublicKeySize || bazaar.MailboxID(auth.Pub) != mailbox ||
 		!ed25519.Verify(auth.Pub, bazaar.MailboxChallenge(mailbox, nonce), auth.Sig) {
-		return errAuth
+		return false, errAuth
 	}
-	return nil
+	return auth.Acks, nil
 }
 
-// readLoop enforces the frame limit and pong deadline; clients have nothing to send yet.
+// readLoop enforces the frame limit and pong deadline, and takes an acknowledging client's
+// acks: {"type":"ack","seq":N} for an envelope of its mailbox it has read. Anything else a
+// client sends is ignored.
 func (h *Hub) readLoop(c *conn) {
 	defer h.wg.Done()
 	defer c.close()
@@ -609,10 +630,40 @@ func (h *Hub) readLoop(c *conn) {
 	c.ws.SetReadDeadline(time.Now().Add(h.cfg.PongTimeout))
 	c.ws.SetPongHandler(func(string) error { return c.ws.SetReadDeadline(time.Now().Add(h.cfg.PongTimeout)) })
 	for {
-		if _, _, err := c.ws.NextReader(); err != nil {
+		if !c.acks {
+			if _, _, err := c.ws.NextReader(); err != nil {
+				return
+			}
+			continue
+		}
+		_, msg, err := c.ws.ReadMessage()
+		if err != nil {
 			return
 		}
+		var f struct {
+			Type string `json:"type"`
+			Seq  uint64 `json:"seq"`
+		}
+		if json.Unmarshal(msg, &f) == nil && f.Type == "ack" && f.Seq != 0 {
+			h.ack(c, f.Seq)
+		}
 	}
+}
+
+// ack takes c's acknowledgement of its mailbox's envelope seq: it leaves the store. A seq that
+// is not one of the mailbox's changes nothing.
+func (h *Hub) ack(c *conn, seq uint64) {
+	if h.bus != nil {
+		h.ackNATS(c, seq)
+		return
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	b := h.boxes[c.box]
+	if b == nil {
+		return
+	}
+	b.pending = slices.DeleteFunc(b.pending, func(st stored) bool { return st.seq == seq })
 }
 
 func (h *Hub) writeLoop(c *conn, backlog []stored) {
@@ -624,7 +675,9 @@ func (h *Hub) writeLoop(c *conn, backlog []stored) {
 	}
 	for i, s := range backlog {
 		if err := write(websocket.TextMessage, s.msg); err != nil {
-			h.restore(c.box, backlog[i:])
+			if !c.acks { // an acknowledging client's are still stored
+				h.restore(c.box, backlog[i:])
+			}
 			return
 		}
 	}
@@ -639,14 +692,14 @@ func (h *Hub) writeLoop(c *conn, backlog []stored) {
 		case out := <-c.send:
 			if err := write(websocket.TextMessage, out.msg); err != nil {
 				if out.d != nil {
-					out.d.done(false)
-				} else if h.bus == nil {
-					h.restore(c.box, []stored{{msg: out.msg, expires: time.Now().Add(h.cfg.TTL)}})
+					out.d.done(c, false)
+				} else if h.bus == nil && !out.stored {
+					h.restore(c.box, []stored{{seq: out.seq, msg: out.msg, expires: time.Now().Add(h.cfg.TTL)}})
 				}
 				return
 			}
 			if out.d != nil {
-				out.d.done(true)
+				out.d.done(c, true)
 			}
 		case <-ping.C:
 			if err := write(websocket.PingMessage, nil); err != nil {
@@ -674,10 +727,11 @@ func (h *Hub) unsubscribe(c *conn) {
 	for {
 		select {
 		case out := <-c.send:
-			if out.d != nil {
-				out.d.done(false)
-			} else {
-				left = append(left, stored{msg: out.msg, expires: time.Now().Add(h.cfg.TTL)})
+			switch {
+			case out.d != nil:
+				out.d.done(c, false)
+			case out.seq != 0 && !out.stored: // not cover, not still stored for an ack
+				left = append(left, stored{seq: out.seq, msg: out.msg, expires: time.Now().Add(h.cfg.TTL)})
 			}
 			continue
 		default:
@@ -688,6 +742,9 @@ func (h *Hub) unsubscribe(c *conn) {
 		return
 	}
 	if h.bus != nil {
+		if b.nb != nil && c.acks {
+			h.releaseAwaiting(c, b)
+		}
 		if len(b.subs) == 0 {
 			if b.nb != nil {
 				h.closeNATS(b)

@@ -294,6 +294,9 @@ type natsBox struct {
 
 	mu       sync.Mutex
 	inflight map[uint64]*delivery
+	// awaiting are envelopes written to acknowledging connections and not yet acknowledged, by
+	// the connections that have them: they stay in the stream until an ack.
+	awaiting map[uint64]map[*conn]struct{}
 	written  [writtenRing]uint64
 	next     int
 }
@@ -314,7 +317,7 @@ func (nb *natsBox) release(n notice) {
 
 // taken reports whether seq is being written here or was written recently; nb.mu is held.
 func (nb *natsBox) taken(seq uint64) (busy, written bool) {
-	if nb.inflight[seq] != nil {
+	if nb.inflight[seq] != nil || nb.awaiting[seq] != nil {
 		return true, false
 	}
 	for _, s := range nb.written {
@@ -332,23 +335,90 @@ type delivery struct {
 	box       string
 	n         notice
 	remaining atomic.Int32 // connections that have yet to report on it
-	wrote     atomic.Bool
+	wrote     atomic.Bool  // a connection that does not acknowledge wrote it: it left the stream
+	awaited   atomic.Bool  // an acknowledging connection wrote it: it leaves on the ack
 }
 
-// done reports one connection's outcome: written, or not (the write failed, or the connection
-// closed first). The first write deletes the envelope from the stream; if no connection wrote
-// it, it is handed back, for another relay the mailbox is open on.
-func (d *delivery) done(written bool) {
-	if written && d.wrote.CompareAndSwap(false, true) {
+// done reports connection c's outcome: written, or not (the write failed, or the connection
+// closed first). The first write to a connection that does not acknowledge deletes the
+// envelope from the stream; one to an acknowledging connection leaves it there until the ack.
+// If no connection wrote it, it is handed back, for another relay the mailbox is open on.
+func (d *delivery) done(c *conn, written bool) {
+	switch {
+	case written && !c.acks && d.wrote.CompareAndSwap(false, true):
 		d.h.bus.del <- d.n.seq
 		d.finish(true)
+	case written && c.acks && !d.wrote.Load():
+		d.nb.mu.Lock()
+		if d.nb.awaiting == nil {
+			d.nb.awaiting = map[uint64]map[*conn]struct{}{}
+		}
+		if d.nb.awaiting[d.n.seq] == nil {
+			d.nb.awaiting[d.n.seq] = map[*conn]struct{}{}
+		}
+		d.nb.awaiting[d.n.seq][c] = struct{}{}
+		d.nb.mu.Unlock()
+		d.awaited.Store(true)
 	}
 	if d.remaining.Add(-1) == 0 && !d.wrote.Load() {
 		d.finish(false)
-		if !d.n.hop {
+		if !d.n.hop && !d.awaited.Load() {
 			d.h.bus.notify(d.box, d.n.seq, d.n.msg, true)
 		}
 	}
+}
+
+// ackNATS takes c's acknowledgement of seq: if c's mailbox here awaits it, it leaves the stream.
+func (h *Hub) ackNATS(c *conn, seq uint64) {
+	h.mu.Lock()
+	b := h.boxes[c.box]
+	if b == nil || b.nb == nil {
+		h.mu.Unlock()
+		return
+	}
+	nb := b.nb
+	h.mu.Unlock()
+	nb.mu.Lock()
+	_, ok := nb.awaiting[seq]
+	if ok {
+		delete(nb.awaiting, seq)
+		nb.written[nb.next] = seq
+		nb.next = (nb.next + 1) % writtenRing
+	}
+	nb.mu.Unlock()
+	if ok {
+		h.bus.del <- seq
+	}
+}
+
+// releaseAwaiting forgets what c was to acknowledge, now that it has gone; h.mu is held. What
+// no other connection awaits is still in the stream: if the mailbox is still open here, it is
+// read again for the connections left.
+func (h *Hub) releaseAwaiting(c *conn, b *mailbox) {
+	nb := b.nb
+	released := false
+	nb.mu.Lock()
+	for seq, set := range nb.awaiting {
+		if _, ok := set[c]; !ok {
+			continue
+		}
+		delete(set, c)
+		if len(set) == 0 {
+			delete(nb.awaiting, seq)
+			released = true
+		}
+	}
+	nb.mu.Unlock()
+	if !released || len(b.subs) == 0 || h.stopped {
+		return
+	}
+	h.wg.Add(1)
+	go func() {
+		defer h.wg.Done()
+		if _, err := h.loadStored(c.box, nb, 0, true); err != nil && nb.ctx.Err() == nil {
+			h.cfg.Logger.Warn("relay could not read a mailbox's stored envelopes again; the sweep delivers them", "err", redact(err, c.box))
+		}
+	}()
 }
 
 func (d *delivery) finish(written bool) {
@@ -567,7 +637,7 @@ func (h *Hub) dispatch(id string, nb *natsBox, n notice) {
 		default:
 			h.cfg.Logger.Warn("relay dropped a slow subscriber")
 			c.close()
-			d.done(false)
+			d.done(c, false)
 		}
 	}
 }

@@ -322,7 +322,9 @@ func MailboxListen(ctx context.Context, node string, mailboxKey ed25519.PrivateK
 		return fmt.Errorf("relay challenge: %v", err)
 	}
 	sig := ed25519.Sign(mailboxKey, bazaar.MailboxChallenge(mailbox, ch.Nonce))
-	if err := conn.WriteJSON(map[string]any{"type": "auth", "pub": []byte(mailboxKey.Public().(ed25519.PublicKey)), "sig": sig}); err != nil {
+	// acks: an envelope leaves the relay's store when this client says it has read it, so one the
+	// relay wrote into a connection that was going away comes again on the next.
+	if err := conn.WriteJSON(map[string]any{"type": "auth", "pub": []byte(mailboxKey.Public().(ed25519.PublicKey)), "sig": sig, "acks": true}); err != nil {
 		return fmt.Errorf("relay auth: %w", err)
 	}
 	stop := context.AfterFunc(ctx, func() { conn.Close() })
@@ -345,12 +347,17 @@ func MailboxListen(ctx context.Context, node string, mailboxKey ed25519.PrivateK
 		if err != nil {
 			return err
 		}
-		// A relay that crashed after writing an envelope, before the store heard, leaves it
-		// to be written again under the same seq: drop the repeat.
+		// An envelope not acknowledged before (this client stopped, or its connection went) comes
+		// again under the same seq: drop a repeat within this connection.
 		if !seen.add(seq) {
 			continue
 		}
-		if !each(sealed) {
+		more := each(sealed)
+		// Every envelope is acknowledged, cover traffic too, so acks tell the relay nothing.
+		if seq != 0 {
+			conn.WriteJSON(map[string]any{"type": "ack", "seq": seq})
+		}
+		if !more {
 			conn.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseNormalClosure, ""))
 			return nil
 		}
