@@ -507,22 +507,35 @@ async function ensurePublished(account, keys) {
   return 'newly published';
 }
 
-// readMailbox opens the mailbox at the relay (signing its challenge) and returns the envelopes
-// stored there, reading until it is idle.
+// readMailbox opens the mailbox at the relay (signing its challenge, as a client that
+// acknowledges) and returns the envelopes stored there, read until it is idle, with finish:
+// it acknowledges them all (cover traffic too) and closes. Call it once what they carried is
+// saved; envelopes never acknowledged come again next time.
 function readMailbox(keys) {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/relay?mailbox=' + keys.mailbox);
     const got = [];
-    let idle;
-    const done = () => { clearTimeout(idle); ws.close(); resolve(got); };
+    const seqs = new Set();
+    let idle, taken = false;
+    const finish = () => {
+      for (const seq of seqs) ws.send(JSON.stringify({ type: 'ack', seq }));
+      ws.close();
+    };
+    // Envelopes arriving after this are not taken, nor acknowledged: they come again next time.
+    const done = () => { clearTimeout(idle); taken = true; resolve({ envs: got, finish }); };
     ws.onerror = () => reject(new Error('the relay refused the mailbox'));
     ws.onmessage = (ev) => {
       const m = JSON.parse(ev.data);
       if (m.type === 'challenge') {
         const msg = c.concat(utf8.encode('bazaar relay challenge v1\0' + keys.mailbox + '\0'), unb64(m.nonce));
-        ws.send(JSON.stringify({ type: 'auth', pub: b64(keys.edPub), sig: b64(c.ed25519Sign(msg, keys.edSeed)) }));
+        ws.send(JSON.stringify({ type: 'auth', pub: b64(keys.edPub), sig: b64(c.ed25519Sign(msg, keys.edSeed)), acks: true }));
         idle = setTimeout(done, 1500);
         return;
+      }
+      if (taken) return;
+      if (m.seq) {
+        if (seqs.has(m.seq)) return; // written again before our ack: already taken
+        seqs.add(m.seq);
       }
       got.push(m.payload !== undefined ? m.payload : JSON.parse(atob(m.payloadB64)));
       clearTimeout(idle);
@@ -575,7 +588,7 @@ async function takeAcceptance(a, account) {
 }
 
 async function syncInbox(account, status) {
-  const envs = await readMailbox(inbox.keys);
+  const { envs, finish } = await readMailbox(inbox.keys);
   let fresh = 0;
   for (const env of envs) {
     const m = openSealed(inbox.keys, env);
@@ -593,6 +606,7 @@ async function syncInbox(account, status) {
     }
   }
   saveBook();
+  finish(); // saved: the relay may forget them
   status.textContent = fresh ? fresh + ' new order(s)' : 'No new orders';
 }
 

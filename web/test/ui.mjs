@@ -171,6 +171,9 @@ try {
     assert.match(paid, /receipt: balance 46\.00/, 'the agent paid the confirmed order');
     await page.click('#refresh-orders');
     await page.waitForFunction((id) => document.querySelector(`tr[data-order="${id}"] .order-status`)?.textContent === 'paid', orderId);
+    // The first reading acknowledged what it took: the refresh read only the paid notice, not the
+    // acceptance and its replay again.
+    assert.equal((await page.textContent('#refused')).match(/replayed acceptance/g)?.length, 1, 'envelopes read before came again');
     await page.fill('#check-code input[name=code]', '00000-00000');
     await page.click('#check-code button');
     assert.match(await page.textContent('#code-status'), /does not match/);
