@@ -123,6 +123,11 @@ func (c *Config) defaults() {
 //
 // Payload is the delivered bytes when they are JSON; otherwise they are base64 in "payloadB64".
 //
+// A client may acknowledge what it reads: with "acks":true in its auth frame it sends
+// {"type":"ack","seq":N} for each envelope (cover envelopes too, so acks tell nothing), and an
+// envelope leaves the store on its ack rather than once written, so one written into a
+// connection that was going away comes again, under the same Seq, on the next.
+//
 // Seq identifies an envelope within its mailbox: no two envelopes of a mailbox share it, so a
 // client that remembers the ones it saw can drop a repeat, and it grows in the order Deliver
 // stored them. In memory it counts this relay's envelopes (from 1 at every start). With NATS it

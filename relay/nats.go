@@ -35,7 +35,12 @@ import (
 //
 // Stored envelopes. When a mailbox opens on a relay, the relay reads what the stream holds for
 // it (direct gets by subject: no consumer), writes it first and in order, and holds live
-// notices back until then. A relay hands an envelope it took and could not write (the
+// notices back until then.
+//
+// Acks. For a connection that acknowledges (Envelope), a write does not delete: the relay holds
+// the envelope for the ack (no other connection of the mailbox here gets it meanwhile) and
+// deletes it on the ack; if the connection goes first, the mailbox's stored envelopes are read
+// again for its other connections here, and another relay's sweep finds it after the grace. A relay hands an envelope it took and could not write (the
 // connection went, or Stop) back as a live notice marked as a hand-back, which another relay
 // with the mailbox open takes and a relay without drops.
 //
