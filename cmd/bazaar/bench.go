@@ -53,6 +53,7 @@ type benchOpts struct {
 	conc     int
 	agents   int
 	relays   int
+	acks     bool
 }
 
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -63,6 +64,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	dur := fs.Duration("duration", 5*time.Second, "browse: load duration")
 	conc := fs.Int("c", 32, "browse: concurrent clients")
 	agents := fs.Int("agents", 0, "cluster: agents spread over the relays (default 50000)")
+	acks := fs.Bool("acks", false, "notify: the agents acknowledge every envelope (as the CLI and the web inbox do)")
 	relays := fs.Int("relays", 0, "cluster: relays sharing mailboxes over NATS (default 2, more if a relay process cannot hold its share of the agents under the open-file limit)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run here (go tool pprof)")
 	pos, err := parseInterspersed(fs, args)
@@ -94,7 +96,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	for _, name := range names {
-		res, err := benchSuites[name](ctx, benchOpts{n: *n, duration: *dur, conc: *conc, agents: *agents, relays: *relays})
+		res, err := benchSuites[name](ctx, benchOpts{n: *n, duration: *dur, conc: *conc, agents: *agents, relays: *relays, acks: *acks})
 		if err != nil {
 			return fmt.Errorf("bench %s: %w", name, err)
 		}

@@ -66,7 +66,7 @@ func benchNotify(ctx context.Context, o benchOpts) ([]BenchResult, error) {
 	if err != nil {
 		return nil, fmt.Errorf("find this binary to start the agents: %w", err)
 	}
-	run, err := runNotifyBench(ctx, o.n, exec.Command(exe, "bench", "notify"))
+	run, err := runNotifyBench(ctx, o.n, o.acks, exec.Command(exe, "bench", "notify"))
 	return run.results, err
 }
 
@@ -95,6 +95,7 @@ type notifyMsg struct {
 	URL     string              `json:"url,omitempty"`
 	Agents  int                 `json:"agents,omitempty"`
 	Prefix  string              `json:"prefix,omitempty"`  // agent i is named Prefix+i
+	Acks    bool                `json:"acks,omitempty"`    // config: agents acknowledge each envelope, as the CLI and the web inbox do
 	Budget  time.Duration       `json:"budget,omitempty"`  // go: how long to wait for the notifications
 	Count   int                 `json:"count,omitempty"`   // connected, delivered
 	Results []notifyAgentResult `json:"results,omitempty"` // by agent index
@@ -112,7 +113,7 @@ func notifyAgentKeys(name string) (ed25519.PrivateKey, string, []byte) {
 // agentsCmd starts (its environment gains notifyAgentsEnv; its stdin and stdout carry the
 // protocol of notifyMsg). A notification missing when the budget runs out is an error that says
 // how many agents went without; the run is returned with it.
-func runNotifyBench(ctx context.Context, agents int, agentsCmd *exec.Cmd) (run notifyRun, err error) {
+func runNotifyBench(ctx context.Context, agents int, acks bool, agentsCmd *exec.Cmd) (run notifyRun, err error) {
 	n, done, err := benchNode(ctx)
 	if err != nil {
 		return run, err
@@ -146,7 +147,7 @@ func runNotifyBench(ctx context.Context, agents int, agentsCmd *exec.Cmd) (run n
 		return run, err
 	}
 	defer p.stop()
-	if err := p.send(notifyMsg{Kind: "config", URL: n.URL(), Agents: agents, Prefix: prefix}); err != nil {
+	if err := p.send(notifyMsg{Kind: "config", URL: n.URL(), Agents: agents, Prefix: prefix, Acks: acks}); err != nil {
 		return run, err
 	}
 	if _, err := p.expect(ctx, "connected", notifyDialBudget+30*time.Second); err != nil {
@@ -442,6 +443,13 @@ func runNotifyAgents(ctx context.Context, in io.Reader, out io.Writer) (err erro
 					Sent int64 `json:"sent"`
 				}
 				json.Unmarshal(msg, &stamp)
+				if cfg.Acks {
+					var e struct {
+						Seq uint64 `json:"seq"`
+					}
+					json.Unmarshal(msg, &e)
+					c.WriteJSON(map[string]any{"type": "ack", "seq": e.Seq})
+				}
 				plain, err := bazaar.OpenNotification(key, payload)
 				if err != nil {
 					r.Cover++
@@ -525,7 +533,7 @@ func dialAgents(ctx context.Context, cfg notifyMsg, conns []*websocket.Conn) err
 				if i >= len(conns) || ctx.Err() != nil {
 					return
 				}
-				c, err := dialAgent(ctx, dialer, cfg.URL, cfg.Prefix+strconv.Itoa(i))
+				c, err := dialAgent(ctx, dialer, cfg.URL, cfg.Prefix+strconv.Itoa(i), cfg.Acks)
 				if err != nil {
 					mu.Lock()
 					if first == nil {
@@ -543,7 +551,7 @@ func dialAgents(ctx context.Context, cfg notifyMsg, conns []*websocket.Conn) err
 	return first
 }
 
-func dialAgent(ctx context.Context, dialer *websocket.Dialer, node, name string) (*websocket.Conn, error) {
+func dialAgent(ctx context.Context, dialer *websocket.Dialer, node, name string, acks bool) (*websocket.Conn, error) {
 	mk, box, _ := notifyAgentKeys(name)
 	u, err := relayURL(node, box)
 	if err != nil {
@@ -567,7 +575,7 @@ func dialAgent(ctx context.Context, dialer *websocket.Dialer, node, name string)
 	}
 	c.SetReadDeadline(time.Time{})
 	sig := ed25519.Sign(mk, bazaar.MailboxChallenge(box, ch.Nonce))
-	if err := c.WriteJSON(map[string]any{"type": "auth", "pub": []byte(mk.Public().(ed25519.PublicKey)), "sig": sig}); err != nil {
+	if err := c.WriteJSON(map[string]any{"type": "auth", "pub": []byte(mk.Public().(ed25519.PublicKey)), "sig": sig, "acks": acks}); err != nil {
 		c.Close()
 		return nil, fmt.Errorf("relay auth: %w", err)
 	}

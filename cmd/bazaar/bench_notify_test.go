@@ -13,13 +13,20 @@ import (
 )
 
 // TestBench_Notify runs the notify suite's path with 200 agents in a second process (this test
-// binary; TestMain runs the agents there): every agent gets exactly one real notification, for the
-// posted deal, and the results carry the suite's names.
+// binary; TestMain runs the agents there), agents that do not acknowledge and agents that do:
+// every agent gets exactly one real notification, for the posted deal, and the results carry the
+// suite's names.
 func TestBench_Notify(t *testing.T) {
+	for _, acks := range []bool{false, true} {
+		t.Run(fmt.Sprintf("acks=%v", acks), func(t *testing.T) { testBenchNotify(t, acks) })
+	}
+}
+
+func testBenchNotify(t *testing.T, acks bool) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	const agents = 200
-	run, err := runNotifyBench(ctx, agents, exec.Command(os.Args[0], "-test.run=^$"))
+	run, err := runNotifyBench(ctx, agents, acks, exec.Command(os.Args[0], "-test.run=^$"))
 	if err != nil {
 		t.Fatal(err)
 	}
