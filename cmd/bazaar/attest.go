@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/aes"
+	"crypto/cipher"
 	"crypto/ecdh"
 	"crypto/ecdsa"
 	"crypto/hpke"
@@ -49,13 +51,17 @@ func (k *matcherKeys) attested() []byte {
 	return b
 }
 
-func loadMatcherKeys(dir string) (*matcherKeys, error) {
+func loadMatcherKeys(dir string, seal cipher.AEAD) (*matcherKeys, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
-	path := filepath.Join(dir, "keys")
+	path := filepath.Join(dir, "keys.sealed")
+	b, err := loadSealed(seal, path, filepath.Join(dir, "keys"), sealMatcherKeys)
+	if err != nil {
+		return nil, fmt.Errorf("matcher keys: %w", err)
+	}
 	k := &matcherKeys{}
-	if b, err := os.ReadFile(path); err == nil {
+	if b != nil {
 		parts := strings.Fields(string(b))
 		if len(parts) != 3 {
 			return nil, fmt.Errorf("matcher keys %s: malformed", path)
@@ -79,7 +85,6 @@ func loadMatcherKeys(dir string) (*matcherKeys, error) {
 		}
 		return k, nil
 	}
-	var err error
 	if k.signer, err = crypto.GenerateKey(); err != nil {
 		return nil, err
 	}
@@ -94,10 +99,78 @@ func loadMatcherKeys(dir string) (*matcherKeys, error) {
 		return nil, err
 	}
 	line := hex.EncodeToString(crypto.FromECDSA(k.signer)) + " " + hex.EncodeToString(k.hpke.Bytes()) + " " + hex.EncodeToString(yb) + "\n"
-	if err := os.WriteFile(path, []byte(line), 0o600); err != nil {
+	if err := writeSealed(seal, path, sealMatcherKeys, []byte(line)); err != nil {
 		return nil, err
 	}
 	return k, nil
+}
+
+// Labels bound into sealed files, so one cannot stand for another.
+const (
+	sealMatcherKeys = "bazaar matcher keys v1"
+	sealIssuerKey   = "bazaar credential issuer key v1"
+)
+
+// matcherSealer is the AEAD the matcher seals its key material at rest with: under storeKey,
+// the SEV-SNP firmware's derived key on real hardware, so the keys open only in a VM with the
+// attested measurement, never from the disk alone (simulated: a key file, development only).
+func matcherSealer(att enclave.Attester, storeDir string) (cipher.AEAD, error) {
+	if err := os.MkdirAll(storeDir, 0o700); err != nil {
+		return nil, err
+	}
+	key, _, err := storeKey(att, storeDir)
+	if err != nil {
+		return nil, err
+	}
+	block, err := aes.NewCipher(key[:])
+	if err != nil {
+		return nil, err
+	}
+	return cipher.NewGCM(block)
+}
+
+// loadSealed reads the sealed file at path, or, from an earlier version, the plaintext file at
+// legacy, which it seals and removes. It returns nil, nil when there is neither.
+func loadSealed(seal cipher.AEAD, path, legacy, label string) ([]byte, error) {
+	box, err := os.ReadFile(path)
+	if err == nil {
+		ns := seal.NonceSize()
+		if len(box) < ns {
+			return nil, fmt.Errorf("%s is truncated", path)
+		}
+		plain, err := seal.Open(nil, box[:ns], box[ns:], []byte(label))
+		if err != nil {
+			return nil, fmt.Errorf("%s does not open under this enclave's key (another measurement, or another machine)", path)
+		}
+		return plain, nil
+	}
+	if !errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
+	plain, err := os.ReadFile(legacy)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := writeSealed(seal, path, label, plain); err != nil {
+		return nil, err
+	}
+	return plain, os.Remove(legacy)
+}
+
+// writeSealed seals plain under label into path (mode 0600), atomically.
+func writeSealed(seal cipher.AEAD, path, label string, plain []byte) error {
+	nonce := make([]byte, seal.NonceSize())
+	if _, err := rand.Read(nonce); err != nil {
+		return err
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, seal.Seal(nonce, nonce, plain, []byte(label)), 0o600); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
 }
 
 // arkModulus extracts an ARK's RSA key for pinning on-chain.

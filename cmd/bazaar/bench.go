@@ -293,8 +293,12 @@ func benchAttestGas(ctx context.Context, _ benchOpts) ([]BenchResult, error) {
 		return nil, err
 	}
 	var out []BenchResult
+	seal, err := matcherSealer(n.snp, filepath.Join(n.cfg.DataDir, "matcher"))
+	if err != nil {
+		return nil, err
+	}
 	for i, label := range []string{"first", "cached"} {
-		keys, err := loadMatcherKeys(filepath.Join(n.cfg.DataDir, fmt.Sprintf("bench-matcher-%d", i)))
+		keys, err := loadMatcherKeys(filepath.Join(n.cfg.DataDir, fmt.Sprintf("bench-matcher-%d", i)), seal)
 		if err != nil {
 			return nil, err
 		}

@@ -146,14 +146,18 @@ func StartMatcher(ctx context.Context, cfg MatcherConfig) (_ *MatcherService, er
 		s.ledger, redAddr, s.settle = m.MetricsLedger, m.Redemptions.Hex(), m.Settlement
 	}
 	s.attest = chain.NewAttestation(s.client, common.HexToAddress(reg))
-	if s.keys, err = loadMatcherKeys(filepath.Join(cfg.DataDir, "keys")); err != nil {
+	seal, err := matcherSealer(cfg.Attester, cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	if s.keys, err = loadMatcherKeys(filepath.Join(cfg.DataDir, "keys"), seal); err != nil {
 		return nil, err
 	}
 	s.keys.shard = cfg.Shard
 	if common.IsHexAddress(redAddr) {
 		s.red = chain.NewRedemptions(s.client, common.HexToAddress(redAddr))
 	}
-	if s.issuer, err = loadIssuer(cfg.DataDir); err != nil {
+	if s.issuer, err = loadIssuer(cfg.DataDir, seal); err != nil {
 		return nil, err
 	}
 	if err := s.ensureRegistered(ctx); err != nil {

@@ -187,7 +187,16 @@ func mustChainID(t *testing.T, n *Node) *big.Int {
 
 func mustKeys(t *testing.T) *matcherKeys {
 	t.Helper()
-	k, err := loadMatcherKeys(t.TempDir())
+	snp, err := newDevSNP()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	seal, err := matcherSealer(snp, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, err := loadMatcherKeys(dir, seal)
 	if err != nil {
 		t.Fatal(err)
 	}

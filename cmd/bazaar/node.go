@@ -524,10 +524,14 @@ func (n *Node) setupAttestation(ctx context.Context) error {
 	if n.cfg.ExternalMatcher {
 		return nil // the matcher process registers itself (through POST /attestations/matchers)
 	}
-	if n.issuer, err = loadIssuer(filepath.Join(n.cfg.DataDir, "matcher")); err != nil {
+	seal, err := matcherSealer(n.snp, filepath.Join(n.cfg.DataDir, "matcher"))
+	if err != nil {
 		return err
 	}
-	if n.mkeys, err = loadMatcherKeys(filepath.Join(n.cfg.DataDir, "matcher")); err != nil {
+	if n.issuer, err = loadIssuer(filepath.Join(n.cfg.DataDir, "matcher"), seal); err != nil {
+		return err
+	}
+	if n.mkeys, err = loadMatcherKeys(filepath.Join(n.cfg.DataDir, "matcher"), seal); err != nil {
 		return err
 	}
 	if err := n.registerMatcher(ctx, n.attest, n.snp, n.mkeys); err != nil {

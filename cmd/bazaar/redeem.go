@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/cipher"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -97,10 +98,18 @@ func demoCredential(iss *prover.Issuer, a DemoAgent, category string, now time.T
 		X: x, Y: y, Expiry: uint64(now.Unix()/86400) + 30, Secret: demoSecret(a.Mailbox)})
 }
 
-// loadIssuer reads or creates the matcher's credential-issuer key.
-func loadIssuer(dir string) (*prover.Issuer, error) {
-	path := filepath.Join(dir, "issuer.key")
-	if b, err := os.ReadFile(path); err == nil {
+// loadIssuer reads or creates the matcher's credential-issuer key, sealed at rest like the
+// matcher's other keys (matcherSealer).
+func loadIssuer(dir string, seal cipher.AEAD) (*prover.Issuer, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	path := filepath.Join(dir, "issuer.sealed")
+	b, err := loadSealed(seal, path, filepath.Join(dir, "issuer.key"), sealIssuerKey)
+	if err != nil {
+		return nil, fmt.Errorf("issuer key: %w", err)
+	}
+	if b != nil {
 		raw, err := hex.DecodeString(strings.TrimSpace(string(b)))
 		if err != nil {
 			return nil, fmt.Errorf("issuer key %s: %w", path, err)
@@ -111,10 +120,7 @@ func loadIssuer(dir string) (*prover.Issuer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, err
-	}
-	return iss, os.WriteFile(path, []byte(hex.EncodeToString(iss.Bytes())), 0o600)
+	return iss, writeSealed(seal, path, sealIssuerKey, []byte(hex.EncodeToString(iss.Bytes())))
 }
 
 // postRequirements posts a matched deal version's requirements hash (matcher-signed).
