@@ -130,7 +130,8 @@ func (c *Config) defaults() {
 //
 // Seq identifies an envelope within its mailbox: no two envelopes of a mailbox share it, so a
 // client that remembers the ones it saw can drop a repeat, and it grows in the order Deliver
-// stored them. In memory it counts this relay's envelopes (from 1 at every start). With NATS it
+// stored them. In memory it counts this relay's envelopes, from the start time in microseconds
+// (so it grows across restarts too). With NATS it
 // is the JetStream stream sequence the envelope was stored under, shared by every relay of the
 // prefix: it has gaps (other mailboxes' envelopes) and survives relay restarts. Cover envelopes
 // take one too: in memory the next count, with NATS the sequence of another mailbox's envelope
@@ -218,6 +219,9 @@ func New(cfg Config) *Hub {
 	if cfg.NATS != nil {
 		h.bus = newNATSBus(cfg)
 	}
+	// In memory, seqs go on from the start time in microseconds: a client that remembers the
+	// seqs it read across reconnects never mistakes a restarted relay's envelope for one of them.
+	h.seq = uint64(time.Now().UnixMicro())
 	return h
 }
 

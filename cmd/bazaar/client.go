@@ -290,7 +290,14 @@ func relayURL(node, mailbox string) (string, error) {
 // AgentListen subscribes to a mailbox and calls each with every payload received, until ctx ends,
 // each returns false, or the connection fails.
 func AgentListen(ctx context.Context, node string, mailboxKey ed25519.PrivateKey, key []byte, each func(json.RawMessage) bool) error {
-	return MailboxListen(ctx, node, mailboxKey, 0, func(sealed []byte) bool {
+	return agentListen(ctx, node, mailboxKey, key, &seqSet{}, each)
+}
+
+// agentListen is AgentListen dropping envelopes whose seq is in seen, which it adds to: a
+// client that reconnects keeps seen, so an envelope it read and whose ack the relay lost (it
+// crashed) is not taken twice.
+func agentListen(ctx context.Context, node string, mailboxKey ed25519.PrivateKey, key []byte, seen *seqSet, each func(json.RawMessage) bool) error {
+	return mailboxListen(ctx, node, mailboxKey, 0, seen, func(sealed []byte) bool {
 		p, err := bazaar.OpenNotification(key, sealed)
 		if err != nil {
 			return true // cover traffic or not ours: indistinguishable by design
@@ -303,6 +310,11 @@ func AgentListen(ctx context.Context, node string, mailboxKey ed25519.PrivateKey
 // until ctx ends, each returns false, the connection fails, or (idle > 0) nothing arrives for
 // idle: the stored backlog comes first, so a short idle drains a mailbox.
 func MailboxListen(ctx context.Context, node string, mailboxKey ed25519.PrivateKey, idle time.Duration, each func(sealed []byte) bool) error {
+	return mailboxListen(ctx, node, mailboxKey, idle, &seqSet{}, each)
+}
+
+// mailboxListen is MailboxListen dropping envelopes whose seq is in seen, which it adds to.
+func mailboxListen(ctx context.Context, node string, mailboxKey ed25519.PrivateKey, idle time.Duration, seen *seqSet, each func(sealed []byte) bool) error {
 	mailbox := bazaar.MailboxID(mailboxKey.Public().(ed25519.PublicKey))
 	u, err := relayURL(node, mailbox)
 	if err != nil {
@@ -329,7 +341,6 @@ func MailboxListen(ctx context.Context, node string, mailboxKey ed25519.PrivateK
 	}
 	stop := context.AfterFunc(ctx, func() { conn.Close() })
 	defer stop()
-	var seen seqSet
 	for {
 		if idle > 0 {
 			conn.SetReadDeadline(time.Now().Add(idle))
@@ -347,8 +358,8 @@ func MailboxListen(ctx context.Context, node string, mailboxKey ed25519.PrivateK
 		if err != nil {
 			return err
 		}
-		// An envelope not acknowledged before (this client stopped, or its connection went) comes
-		// again under the same seq: drop a repeat within this connection.
+		// An envelope not acknowledged before (this client stopped, its connection went, or the
+		// relay crashed before the ack reached the store) comes again under the same seq.
 		if !seen.add(seq) {
 			continue
 		}

@@ -113,9 +113,10 @@ func (a *clusterAgent) count(deal string) int {
 }
 
 func (a *clusterAgent) listen(ctx context.Context) {
+	var seen seqSet // across reconnects: a relay killed before an ack reached the store sends it again
 	for i := 0; ctx.Err() == nil; i++ {
 		node := a.relays[i%len(a.relays)]
-		AgentListen(ctx, node, a.mailbox, a.notify, func(p json.RawMessage) bool {
+		agentListen(ctx, node, a.mailbox, a.notify, &seen, func(p json.RawMessage) bool {
 			var n bazaar.Notification
 			if json.Unmarshal(p, &n) == nil && n.DealID != "" {
 				a.mu.Lock()
