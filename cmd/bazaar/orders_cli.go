@@ -235,6 +235,9 @@ func (b *agentBook) sync(ctx context.Context, c *nodeChain, wait time.Duration, 
 				return true
 			}
 			b.take(c, o.Vendor, m, warn)
+			if b.save() != nil { // saved before the relay hears the ack
+				return false
+			}
 			return until == nil || !until()
 		})
 		cancel()
@@ -768,8 +771,11 @@ func runVendorOrders(ctx context.Context, args []string, stdout, stderr io.Write
 				o.Status = "paid"
 				fmt.Fprintf(stdout, "order %s paid: %s, settles in batch %d\n", short(o.Order), formatUnits(o.Amount.ToInt()), m.Paid.Batch)
 			}
+		default:
+			return true
 		}
-		return true
+		// Saved before the relay hears the ack, so a crash here loses nothing.
+		return book.save() == nil
 	})
 	if serr := book.save(); serr != nil {
 		return serr
