@@ -661,9 +661,18 @@ func (b *vendorBook) find(prefix string) (*vendorOrder, error) {
 // takeAcceptance checks an acceptance and files the order: the pseudonym's signature, the deal
 // is this vendor's, the redemption exists on-chain for this deal and nullifier and paid out to
 // the pseudonym (so only the redeemer can order), and no order exists for the nullifier yet.
+// errTakenAlready is an acceptance the book holds already: a redelivery, not a replay.
+var errTakenAlready = errors.New("acceptance taken already")
+
 func (b *vendorBook) takeAcceptance(ctx context.Context, c *nodeChain, vendor common.Address, a *bazaar.DealAcceptance) (*vendorOrder, error) {
 	if err := a.Check(); err != nil {
 		return nil, err
+	}
+	// The same acceptance again (the relay sends what it wrote but never heard acknowledged).
+	for _, o := range b.Orders {
+		if o.Order == a.OrderID() {
+			return nil, errTakenAlready
+		}
 	}
 	var deal DealView
 	if err := apiCall(ctx, http.MethodGet, c.base+"/deals/"+a.DealID.Hex(), nil, &deal); err != nil {
@@ -760,7 +769,9 @@ func runVendorOrders(ctx context.Context, args []string, stdout, stderr io.Write
 		}
 		switch {
 		case m.Type == bazaar.MsgAcceptance && m.Acceptance != nil:
-			if o, err := book.takeAcceptance(ctx, c, vendor, m.Acceptance); err != nil {
+			if o, err := book.takeAcceptance(ctx, c, vendor, m.Acceptance); errors.Is(err, errTakenAlready) {
+				return true
+			} else if err != nil {
 				book.Refused = append(book.Refused, time.Now().UTC().Format(time.RFC3339)+" "+err.Error())
 				fmt.Fprintf(stdout, "refused an acceptance: %v\n", err)
 			} else {

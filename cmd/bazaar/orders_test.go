@@ -122,7 +122,8 @@ func TestOrders_Flow(t *testing.T) {
 	noTx := o.Acceptance
 	noTx.RedemptionTx = common.Hash{0xde, 0xad}
 	noTx = sign(noTx, thief)
-	drop(o.Acceptance)              // replayed
+	drop(o.Acceptance)              // the same acceptance again (a relay's redelivery): taken already, no refusal
+	drop(sign(o.Acceptance, p))     // replayed: the same redemption under another order
 	drop(fakeNullifier)             // a nullifier nobody redeemed, pointing at a real redemption
 	drop(noTx)                      // a transaction that redeemed nothing
 	drop(sign(o.Acceptance, thief)) // someone else's redemption: the proof bound another payout

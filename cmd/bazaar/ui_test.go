@@ -37,7 +37,7 @@ func TestWebUI(t *testing.T) {
 		t.Fatal(err)
 	}
 	// An order waits in the vendor's mailbox for the browser inbox: a demo agent redeemed the
-	// seed's coffee deal and accepted it; a replay of its acceptance follows it.
+	// seed's coffee deal and accepted it; the same acceptance again and a replay follow it.
 	posted, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, exampleDeal(t))
 	if err != nil {
 		t.Fatal(err)
@@ -59,12 +59,21 @@ func TestWebUI(t *testing.T) {
 	order := book.Orders[0]
 	key, _ := n.orderKeys.get(chain.KeyAddress(chain.DevVendorKey))
 	pub, _ := ecdh.X25519().NewPublicKey(key.Key)
-	replay, err := bazaar.SealToKey(pub, bazaar.OrderMessage{Type: bazaar.MsgAcceptance, Acceptance: &order.Acceptance})
-	if err != nil {
+	// The same acceptance again (as a relay's redelivery: taken already, no refusal), and a replay:
+	// the same redemption under another order, signed again by the agent's pseudonym.
+	replayed := order.Acceptance
+	replayed.IssuedAt++
+	if err := replayed.Sign(demoAgentID(demo).pseudonym(chain.KeyAddress(chain.DevVendorKey)).Key); err != nil {
 		t.Fatal(err)
 	}
-	if st, e := postRaw(t, n.URL()+"/relay/mailboxes/"+key.Mailbox, mustJSON(t, map[string]any{"sealed": json.RawMessage(replay)})); st != 202 {
-		t.Fatalf("replay drop: %d %+v", st, e)
+	for _, a := range []bazaar.DealAcceptance{order.Acceptance, replayed} {
+		sealed, err := bazaar.SealToKey(pub, bazaar.OrderMessage{Type: bazaar.MsgAcceptance, Acceptance: &a})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st, e := postRaw(t, n.URL()+"/relay/mailboxes/"+key.Mailbox, mustJSON(t, map[string]any{"sealed": json.RawMessage(sealed)})); st != 202 {
+			t.Fatalf("replay drop: %d %+v", st, e)
+		}
 	}
 	self, err := os.Executable()
 	if err != nil {

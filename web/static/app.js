@@ -570,6 +570,8 @@ async function takeAcceptance(a, account) {
   let signer;
   try { signer = c.recoverAddress(id, c.hexToBytes(a.signature)); } catch { signer = ''; }
   if (signer.toLowerCase() !== a.pseudonym.toLowerCase()) throw new Error('acceptance is not signed by its pseudonym');
+  // The same acceptance again (the relay sends what it wrote but never heard acknowledged): taken.
+  if (inbox.book.orders.some((o) => o.order.toLowerCase() === c.bytesToHex(id).toLowerCase())) return false;
   let deal;
   try { deal = await api('GET', '/deals/' + a.dealId); } catch { throw new Error('acceptance for unknown deal ' + short(a.dealId)); }
   if (deal.vendor.toLowerCase() !== account.toLowerCase()) throw new Error('acceptance for another vendor\'s deal');
@@ -585,6 +587,7 @@ async function takeAcceptance(a, account) {
   inbox.book.orders.push({ order: c.bytesToHex(id), dealId: a.dealId, nullifier: a.nullifier, status: 'pending',
     amount: '0x' + (BigInt(cents) * 10000n).toString(16), delivery: a.delivery || '', pickupCodeHash: a.pickupCodeHash,
     replyMailbox: a.replyMailbox, replyKey: a.replyKey, received: new Date().toISOString() });
+  return true;
 }
 
 async function syncInbox(account, status) {
@@ -595,8 +598,7 @@ async function syncInbox(account, status) {
     if (!m) continue;
     if (m.type === 'acceptance' && m.acceptance) {
       try {
-        await takeAcceptance(m.acceptance, account);
-        fresh++;
+        if (await takeAcceptance(m.acceptance, account)) fresh++;
       } catch (e) {
         inbox.book.refused.push(new Date().toISOString() + ' ' + e.message);
       }
