@@ -112,6 +112,12 @@ func TestOrders_KeyAgent(t *testing.T) {
 	if got := n.settle.ledger.Balance(account); got.Cmp(usdc(6)) != 0 {
 		t.Fatalf("account balance %s, want 6.00", got)
 	}
+	// On chain: the account only in its deposit, the pseudonym only in its redemption; neither
+	// the home mailbox, nor the pseudonym's mailbox, nor the credential secret, nor the keys.
+	me := mustKeyAgent(t, keyFile)
+	me.useIssuer(hexutil.Encode(n.issuer.PublicKey()))
+	p := me.pseudonym(chain.KeyAddress(chain.DevVendorKey))
+	scanChainPrivacy(t, n, account, p, [][]byte{[]byte(me.homeMailbox()), []byte(p.MailboxID()), me.secret.Bytes(), k.AccountKey, me.notify})
 
 	// The credential secret is the account's: asked from another mailbox, the same; another
 	// account's, another.

@@ -202,47 +202,7 @@ func TestOrders_Flow(t *testing.T) {
 	}
 	// On chain, the agent's account appears only in its (public) deposit; no block carries its
 	// notification mailbox; its pseudonym appears only in its redemption, as the payout.
-	account := chain.KeyAddress(demoAccountKey(demo))
-	head, err := n.client.BlockNumber(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sawDeposit := false
-	for b := uint64(0); b <= head; b++ {
-		block, err := n.client.BlockByNumber(ctx, new(big.Int).SetUint64(b))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, tx := range block.Transactions() {
-			rcpt, err := n.client.TransactionReceipt(ctx, tx.Hash())
-			if err != nil {
-				t.Fatal(err)
-			}
-			seen := append([]byte(nil), tx.Data()...)
-			for _, l := range rcpt.Logs {
-				seen = append(seen, l.Data...)
-				for _, tp := range l.Topics {
-					seen = append(seen, tp[:]...)
-				}
-			}
-			isDeposit := tx.To() != nil && *tx.To() == n.settlement.Address() && bytes.HasPrefix(tx.Data(), depositSelector)
-			if bytes.Contains(seen, account.Bytes()) {
-				if !isDeposit {
-					t.Fatalf("block %d: the agent's account appears outside its deposit", b)
-				}
-				sawDeposit = true
-			}
-			if bytes.Contains(seen, []byte(bazaar.DemoMailbox(demo))) || bytes.Contains(seen, []byte(p.MailboxID())) {
-				t.Fatalf("block %d carries one of the agent's mailboxes", b)
-			}
-			if bytes.Contains(seen, p.Address().Bytes()) && !(tx.To() != nil && *tx.To() == n.redemptions.Address()) {
-				t.Fatalf("block %d: the pseudonym appears outside its redemption", b)
-			}
-		}
-	}
-	if !sawDeposit {
-		t.Fatal("the scan never saw the agent's deposit: it proves nothing")
-	}
+	scanChainPrivacy(t, n, chain.KeyAddress(demoAccountKey(demo)), p, [][]byte{[]byte(bazaar.DemoMailbox(demo)), []byte(p.MailboxID())})
 
 	// Nobody but the account's key can have its history counted (or learn of it).
 	_, mk, _, err := CheckMatcherKey(ctx, n.URL())
@@ -332,5 +292,55 @@ func TestSettlement_ExitCLI(t *testing.T) {
 	confirmOrder(t, n, state, demo, common.HexToHash(again.DealID), usdc(1))
 	if err := agent("agent", "pay", again.DealID); err == nil || !strings.Contains(err.Error(), "exit mode") {
 		t.Fatalf("payment after an exit: %v", err)
+	}
+}
+
+// scanChainPrivacy reads every block of n's chain: the agent's account appears only in its
+// (public) deposit, which the scan must see; its pseudonym only in its redemption, as the
+// payout; none of the secrets (mailbox ids, keys) anywhere.
+func scanChainPrivacy(t *testing.T, n *Node, account common.Address, p bazaar.Pseudonym, secrets [][]byte) {
+	t.Helper()
+	ctx := context.Background()
+	head, err := n.client.BlockNumber(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sawDeposit := false
+	for b := uint64(0); b <= head; b++ {
+		block, err := n.client.BlockByNumber(ctx, new(big.Int).SetUint64(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tx := range block.Transactions() {
+			rcpt, err := n.client.TransactionReceipt(ctx, tx.Hash())
+			if err != nil {
+				t.Fatal(err)
+			}
+			seen := append([]byte(nil), tx.Data()...)
+			for _, l := range rcpt.Logs {
+				seen = append(seen, l.Data...)
+				for _, tp := range l.Topics {
+					seen = append(seen, tp[:]...)
+				}
+			}
+			isDeposit := tx.To() != nil && *tx.To() == n.settlement.Address() && bytes.HasPrefix(tx.Data(), depositSelector)
+			if bytes.Contains(seen, account.Bytes()) {
+				if !isDeposit {
+					t.Fatalf("block %d: the agent's account appears outside its deposit", b)
+				}
+				sawDeposit = true
+			}
+			for _, secret := range secrets {
+				if bytes.Contains(seen, secret) {
+					t.Fatalf("block %d carries one of the agent's secrets (%x…)", b, secret[:min(len(secret), 8)])
+				}
+			}
+			if bytes.Contains(seen, p.Address().Bytes()) && !(tx.To() != nil && *tx.To() == n.redemptions.Address()) {
+				t.Fatalf("block %d: the pseudonym appears outside its redemption", b)
+			}
+		}
+	}
+	if !sawDeposit {
+		t.Fatal("the scan never saw the agent's deposit: it proves nothing")
 	}
 }
