@@ -4,6 +4,7 @@ import (
 	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/hmac"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/json"
 	"errors"
@@ -108,8 +109,9 @@ type agentID struct {
 	issuer  string   // the credential issuer in use (useIssuer)
 	secret  *big.Int // its secret for the account; nil until a credential brought it
 	account *ecdsa.PrivateKey
-	// home is the mailbox the matcher delivers credentials to, and notify the key they are
-	// sealed with. A key-file agent's derive from its account key: stable, linked to nothing else.
+	// home is the mailbox the matcher delivers a demo agent's credentials to, and notify the key
+	// they are sealed with. A key-file agent has none: each request names a fresh mailbox, so
+	// the relay cannot link its credential deliveries (nor, by their timing, its redemptions).
 	home   ed25519.PrivateKey
 	notify []byte
 }
@@ -124,11 +126,7 @@ func keyAgentID(k AgentKey, path string) (agentID, error) {
 	if err != nil {
 		return agentID{}, err
 	}
-	derive := func(label string) []byte {
-		h := sha256.Sum256(append([]byte("bazaar agent "+label+" v1\x00"), k.AccountKey...))
-		return h[:]
-	}
-	return agentID{keyFile: path, key: k, account: acct, home: ed25519.NewKeyFromSeed(derive("home mailbox")), notify: derive("home notify key")}, nil
+	return agentID{keyFile: path, key: k, account: acct}, nil
 }
 
 // useIssuer picks the secret a key-file agent holds from the credential issuer whose public key
@@ -172,8 +170,22 @@ func (a agentID) pseudonym(vendor common.Address) bazaar.Pseudonym {
 	return bazaar.DerivePseudonym(a.secret.Bytes(), vendor)
 }
 
-// homeMailbox is the mailbox id of a.home.
-func (a agentID) homeMailbox() string { return bazaar.MailboxID(a.home.Public().(ed25519.PublicKey)) }
+// credentialMailbox is where a credential request asks for the credential: a demo agent's own
+// mailbox, or a fresh one for a key-file agent.
+func (a agentID) credentialMailbox() (ed25519.PrivateKey, []byte, error) {
+	if a.home != nil {
+		return a.home, a.notify, nil
+	}
+	_, key, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		return nil, nil, err
+	}
+	notify := make([]byte, 32)
+	if _, err := rand.Read(notify); err != nil {
+		return nil, nil, err
+	}
+	return key, notify, nil
+}
 
 // String names the agent in messages.
 func (a agentID) String() string {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/cipher"
+	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -511,7 +512,8 @@ func requestCredential(ctx context.Context, node, demo, category string) (prover
 }
 
 // requestCredentialAs asks the matcher (sealed to its attested key) for the agent's credential
-// and reads it from the agent's home mailbox. With a Settlement contract the request proves the
+// and reads it from the mailbox the request names (a key-file agent's: a fresh one each time).
+// With a Settlement contract the request proves the
 // agent's account, whose settled purchases count towards the credential (a key-file agent's
 // request must: its credential binds that account's secret).
 func requestCredentialAs(ctx context.Context, node string, id *agentID, category, area string) (prover.Credential, error) {
@@ -520,9 +522,13 @@ func requestCredentialAs(ctx context.Context, node string, id *agentID, category
 	if err != nil {
 		return cred, err
 	}
+	box, notify, err := id.credentialMailbox()
+	if err != nil {
+		return cred, err
+	}
 	cr := CredentialRequest{Demo: id.demo, Category: category}
 	if id.demo == "" {
-		cr.Mailbox, cr.NotifyKey, cr.Area = id.homeMailbox(), id.notify, area
+		cr.Mailbox, cr.NotifyKey, cr.Area = bazaar.MailboxID(box.Public().(ed25519.PublicKey)), notify, area
 	}
 	var info struct {
 		Contracts map[string]any `json:"contracts"`
@@ -548,7 +554,7 @@ func requestCredentialAs(ctx context.Context, node string, id *agentID, category
 	got := make(chan prover.Credential, 1)
 	listening := make(chan error, 1)
 	go func() {
-		listening <- AgentListen(lctx, node, id.home, id.notify, func(p json.RawMessage) bool {
+		listening <- AgentListen(lctx, node, box, notify, func(p json.RawMessage) bool {
 			var m CredentialMessage
 			if json.Unmarshal(p, &m) == nil && m.Type == "credential" && m.Credential.Category == categoryID(category) {
 				got <- m.Credential
