@@ -329,6 +329,10 @@ func (f *agentFlags) open(ctx context.Context, w io.Writer) (*agentBook, *nodeCh
 		return nil, nil, err
 	}
 	b.id.useIssuer(c.issuerKey)
+	if b.id.secret == nil && len(b.Orders) > 0 {
+		c.Close()
+		return nil, nil, fmt.Errorf("the orders in %s were made with a credential secret from another issuer than this node's (%s): the key file holds none for it", f.state, c.issuerKey)
+	}
 	return b, c, nil
 }
 
