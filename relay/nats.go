@@ -302,6 +302,7 @@ type natsBox struct {
 	// awaiting are envelopes written to acknowledging connections and not yet acknowledged, by
 	// the connections that have them: they stay in the stream until an ack.
 	awaiting map[uint64]map[*conn]struct{}
+	early    map[uint64]struct{} // acks that came before the relay had finished the write
 	written  [writtenRing]uint64
 	next     int
 }
@@ -354,15 +355,25 @@ func (d *delivery) done(c *conn, written bool) {
 		d.h.bus.del <- d.n.seq
 		d.finish(true)
 	case written && c.acks && !d.wrote.Load():
-		d.nb.mu.Lock()
-		if d.nb.awaiting == nil {
-			d.nb.awaiting = map[uint64]map[*conn]struct{}{}
+		nb := d.nb
+		nb.mu.Lock()
+		if _, acked := nb.early[d.n.seq]; acked { // the client was quicker than this goroutine
+			delete(nb.early, d.n.seq)
+			nb.mu.Unlock()
+			if d.wrote.CompareAndSwap(false, true) {
+				d.h.bus.del <- d.n.seq
+				d.finish(true)
+			}
+			break
 		}
-		if d.nb.awaiting[d.n.seq] == nil {
-			d.nb.awaiting[d.n.seq] = map[*conn]struct{}{}
+		if nb.awaiting == nil {
+			nb.awaiting = map[uint64]map[*conn]struct{}{}
 		}
-		d.nb.awaiting[d.n.seq][c] = struct{}{}
-		d.nb.mu.Unlock()
+		if nb.awaiting[d.n.seq] == nil {
+			nb.awaiting[d.n.seq] = map[*conn]struct{}{}
+		}
+		nb.awaiting[d.n.seq][c] = struct{}{}
+		nb.mu.Unlock()
 		d.awaited.Store(true)
 	}
 	if d.remaining.Add(-1) == 0 && !d.wrote.Load() {
@@ -385,10 +396,16 @@ func (h *Hub) ackNATS(c *conn, seq uint64) {
 	h.mu.Unlock()
 	nb.mu.Lock()
 	_, ok := nb.awaiting[seq]
-	if ok {
+	switch {
+	case ok:
 		delete(nb.awaiting, seq)
 		nb.written[nb.next] = seq
 		nb.next = (nb.next + 1) % writtenRing
+	case nb.inflight[seq] != nil: // read before this relay finished writing it: done() settles it
+		if nb.early == nil {
+			nb.early = map[uint64]struct{}{}
+		}
+		nb.early[seq] = struct{}{}
 	}
 	nb.mu.Unlock()
 	if ok {
@@ -430,6 +447,7 @@ func (d *delivery) finish(written bool) {
 	nb := d.nb
 	nb.mu.Lock()
 	delete(nb.inflight, d.n.seq)
+	delete(nb.early, d.n.seq)
 	if written {
 		nb.written[nb.next] = d.n.seq
 		nb.next = (nb.next + 1) % writtenRing
