@@ -393,7 +393,8 @@ func (h *Hub) Connections() int {
 	return n
 }
 
-// Pending is the number of envelopes stored for offline mailboxes. With NATS it is the number
+// Pending is the number of envelopes stored: for offline mailboxes, and those an acknowledging
+// client has not acknowledged yet. With NATS it is the number
 // in the shared stream, which also counts envelopes on their way to a connection, asked of the
 // server each time (0 if it does not answer).
 func (h *Hub) Pending() int {

@@ -119,7 +119,7 @@ func (n *Node) registerParts() {
 			Help: "Open mailbox subscriber connections at the relay (authenticated ones)."},
 			func() float64 { return float64(n.hub.Connections()) }),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "bazaar_relay_pending_envelopes",
-			Help: "Envelopes the relay stores for mailboxes not connected (with NATS: in the shared stream)."},
+			Help: "Envelopes the relay stores: for mailboxes not connected, or awaiting an acknowledging client's ack (with NATS: in the shared stream)."},
 			func() float64 { return float64(n.hub.Pending()) }),
 		chainCollector{n: n},
 	)
