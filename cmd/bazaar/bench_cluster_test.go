@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"os"
 	"os/exec"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 )
@@ -36,29 +34,10 @@ func TestBench_Cluster(t *testing.T) {
 		t.Errorf("no deal matched any signal: %v", run.oneMatched)
 	}
 
-	if len(run.agents) != agents {
-		t.Fatalf("%d agent results, want %d", len(run.agents), agents)
-	}
-	for i, a := range run.agents {
-		if a.Real != 1 || !strings.EqualFold(a.Deal, run.dealID) || a.At == 0 {
-			t.Errorf("agent %d: %d real notifications, first for %q at %d; want one for %s", i, a.Real, a.Deal, a.At, run.dealID)
-		}
-	}
+	checkNotifiedOnce(t, run.agents, agents, run.dealID)
 
 	var names []string
-	for _, r := range run.results {
-		b, err := json.Marshal(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var line struct {
-			Name  string   `json:"name"`
-			Value *float64 `json:"value"`
-			Unit  string   `json:"unit"`
-		}
-		if err := json.Unmarshal(b, &line); err != nil || line.Value == nil || line.Unit == "" {
-			t.Errorf("result line %s: %v", b, err)
-		}
+	for _, line := range resultLines(t, run.results) {
 		names = append(names, line.Name)
 		switch line.Name {
 		case "cluster_notify_agents", "cluster_notify_delivered":

@@ -30,29 +30,10 @@ func testBenchNotify(t *testing.T, acks bool) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(run.agents) != agents {
-		t.Fatalf("%d agent results, want %d", len(run.agents), agents)
-	}
-	for i, a := range run.agents {
-		if a.Real != 1 || !strings.EqualFold(a.Deal, run.dealID) || a.At == 0 {
-			t.Errorf("agent %d: %d real notifications, first for %q at %d; want one for %s", i, a.Real, a.Deal, a.At, run.dealID)
-		}
-	}
+	checkNotifiedOnce(t, run.agents, agents, run.dealID)
 
 	var names []string
-	for _, r := range run.results {
-		b, err := json.Marshal(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var line struct {
-			Name  string   `json:"name"`
-			Value *float64 `json:"value"`
-			Unit  string   `json:"unit"`
-		}
-		if err := json.Unmarshal(b, &line); err != nil || line.Value == nil || line.Unit == "" {
-			t.Errorf("result line %s: %v", b, err)
-		}
+	for _, line := range resultLines(t, run.results) {
 		names = append(names, line.Name)
 		switch line.Name {
 		case "notify_agents":
@@ -95,4 +76,43 @@ func TestMain(m *testing.M) {
 		os.Exit(0)
 	}
 	os.Exit(m.Run())
+}
+
+// checkNotifiedOnce checks a notify run's agents: want of them, each with exactly one real
+// notification, for deal.
+func checkNotifiedOnce(t *testing.T, agents []notifyAgentResult, want int, deal string) {
+	t.Helper()
+	if len(agents) != want {
+		t.Fatalf("%d agent results, want %d", len(agents), want)
+	}
+	for i, a := range agents {
+		if a.Real != 1 || !strings.EqualFold(a.Deal, deal) || a.At == 0 {
+			t.Errorf("agent %d: %d real notifications, first for %q at %d; want one for %s", i, a.Real, a.Deal, a.At, deal)
+		}
+	}
+}
+
+// benchLine is one `bench --json` line as a reader sees it.
+type benchLine struct {
+	Name  string   `json:"name"`
+	Value *float64 `json:"value"`
+	Unit  string   `json:"unit"`
+}
+
+// resultLines encodes results as `bench --json` does and checks each line has a value and a unit.
+func resultLines(t *testing.T, results []BenchResult) []benchLine {
+	t.Helper()
+	var out []benchLine
+	for _, r := range results {
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var line benchLine
+		if err := json.Unmarshal(b, &line); err != nil || line.Value == nil || line.Unit == "" {
+			t.Errorf("result line %s: %v", b, err)
+		}
+		out = append(out, line)
+	}
+	return out
 }
