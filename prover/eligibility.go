@@ -5,13 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
-	"sync"
 
-	edwards "github.com/consensys/gnark-crypto/ecc/bn254/twistededwards"
 	"github.com/consensys/gnark-crypto/ecc/bn254/twistededwards/eddsa"
 	tedwards "github.com/consensys/gnark-crypto/ecc/twistededwards"
 	"github.com/consensys/gnark/frontend"
-	"github.com/consensys/gnark/std/algebra/native/twistededwards"
 	geddsa "github.com/consensys/gnark/std/signature/eddsa"
 )
 
@@ -157,67 +154,37 @@ func packCred(api frontend.API, c *EligibilityCircuit) frontend.Variable {
 
 func u64(v uint64) *big.Int { return new(big.Int).SetUint64(v) }
 
-// verifyEdDSA checks [8]([S]G − [H(R, A, M)]A − R) = O on BN254's twisted Edwards curve, with
-// H the circuit's sponge. Unlike gnark's eddsa.Verify it does not range-check S below the group
-// order (~700 constraints): that check only rules out malleated copies (S + ℓ) of a valid
-// signature, which cannot forge a credential and change nothing here (the nullifier does not
-// depend on the signature).
+// verifyEdDSA checks an EdDSA signature (R, S) by pub = A over msg on BN254's twisted Edwards
+// curve E, with H the circuit's sponge, as the cofactored equation
+//
+//	[8]([S]G − [H(R, A, M)]A − R) = O,
+//
+// every step of it pinned (see the package note, "Soundness"): R and A on E and not of small
+// order, S below the subgroup order ℓ (no malleated S + ℓ), H(R, A, M) decomposed into bits
+// strictly below the field's modulus (one integer, so one point [h]A), both multiplications
+// plain double-and-add over those bits with the complete addition law — no hint decides a
+// point.
 func verifyEdDSA(api frontend.API, sig geddsa.Signature, pub geddsa.PublicKey, msg ...frontend.Variable) error {
-	curve, err := twistededwards.NewEdCurve(api, tedwards.BN254)
+	curve := newEdCurve(api)
+	r, a := edPoint{X: sig.R.X, Y: sig.R.Y}, edPoint{X: pub.A.X, Y: pub.A.Y}
+	for _, p := range []edPoint{r, a} {
+		curve.assertOnCurve(p)
+		curve.assertNotSmallOrder(p)
+	}
+	hram, err := circuitHash(api, append([]frontend.Variable{r.X, r.Y, a.X, a.Y}, msg...)...)
 	if err != nil {
 		return err
 	}
-	hram, err := circuitHash(api, append([]frontend.Variable{sig.R.X, sig.R.Y, pub.A.X, pub.A.Y}, msg...)...)
-	if err != nil {
-		return err
-	}
-	// [S]G with G fixed: 2-bit windows over precomputed multiples of G (constants), so each
-	// window costs one table lookup and one addition; [h](−A) with gnark's hinted scalar mul.
-	q := curve.Add(fixedBaseMul(api, curve, sig.S), curve.ScalarMul(curve.Neg(pub.A), hram))
-	q = curve.Add(curve.Neg(q), sig.R)
-	q = curve.Double(curve.Double(curve.Double(q))) // cofactor 8
+	order := edParams().Order
+	sBits := api.ToBinary(sig.S, order.BitLen())
+	assertBitsAtMost(api, sBits, new(big.Int).Sub(order, big.NewInt(1)))
+	hBits := api.ToBinary(hram) // full width: gnark adds the check that the bits are below the modulus
+
+	q := curve.add(curve.fixedBaseMul(sBits), curve.neg(curve.add(curve.scalarMul(a, hBits), r)))
+	q = curve.double(curve.double(curve.double(q))) // cofactor 8
 	api.AssertIsEqual(q.X, 0)
 	api.AssertIsEqual(q.Y, 1)
 	return nil
-}
-
-// gTable[i][j] = j·4^i·G (affine), the fixed-base windows for [S]G; j = 0 is the identity.
-var gTable = sync.OnceValue(func() [][4][2]*big.Int {
-	params := edwards.GetEdwardsCurve()
-	n := (params.Order.BitLen() + 1) / 2
-	out := make([][4][2]*big.Int, n)
-	step := params.Base
-	for i := range n {
-		var acc edwards.PointAffine
-		acc.X.SetZero()
-		acc.Y.SetOne()
-		for j := range 4 {
-			out[i][j] = [2]*big.Int{acc.X.BigInt(new(big.Int)), acc.Y.BigInt(new(big.Int))}
-			acc.Add(&acc, &step)
-		}
-		step.Double(&step)
-		step.Double(&step)
-	}
-	return out
-})
-
-// fixedBaseMul is [s]G for the curve's base point, s < 2^(2·len(gTable)).
-func fixedBaseMul(api frontend.API, curve twistededwards.Curve, s frontend.Variable) twistededwards.Point {
-	t := gTable()
-	b := api.ToBinary(s, 2*len(t))
-	res := twistededwards.Point{X: 0, Y: 1}
-	for i, w := range t {
-		sel := twistededwards.Point{
-			X: api.Lookup2(b[2*i], b[2*i+1], w[0][0], w[1][0], w[2][0], w[3][0]),
-			Y: api.Lookup2(b[2*i], b[2*i+1], w[0][1], w[1][1], w[2][1], w[3][1]),
-		}
-		if i == 0 {
-			res = sel
-			continue
-		}
-		res = curve.Add(res, sel)
-	}
-	return res
 }
 
 // Requirements are a deal's eligibility parameters, as the enclave reads them from the deal
