@@ -7,7 +7,7 @@ FORGE := ./node_modules/.bin/forge
 CONTRACTS := DealRegistry AttestationRegistry MetricsLedger Redemptions EligibilityVerifier Settlement TestStablecoin
 GENTMP := contracts/out/abigen
 
-.PHONY: all deps build gen check-gen vet test test-go test-forge test-ui cluster-test interop bench clean
+.PHONY: all deps build gen check-gen vet test test-go test-forge test-ui cluster-test interop soundness bench clean
 
 all: build
 
@@ -72,6 +72,11 @@ test-ui: deps
 ## processes; relay and matcher killed mid-run (cmd/bazaar/cluster_test.go).
 cluster-test: deps
 	go test -count=1 -tags cluster -run TestCluster ./cmd/bazaar/
+
+## soundness: the malicious-prover tests over every hint call and quotient wire of the eligibility
+## circuit, not the sample `go test` tries (prover/malicious_test.go; minutes).
+soundness: deps
+	BAZAAR_SOUNDNESS=full go test -count=1 -timeout 60m -run 'TestEligibility_|TestEdwards_' -v ./prover/
 
 test: vet test-go test-forge interop test-ui cluster-test check-gen
 

@@ -55,7 +55,12 @@ type EligibilityCircuit struct {
 }
 
 // Define writes the constraints.
-func (c *EligibilityCircuit) Define(api frontend.API) error {
+func (c *EligibilityCircuit) Define(api frontend.API) error { return c.define(api, verifyEdDSA) }
+
+// sigCheck asserts an EdDSA signature by pub over msg.
+type sigCheck func(api frontend.API, sig geddsa.Signature, pub geddsa.PublicKey, msg ...frontend.Variable) error
+
+func (c *EligibilityCircuit) define(api frontend.API, verifyEdDSA sigCheck) error {
 	// Requirements: the public hash pins the deal's parameters and the issuer.
 	req, err := circuitHash(api, c.DealID, packReq(api, c), c.Issuer.A.X, c.Issuer.A.Y)
 	if err != nil {

@@ -1,6 +1,3 @@
-// Package prover holds Bazaar's gnark circuits and their native Go references. It starts with
-// the redemption nullifier, the piece of the eligibility proof that makes a redemption one per
-// agent per deal and unlinkable across deals; the full eligibility circuit builds on it.
 package prover
 
 import (

@@ -3,6 +3,8 @@ package prover
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"math/big"
@@ -145,10 +147,30 @@ func unmarshalSolidityProof(p *groth16bn254.Proof, b []byte) error {
 	return nil
 }
 
+// CircuitDigest is the SHA-256 of the compiled eligibility circuit's serialization: it changes
+// whenever a constraint does, so keys cached for another version of the circuit are not reused.
+var CircuitDigest = sync.OnceValues(func() ([32]byte, error) {
+	ccs, err := Compiled()
+	if err != nil {
+		return [32]byte{}, err
+	}
+	h := sha256.New()
+	if _, err := ccs.WriteTo(h); err != nil {
+		return [32]byte{}, err
+	}
+	return [32]byte(h.Sum(nil)), nil
+})
+
 // DevKeysCached is DevKeys kept in dir (the setup takes seconds; reading the keys back takes
-// milliseconds). A file that does not parse is rebuilt.
+// milliseconds), under names carrying the circuit's digest: keys of an earlier circuit are never
+// read. A file that does not parse is rebuilt.
 func DevKeysCached(dir string) (*Keys, error) {
-	pkPath, vkPath := filepath.Join(dir, "eligibility-dev.pk"), filepath.Join(dir, "eligibility-dev.vk")
+	d, err := CircuitDigest()
+	if err != nil {
+		return nil, err
+	}
+	tag := hex.EncodeToString(d[:6])
+	pkPath, vkPath := filepath.Join(dir, "eligibility-dev-"+tag+".pk"), filepath.Join(dir, "eligibility-dev-"+tag+".vk")
 	pk, vk := groth16.NewProvingKey(ecc.BN254), groth16.NewVerifyingKey(ecc.BN254)
 	if readKey(pkPath, pk) == nil && readKey(vkPath, vk) == nil {
 		return &Keys{PK: pk, VK: vk, Dev: true}, nil
