@@ -24,6 +24,8 @@
 //   - Inverse (api.AssertIsDifferent, the small-order checks): x·y = 1 pins y, and fails for 0.
 //   - Products (api.Mul, api.Lookup2, the fixed-base table's bit products): a·b = c pins c.
 //
+// The standalone NullifierCircuit (MiMC) has products only (TestNullifierCircuit_Pinned).
+//
 // With every wire pinned, a satisfying assignment is a computation, and its statements are the
 // arithmetic ones: given the public ReqHash, Nullifier and Context, the requirements and the
 // issuer key A are those hashed into ReqHash (Poseidon2 is collision resistant); the signature

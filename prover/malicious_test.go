@@ -643,3 +643,21 @@ func TestEdwards_Complete(t *testing.T) {
 		t.Fatalf("ℓ has %d bits; the circuit decomposes S into ℓ's bit length", c.Order.BitLen())
 	}
 }
+
+// TestNullifierCircuit_Pinned: the standalone nullifier circuit has products only — no hint,
+// so no output a prover could choose — and a wrong nullifier satisfies no rewrite.
+func TestNullifierCircuit_Pinned(t *testing.T) {
+	ccs := compile(t, &prover.NullifierCircuit{}, false)
+	if h := provertest.Hints(ccs); len(h) != 0 {
+		t.Fatalf("hints %v: list and attack them", h)
+	}
+	secret, deal := big.NewInt(42), big.NewInt(7)
+	good := fullWitness(t, &prover.NullifierCircuit{DealID: deal, Nullifier: prover.Nullifier(secret, deal), Secret: secret})
+	if err := provertest.Solve(ccs, good, nil); err != nil {
+		t.Fatal(err)
+	}
+	bad := fullWitness(t, &prover.NullifierCircuit{DealID: deal, Nullifier: prover.Nullifier(big.NewInt(43), deal), Secret: secret})
+	if err := provertest.Solve(ccs, bad, nil); err == nil {
+		t.Fatal("another secret's nullifier satisfied")
+	}
+}
