@@ -179,9 +179,9 @@ type Single struct {
 // Uniqueness tampers, one at a time, outputs of the honest solve's hint calls of w (which must
 // satisfy cs) with every Tamper whose value differs from the honest one, and returns every
 // tampered solve that still satisfied the system — on a circuit whose hints are all pinned, none.
-// maxCalls bounds how many calls are tried (0: all), drawn by rng; outputs per call are all
-// tried when the call has at most 4, else 4 drawn by rng (bits of a decomposition are alike).
-func Uniqueness(cs constraint.ConstraintSystem, w witness.Witness, rng *rand.Rand, maxCalls int) (tried int, free []Single, err error) {
+// maxCalls bounds how many calls are tried and maxOutputs how many outputs of each (0: all),
+// drawn by rng.
+func Uniqueness(cs constraint.ConstraintSystem, w witness.Witness, rng *rand.Rand, maxCalls, maxOutputs int) (tried int, free []Single, err error) {
 	calls, err := Trace(cs, w)
 	if err != nil {
 		return 0, nil, fmt.Errorf("honest witness: %w", err)
@@ -198,8 +198,8 @@ func Uniqueness(cs constraint.ConstraintSystem, w witness.Witness, rng *rand.Ran
 	for _, i := range idx {
 		c := calls[i]
 		outs := rng.Perm(len(c.Out))
-		if len(outs) > 4 {
-			outs = outs[:4]
+		if maxOutputs > 0 && len(outs) > maxOutputs {
+			outs = outs[:maxOutputs]
 		}
 		for _, j := range outs {
 			for _, tm := range Tampers() {
