@@ -142,6 +142,10 @@ var (
 	maxRadiusMetres = int64(100_000)
 )
 
+// MaxLTV is the largest minimum LTV a deal can ask: 2^48 − 1 cents, the width the eligibility
+// circuit gives LTV (prover.MaxLTV). A larger one would not fit the proof's packed requirements.
+const MaxLTV = Money(1<<48 - 1)
+
 // DecodeDeal strictly decodes a deal document: unknown fields, trailing data and documents over
 // MaxDocumentSize are errors. It does not validate; call Validate.
 func DecodeDeal(b []byte) (*Deal, error) {
@@ -228,8 +232,8 @@ func (d *Deal) Validate(now time.Time) error {
 		}
 	}
 	if r := d.Requirements; r != nil {
-		if r.MinLTV < 0 {
-			bad("requirements.minLTV", "must be ≥ 0")
+		if r.MinLTV < 0 || r.MinLTV > MaxLTV {
+			bad("requirements.minLTV", "must be between 0 and %s", MaxLTV)
 		}
 		if _, ok := loyaltyLevels[r.LoyaltyTier]; r.LoyaltyTier != "" && !ok {
 			bad("requirements.loyaltyTier", "must be one of champion, loyal, regular, switcher")

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/big"
 
+	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 	"github.com/consensys/gnark-crypto/ecc/bn254/twistededwards/eddsa"
 	tedwards "github.com/consensys/gnark-crypto/ecc/twistededwards"
 	"github.com/consensys/gnark/frontend"
@@ -243,8 +244,12 @@ func (i *Issuer) Point() (x, y *big.Int) {
 	return i.key.PublicKey.A.X.BigInt(new(big.Int)), i.key.PublicKey.A.Y.BigInt(new(big.Int))
 }
 
-// Issue signs a credential.
+// Issue signs a credential. A field outside its width is refused (Credential.Validate): packed
+// into the signed message it would carry into the next field, and the holder could prove that.
 func (i *Issuer) Issue(c Credential) (Credential, error) {
+	if err := c.Validate(); err != nil {
+		return c, err
+	}
 	var buf []byte
 	for _, m := range c.Message() {
 		var b [fieldElemBytes]byte
@@ -258,15 +263,80 @@ func (i *Issuer) Issue(c Credential) (Credential, error) {
 	return c, nil
 }
 
-// ReqHash is the requirements' public hash under an issuer key.
-func (r Requirements) ReqHash(issuerX, issuerY *big.Int) *big.Int {
+// ReqHash is the requirements' public hash under an issuer key. Requirements outside their
+// widths are refused (Validate): packed, a field too wide would carry into the next one, and
+// the circuit — which range-checks every field — would read the hash as other, weaker
+// requirements.
+func (r Requirements) ReqHash(issuerX, issuerY *big.Int) (*big.Int, error) {
+	if err := r.Validate(); err != nil {
+		return nil, err
+	}
 	prox := uint64(0)
 	if r.Proximity {
 		prox = 1
 	}
 	packed := packBig([]*big.Int{u64(r.Category), u64(r.MinLTV), u64(r.MinLoyalty), u64(prox), u64(r.VX), u64(r.VY), r.RadiusSq}, reqBits)
-	return Hash(r.DealID, packed, issuerX, issuerY)
+	return Hash(r.DealID, packed, issuerX, issuerY), nil
 }
+
+// Errors of values outside the widths the circuit gives them.
+var (
+	ErrRequirementsRange = errors.New("requirements out of the circuit's range")
+	ErrCredentialRange   = errors.New("credential out of the circuit's range")
+)
+
+// MaxLTV is the largest LTV (cents) a credential or a requirement can state: 2^48 − 1, about
+// 2.8 trillion in the currency. Issuers saturate larger histories at it.
+const MaxLTV = 1<<LTVBits - 1
+
+// MaxLoyalty is the highest loyalty level.
+const MaxLoyalty = 5
+
+// Validate reports a requirement field outside its width (ErrRequirementsRange).
+func (r Requirements) Validate() error {
+	bad := func(f string, a ...any) error {
+		return fmt.Errorf("%w: %s", ErrRequirementsRange, fmt.Sprintf(f, a...))
+	}
+	switch {
+	case r.DealID == nil || r.DealID.Sign() < 0 || r.DealID.Cmp(fieldModulus()) >= 0:
+		return bad("deal id must be reduced into the field")
+	case r.Category >= 1<<CategoryBits:
+		return bad("category %d has more than %d bits", r.Category, CategoryBits)
+	case r.MinLTV > MaxLTV:
+		return bad("minimum LTV %d is above %d", r.MinLTV, uint64(MaxLTV))
+	case r.MinLoyalty > MaxLoyalty:
+		return bad("minimum loyalty %d is above %d", r.MinLoyalty, MaxLoyalty)
+	case r.VX >= 1<<CoordBits || r.VY >= 1<<CoordBits:
+		return bad("grid point (%d, %d) has more than %d bits", r.VX, r.VY, CoordBits)
+	case r.RadiusSq == nil || r.RadiusSq.Sign() < 0 || r.RadiusSq.BitLen() > distBits:
+		return bad("squared radius must be a non-negative number of at most %d bits", distBits)
+	}
+	return nil
+}
+
+// Validate reports a credential field outside its width (ErrCredentialRange).
+func (c Credential) Validate() error {
+	bad := func(f string, a ...any) error {
+		return fmt.Errorf("%w: %s", ErrCredentialRange, fmt.Sprintf(f, a...))
+	}
+	switch {
+	case c.Category >= 1<<CategoryBits:
+		return bad("category %d has more than %d bits", c.Category, CategoryBits)
+	case c.LTV > MaxLTV:
+		return bad("LTV %d is above %d", c.LTV, uint64(MaxLTV))
+	case c.Loyalty > MaxLoyalty:
+		return bad("loyalty %d is above %d", c.Loyalty, MaxLoyalty)
+	case c.Expiry >= 1<<DayBits:
+		return bad("expiry day %d has more than %d bits", c.Expiry, DayBits)
+	case c.X >= 1<<CoordBits || c.Y >= 1<<CoordBits:
+		return bad("location (%d, %d) has more than %d bits", c.X, c.Y, CoordBits)
+	case c.Secret == nil || c.Secret.Sign() < 0 || c.Secret.Cmp(fieldModulus()) >= 0:
+		return bad("the secret must be reduced into the field")
+	}
+	return nil
+}
+
+func fieldModulus() *big.Int { return fr.Modulus() }
 
 // Eligible is the native reference of the circuit's checks (before any proof is attempted, so
 // an agent is told locally why it does not qualify).
@@ -340,7 +410,7 @@ func (r Requirements) ReqHashFor(issuerPub []byte) (*big.Int, error) {
 	if err != nil {
 		return nil, err
 	}
-	return r.ReqHash(x, y), nil
+	return r.ReqHash(x, y)
 }
 
 // AssignmentFor is Assignment with the issuer given by its compressed public key (the prover
@@ -356,8 +426,15 @@ func AssignmentFor(r Requirements, c Credential, issuerPub []byte, day uint64, p
 	if len(c.Sig) == 0 {
 		return nil, errors.New("credential is not signed")
 	}
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	reqHash, err := r.ReqHash(x, y)
+	if err != nil {
+		return nil, err
+	}
 	w := &EligibilityCircuit{
-		ReqHash: r.ReqHash(x, y), Nullifier: Hash(c.Secret, r.DealID), Context: Context(day, payout), Day: day, Payout: payout,
+		ReqHash: reqHash, Nullifier: Hash(c.Secret, r.DealID), Context: Context(day, payout), Day: day, Payout: payout,
 		DealID: r.DealID, Category: r.Category, MinLTV: r.MinLTV, MinLoyalty: r.MinLoyalty, VX: r.VX, VY: r.VY,
 		RadiusSq: r.RadiusSq, Proximity: 0,
 		LTV: c.LTV, Loyalty: c.Loyalty, X: c.X, Y: c.Y, Expiry: c.Expiry, Secret: c.Secret,

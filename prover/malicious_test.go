@@ -374,7 +374,9 @@ func TestEligibility_SignatureChecks(t *testing.T) {
 			t.Fatal(err)
 		}
 		w.Issuer.A.X, w.Issuer.A.Y = big.NewInt(0), new(big.Int).Sub(field, big.NewInt(1))
-		w.ReqHash = r.ReqHash(big.NewInt(0), new(big.Int).Sub(field, big.NewInt(1)))
+		if w.ReqHash, err = r.ReqHash(big.NewInt(0), new(big.Int).Sub(field, big.NewInt(1))); err != nil {
+			t.Fatal(err)
+		}
 		w.Sig.R.X, w.Sig.R.Y, w.Sig.S = rx, ry, s
 		if err := provertest.Solve(ccs, fullWitness(t, w), nil); err == nil {
 			t.Fatal("an issuer key of small order lets R = [S]G sign anything")

@@ -4,15 +4,17 @@ package prover_test
 // public inputs for an honest issuer key. Run: go test -count=1 -run Redteam ./prover/
 // (-tags debug names the circuit line of each refusing constraint).
 //
-// Every attack on the constraint system is refused (the tests pass). TestRedteam_RequirementsOutOfRange
-// and TestRedteam_CredentialOutOfRange FAIL: they are forgeries through the native packing
-// (ReqHash, Issue), and stay red until the out-of-range fields are refused natively.
+// Every attack on the constraint system is refused. Two forgeries went through the native
+// packing (ReqHash, Issue: fields wider than the circuit's range checks carried into their
+// neighbours); TestRedteam_RequirementsOutOfRange and TestRedteam_CredentialOutOfRange are their
+// regression tests.
 
 import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"math/big"
@@ -615,8 +617,8 @@ func rtRequirementsFor(dealID *big.Int, d *bazaar.Deal) prover.Requirements {
 	return r
 }
 
-// validDeal is examples/deal.json with the given requirements JSON, validated as the matcher does.
-func validDeal(t *testing.T, requirements string) *bazaar.Deal {
+// decodeDeal is examples/deal.json with the given requirements JSON, decoded, not validated.
+func decodeDeal(t *testing.T, requirements string) *bazaar.Deal {
 	t.Helper()
 	b, err := os.ReadFile("../examples/deal.json")
 	if err != nil {
@@ -635,144 +637,109 @@ func validDeal(t *testing.T, requirements string) *bazaar.Deal {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := d.Validate(time.Now()); err != nil {
-		t.Fatalf("deal refused by validation: %v", err)
-	}
 	return d
 }
 
-// TestRedteam_RequirementsOutOfRange is the forgery: requirements the deal validation accepts and
-// the matcher hashes into ReqHash (under the honest issuer key), a real credential issued to the
-// attacker that does NOT meet them (Eligible refuses it), and an assignment — solved by gnark's
-// own solver, no hint rewritten — that satisfies every constraint for those public inputs.
+// TestRedteam_RequirementsOutOfRange was a forgery (found by the red team, 2026-12-08): a deal
+// with minLTV ≥ 2^48 cents passed validation, ReqHash packed it unchecked, and its carry into
+// MinLoyalty, Proximity and VX made the posted hash mean weaker requirements, which a credential
+// that does not meet the real ones proved (gnark's own solver, a Groth16 proof that verified).
+// Both layers now refuse: deal validation (minLTV at most bazaar.MaxLTV) and ReqHash itself,
+// for any caller. The carried alias still hashes like the out-of-range requirements would have
+// (so the attack is still the one described), and the alias alone is a valid, different deal.
 func TestRedteam_RequirementsOutOfRange(t *testing.T) {
-	iss, err := prover.NewIssuer() // honest; used only to issue the attacker's own real credential
+	iss, err := prover.NewIssuer()
 	if err != nil {
 		t.Fatal(err)
 	}
 	ax, ay := iss.Point()
-	ccs, err := prover.Compiled()
-	if err != nil {
-		t.Fatal(err)
+	if uint64(bazaar.MaxLTV) != prover.MaxLTV {
+		t.Fatalf("bazaar.MaxLTV %d ≠ prover.MaxLTV %d", bazaar.MaxLTV, uint64(prover.MaxLTV))
 	}
-	dealID := big.NewInt(0xd1)
-	cases := []struct {
-		name  string
-		req   string // the deal's requirements; minLTV in dollars
-		cred  func(r prover.Requirements) prover.Credential
-		alias func(r prover.Requirements) prover.Requirements // what the prover puts in the witness
-	}{
-		{
-			// minLTV = (2^48 + 100) cents, tier "switcher" (0): packs as MinLTV = 100, MinLoyalty = 1.
-			name: "minLTV 2^48+100 cents",
-			req:  `{"minLTV": 2814749767107.56, "loyaltyTier": "switcher"}`,
-			cred: func(r prover.Requirements) prover.Credential {
-				return prover.Credential{Category: r.Category, LTV: 12_000, Loyalty: 1, X: 1, Y: 1, Expiry: today + 30, Secret: big.NewInt(31337)}
-			},
-			alias: func(r prover.Requirements) prover.Requirements {
-				r.MinLTV, r.MinLoyalty = 100, 1
-				return r
-			},
-		},
-		{
-			// minLTV = (3·2^48 + 100) cents, tier "champion" (5), proximity 2 km: MinLoyalty 5 + 3
-			// carries through the Proximity bit into VX: packs as MinLTV = 100, MinLoyalty = 0,
-			// Proximity = 0, VX + 1 — no loyalty, no proximity, a credential from anywhere.
-			name: "minLTV 3·2^48+100 cents, champion, proximity",
-			req: `{"minLTV": 8444249301320.68, "loyaltyTier": "champion", "proximityRequired": true,
-				"proximityRadius": 2000, "location": {"lat": 10.7769, "lng": 106.7009}}`,
-			cred: func(r prover.Requirements) prover.Credential {
-				return prover.Credential{Category: r.Category, LTV: 12_000, Loyalty: 0, X: r.VX + 5_000_000, Y: r.VY + 5_000_000,
-					Expiry: today + 30, Secret: big.NewInt(31338)}
-			},
-			alias: func(r prover.Requirements) prover.Requirements {
-				r.MinLTV, r.MinLoyalty, r.Proximity, r.VX = 100, 0, false, r.VX+1
-				return r
-			},
-		},
+	cases := []struct{ name, req string }{
+		{"minLTV 2^48+100 cents", `{"minLTV": 2814749767107.56, "loyaltyTier": "switcher"}`},
+		{"minLTV 3·2^48+100 cents, champion, proximity", `{"minLTV": 8444249301320.68, "loyaltyTier": "champion",
+			"proximityRequired": true, "proximityRadius": 2000, "location": {"lat": 10.7769, "lng": 106.7009}}`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			d := validDeal(t, tc.req)
-			real := rtRequirementsFor(dealID, d)
-			t.Logf("requirements posted: MinLTV %d cents (2^48 = %d), MinLoyalty %d, Proximity %v", real.MinLTV, uint64(1)<<48, real.MinLoyalty, real.Proximity)
-			reqHash := real.ReqHash(ax, ay) // what postRequirements puts on-chain
-			cred, err := iss.Issue(tc.cred(real))
-			if err != nil {
-				t.Fatal(err)
+			d := decodeDeal(t, tc.req)
+			if err := d.Validate(time.Now()); err == nil || !strings.Contains(err.Error(), "requirements.minLTV") {
+				t.Fatalf("deal validation: %v, want a requirements.minLTV error", err)
 			}
-			if err := prover.Eligible(real, cred, today); err == nil {
-				t.Fatal("the credential meets the real requirements: not an attack")
-			} else {
-				t.Logf("native Eligible refuses the credential: %v", err)
+			real := rtRequirementsFor(big.NewInt(0xd1), d)
+			if _, err := real.ReqHash(ax, ay); !errors.Is(err, prover.ErrRequirementsRange) {
+				t.Fatalf("ReqHash of out-of-range requirements: %v, want ErrRequirementsRange", err)
 			}
-			alias := tc.alias(real)
-			if alias.ReqHash(ax, ay).Cmp(reqHash) != 0 {
-				t.Fatal("the alias does not hash to the posted ReqHash")
+			if _, err := real.ReqHashFor(iss.PublicKey()); !errors.Is(err, prover.ErrRequirementsRange) {
+				t.Fatalf("ReqHashFor: %v", err)
 			}
-			w, err := prover.AssignmentFor(alias, cred, iss.PublicKey(), today, big.NewInt(0xa77ac))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if toBig(w.ReqHash).Cmp(reqHash) != 0 {
-				t.Fatal("ReqHash differs")
-			}
-			if err := provertest.Solve(ccs, fullWitness(t, w), nil); err == nil {
-				t.Errorf("FORGERY: credential (LTV %d, loyalty %d, at %d,%d) proves eligibility for posted requirements MinLTV %d, MinLoyalty %d, Proximity %v (ReqHash %s): every constraint holds, honest solver, witness MinLTV=%v MinLoyalty=%v Proximity=%v VX=%v",
-					cred.LTV, cred.Loyalty, cred.X, cred.Y, real.MinLTV, real.MinLoyalty, real.Proximity, reqHash, w.MinLTV, w.MinLoyalty, w.Proximity, w.VX)
-			} else {
-				t.Logf("refused: %s", stopped(err))
-				return
-			}
-			if os.Getenv("REDTEAM_PROVE") == "" {
-				t.Log("set REDTEAM_PROVE=1 to prove and verify with the development keys (~1 min)")
-				return
-			}
-			keys, err := prover.DevKeys()
-			if err != nil {
-				t.Fatal(err)
-			}
-			proof, err := keys.Prove(w)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if proof.Public[0].Cmp(reqHash) != 0 {
-				t.Fatal("proof not for the posted ReqHash")
-			}
-			if err := keys.Verify(proof); err != nil {
-				t.Fatalf("proof refused: %v", err)
-			}
-			t.Errorf("FORGERY: Groth16 proof verifies with the development keys for public inputs ReqHash=%s Nullifier=%s Context=%s", proof.Public[0], proof.Public[1], proof.Public[2])
 		})
+	}
+	t.Run("at the bound", func(t *testing.T) {
+		d := decodeDeal(t, `{"minLTV": 2814749767106.55}`) // 2^48 − 1 cents
+		if err := d.Validate(time.Now()); err != nil {
+			t.Fatalf("minLTV = MaxLTV refused: %v", err)
+		}
+		if _, err := rtRequirementsFor(big.NewInt(0xd1), d).ReqHash(ax, ay); err != nil {
+			t.Fatalf("ReqHash at the bound: %v", err)
+		}
+	})
+	for name, mod := range map[string]func(*prover.Requirements){
+		"category":    func(r *prover.Requirements) { r.Category = 1 << 32 },
+		"loyalty":     func(r *prover.Requirements) { r.MinLoyalty = 6 },
+		"grid x":      func(r *prover.Requirements) { r.VX = 1 << 32 },
+		"grid y":      func(r *prover.Requirements) { r.VY = 1 << 32 },
+		"radius":      func(r *prover.Requirements) { r.RadiusSq = new(big.Int).Lsh(big.NewInt(1), 66) },
+		"deal id":     func(r *prover.Requirements) { r.DealID = new(big.Int).Set(fr.Modulus()) },
+		"negative id": func(r *prover.Requirements) { r.DealID = big.NewInt(-1) },
+	} {
+		r := prover.Requirements{DealID: big.NewInt(1), Category: 7, RadiusSq: new(big.Int)}
+		mod(&r)
+		if _, err := r.ReqHash(ax, ay); !errors.Is(err, prover.ErrRequirementsRange) {
+			t.Errorf("%s out of range: ReqHash %v", name, err)
+		}
 	}
 }
 
-// TestRedteam_CredentialOutOfRange: Issue signs a credential field beyond its width (keyCredential
-// takes LTV from settled spend with no cap), and the holder proves the carried fields: LTV
-// 2^48 + 5 cents signs the same message as LTV 5 with one more loyalty level.
+// TestRedteam_CredentialOutOfRange was the issuer-side forgery: Issue signed an LTV of
+// 2^48 + 5, whose packed message equals that of LTV 5 with one more loyalty level, and the
+// holder proved the latter. Issue now refuses every field outside its width, and AssignmentFor
+// refuses to build a witness from one.
 func TestRedteam_CredentialOutOfRange(t *testing.T) {
 	iss, err := prover.NewIssuer()
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := prover.Requirements{DealID: big.NewInt(0xd2), Category: 7, MinLTV: 0, MinLoyalty: 1, RadiusSq: new(big.Int)}
-	cred, err := iss.Issue(prover.Credential{Category: 7, LTV: 1<<48 + 5, Loyalty: 0, Expiry: today + 30, Secret: big.NewInt(5)})
-	if err != nil {
-		t.Fatalf("Issue refused an out-of-range LTV: %v", err)
+	base := prover.Credential{Category: 7, LTV: 5, Loyalty: 0, Expiry: today + 30, Secret: big.NewInt(5)}
+	for name, mod := range map[string]func(*prover.Credential){
+		"LTV 2^48+5": func(c *prover.Credential) { c.LTV = 1<<48 + 5 },
+		"category":   func(c *prover.Credential) { c.Category = 1 << 32 },
+		"loyalty 6":  func(c *prover.Credential) { c.Loyalty = 6 },
+		"loyalty 8":  func(c *prover.Credential) { c.Loyalty = 8 },
+		"expiry":     func(c *prover.Credential) { c.Expiry = 1 << 32 },
+		"x":          func(c *prover.Credential) { c.X = 1 << 32 },
+		"y":          func(c *prover.Credential) { c.Y = 1 << 32 },
+		"secret":     func(c *prover.Credential) { c.Secret = new(big.Int).Set(fr.Modulus()) },
+	} {
+		c := base
+		mod(&c)
+		if _, err := iss.Issue(c); !errors.Is(err, prover.ErrCredentialRange) {
+			t.Errorf("%s: Issue %v, want ErrCredentialRange", name, err)
+		}
 	}
-	alias := cred
-	alias.LTV, alias.Loyalty = 5, 1
-	if prover.Hash(alias.Message()...).Cmp(prover.Hash(cred.Message()...)) != 0 {
-		t.Fatal("messages differ")
-	}
-	w, err := prover.Assignment(r, alias, iss, today, big.NewInt(1))
+	good, err := iss.Issue(base)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ccs, _ := prover.Compiled()
-	if err := provertest.Solve(ccs, fullWitness(t, w), nil); err == nil {
-		t.Errorf("FORGERY (issuer-side): a credential issued with loyalty 0 proves loyalty ≥ 1 (LTV 2^48+5 carried into loyalty)")
-	} else {
-		t.Logf("refused: %s", stopped(err))
+	r := prover.Requirements{DealID: big.NewInt(0xd2), Category: 7, MinLoyalty: 0, RadiusSq: new(big.Int)}
+	alias := good
+	alias.LTV = 1<<48 + 5 // signed bytes of another credential, fields out of range
+	if _, err := prover.Assignment(r, alias, iss, today, big.NewInt(1)); !errors.Is(err, prover.ErrCredentialRange) {
+		t.Fatalf("AssignmentFor with an out-of-range field: %v", err)
+	}
+	if c := (prover.Credential{LTV: prover.MaxLTV, Loyalty: prover.MaxLoyalty, Expiry: 1<<32 - 1, X: 1<<32 - 1, Y: 1<<32 - 1,
+		Category: 1<<32 - 1, Secret: big.NewInt(1)}); c.Validate() != nil {
+		t.Fatalf("a credential at every bound refused: %v", c.Validate())
 	}
 }

@@ -249,12 +249,8 @@ func keyCredential(iss *prover.Issuer, cr *CredentialRequest, account common.Add
 	if !ok {
 		return prover.Credential{}, bazaar.Errorf(bazaar.ECodeInvalid, "unknown area %q: known areas are %s", cr.Area, knownAreas())
 	}
-	var ltv uint64
-	if h.Spent != nil && h.Spent.Sign() > 0 {
-		ltv = new(big.Int).Quo(h.Spent, big.NewInt(10_000)).Uint64() // token units → cents
-	}
 	x, y := gridPoint(centre)
-	return iss.Issue(prover.Credential{Category: categoryID(cr.Category), LTV: ltv, Loyalty: uint64(min(5, h.Orders/3)),
+	return iss.Issue(prover.Credential{Category: categoryID(cr.Category), LTV: ltvCents(0, h.Spent), Loyalty: uint64(min(5, h.Orders/3)),
 		X: x, Y: y, Expiry: uint64(now.Unix()/86400) + credentialValidity, Secret: agentSecret(iss, account)})
 }
 

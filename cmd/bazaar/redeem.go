@@ -84,6 +84,20 @@ func demoSecret(name string) *big.Int {
 	return new(big.Int).Mod(new(big.Int).SetBytes(h[:]), fr.Modulus())
 }
 
+// ltvCents is base cents plus a settled spend in token units (6 decimals), saturated at the
+// largest LTV a credential can state (prover.MaxLTV): every deal's minimum is at most that, so
+// a saturated LTV still meets exactly the deals the true one does.
+func ltvCents(base uint64, spent *big.Int) uint64 {
+	sum := new(big.Int).SetUint64(base)
+	if spent != nil && spent.Sign() > 0 {
+		sum.Add(sum, new(big.Int).Quo(spent, big.NewInt(10_000))) // token units → cents
+	}
+	if sum.Cmp(new(big.Int).SetUint64(prover.MaxLTV)) > 0 {
+		return prover.MaxLTV
+	}
+	return sum.Uint64()
+}
+
 // demoCredential issues a demo agent its credential for a category, from the seeded history
 // (monthly spend a little above its tier's floor, its loyalty level, its area's centre) plus
 // its settled purchases: their spend adds to LTV, every three orders add a loyalty level (up
@@ -91,10 +105,7 @@ func demoSecret(name string) *big.Int {
 func demoCredential(iss *prover.Issuer, a DemoAgent, category string, now time.Time, h ledger.History) (prover.Credential, error) {
 	floor, _ := bazaar.LTVFloor(a.Tier)
 	x, y := gridPoint(areaCenters[a.Area])
-	ltv := uint64(floor) + 1_000
-	if h.Spent != nil && h.Spent.Sign() > 0 {
-		ltv += new(big.Int).Quo(h.Spent, big.NewInt(10_000)).Uint64() // token units → cents
-	}
+	ltv := ltvCents(uint64(floor)+1_000, h.Spent)
 	return iss.Issue(prover.Credential{Category: categoryID(category), LTV: ltv, Loyalty: uint64(min(5, a.Level+h.Orders/3)),
 		X: x, Y: y, Expiry: uint64(now.Unix()/86400) + 30, Secret: demoSecret(a.Mailbox)})
 }

@@ -1,0 +1,30 @@
+package main
+
+import (
+	"math/big"
+	"testing"
+
+	"github.com/bazaar-market/bazaar/prover"
+)
+
+// TestLTVCents: a settled spend converts to cents and saturates at the largest LTV a credential
+// can state — issuing a wider one would be refused, and truncating it (uint64 wrap) would shrink it.
+func TestLTVCents(t *testing.T) {
+	huge := new(big.Int).Lsh(big.NewInt(1), 80) // token units: wraps a uint64 of cents
+	for _, tc := range []struct {
+		base  uint64
+		spent *big.Int
+		want  uint64
+	}{
+		{0, nil, 0},
+		{100, big.NewInt(40_000), 104},
+		{0, big.NewInt(9_999), 0},
+		{0, huge, prover.MaxLTV},
+		{prover.MaxLTV, big.NewInt(10_000), prover.MaxLTV},
+		{0, new(big.Int).Mul(big.NewInt(prover.MaxLTV), big.NewInt(10_000)), prover.MaxLTV},
+	} {
+		if got := ltvCents(tc.base, tc.spent); got != tc.want {
+			t.Errorf("ltvCents(%d, %v) = %d, want %d", tc.base, tc.spent, got, tc.want)
+		}
+	}
+}
