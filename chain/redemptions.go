@@ -117,12 +117,13 @@ func (r *Redemptions) IssuerOf(ctx context.Context, matcher common.Address) (x, 
 
 // ProverKeys are where the proving system's keys are published.
 type ProverKeys struct {
-	VKHash common.Hash `json:"vkHash"`
+	VKHash common.Hash `json:"vkHash"` // the verifying key's hash (prover.Keys.VKHash)
 	PKCid  string      `json:"pkCid"`
 	VKCid  string      `json:"vkCid"`
 }
 
-// SetProverKeys records the keys' publication (the deployer, once).
+// SetProverKeys records the keys' publication (the deployer, once). The contract refuses a
+// VKHash other than its verifier's (VkHashMismatch).
 func (r *Redemptions) SetProverKeys(ctx context.Context, deployer *ecdsa.PrivateKey, k ProverKeys) error {
 	_, err := r.send(ctx, deployer, "setProverKeys", redemptionsABI.PackSetProverKeys(k.VKHash, k.PKCid, k.VKCid))
 	return err

@@ -344,6 +344,7 @@ func RedeemAs(ctx context.Context, node string, dealID common.Hash, id *agentID,
 		RPCURL    string         `json:"rpcUrl"`
 		Contracts map[string]any `json:"contracts"`
 		Matcher   map[string]any `json:"matcher"`
+		Prover    map[string]any `json:"prover"`
 	}
 	if err := apiCall(ctx, http.MethodGet, node+"/info", nil, &info); err != nil {
 		return nil, err
@@ -395,6 +396,13 @@ func RedeemAs(ctx context.Context, node string, dealID common.Hash, id *agentID,
 	if err != nil {
 		return nil, err
 	}
+	// The agent proves with the development keys only: a verifier under other keys (a
+	// ceremony's) would refuse the proof on-chain.
+	if want, _ := info.Prover["vkHash"].(string); want != "" {
+		if have, err := keys.VKHash(); err == nil && !strings.EqualFold(want, hexutil.Encode(have[:])) {
+			return nil, fmt.Errorf("the deployment's verifier checks proofs under other keys (vk hash %s) than the development keys this agent proves with", want)
+		}
+	}
 	w, err := prover.AssignmentFor(req, cred, issuerPub, day, new(big.Int).SetBytes(payout.Bytes()))
 	if err != nil {
 		return nil, err
@@ -421,16 +429,29 @@ func RedeemAs(ctx context.Context, node string, dealID common.Hash, id *agentID,
 }
 
 // publishProverKeys publishes the development proving and verifying keys to this node's IPFS
-// and records their CIDs and the verifying key's SHA-256 in the Redemptions contract. The setup
-// takes seconds, so it runs in the background after start; nothing is sent if keys are recorded.
+// and records their CIDs and the verifying key's hash (prover.Keys.VKHash, which the contract
+// checks against its verifier's) in the Redemptions contract. The setup takes seconds, so it runs
+// in the background after start; nothing is sent if keys are recorded, or if the deployment's
+// verifier checks proofs under other keys than the development ones (a ceremony's keys are
+// published with the deployment: Deploy.s.sol's PK_CID, VK_CID).
 func (n *Node) publishProverKeys(ctx context.Context) {
-	if cur, err := n.redemptions.ProverKeys(ctx); err != nil || cur.VKHash != (common.Hash{}) {
+	p, err := n.redemptions.Provenance(ctx)
+	if err != nil || p.Recorded.VKHash != (common.Hash{}) {
 		return
 	}
 	logger.Disable()
 	keys, err := prover.DevKeys()
 	if err != nil {
 		n.log.Warn("prover keys not published", "err", err)
+		return
+	}
+	vkHash, err := keys.VKHash()
+	if err != nil {
+		n.log.Warn("prover keys not published", "err", err)
+		return
+	}
+	if !p.DevelopmentKeys || p.VKHash != vkHash {
+		n.log.Warn("development prover keys not published: the deployment's verifier uses other keys", "verifier", p.Verifier, "vkHash", p.VKHash)
 		return
 	}
 	var pk, vk bytes.Buffer
@@ -452,12 +473,12 @@ func (n *Node) publishProverKeys(ctx context.Context) {
 		n.log.Warn("prover keys not published", "err", err)
 		return
 	}
-	rec := chain.ProverKeys{VKHash: sha256.Sum256(vk.Bytes()), PKCid: pkCid.String(), VKCid: vkCid.String()}
+	rec := chain.ProverKeys{VKHash: vkHash, PKCid: pkCid.String(), VKCid: vkCid.String()}
 	if err := n.redemptions.SetProverKeys(ctx, n.relayer, rec); err != nil {
 		n.log.Warn("prover keys not recorded on-chain", "err", err)
 		return
 	}
-	n.log.Info("prover keys published (DEVELOPMENT keys: insecure)", "pk", rec.PKCid, "vk", rec.VKCid, "vkSha256", rec.VKHash, "pkBytes", pk.Len())
+	n.log.Info("prover keys published (DEVELOPMENT keys: insecure)", "pk", rec.PKCid, "vk", rec.VKCid, "vkHash", rec.VKHash, "pkBytes", pk.Len())
 }
 
 // linkedOutput submits a linked matcher's signed outputs for the Redemptions contract (the
@@ -493,16 +514,24 @@ func (n *Node) linkedOutput(matcher common.Address, kind string, body json.RawMe
 	}()
 }
 
-// proverInfo is /info's "prover": where the keys are published, read from the chain.
+// proverInfo is /info's "prover", read from the chain: the verifier, the hash of the verifying
+// key it checks proofs under (prover.Keys.VKHash), whether those are the development keys, and
+// where the keys are published.
 func (n *Node) proverInfo(ctx context.Context) map[string]any {
 	if n.redemptions == nil {
 		return map[string]any{}
 	}
-	k, err := n.redemptions.ProverKeys(ctx)
-	if err != nil || k.VKHash == (common.Hash{}) {
-		return map[string]any{"keys": "not published yet"}
+	p, err := n.redemptions.Provenance(ctx)
+	if err != nil {
+		return map[string]any{"error": "the chain could not be read"}
 	}
-	return map[string]any{"vkSha256": k.VKHash.Hex(), "pkCid": k.PKCid, "vkCid": k.VKCid}
+	out := map[string]any{"verifier": p.Verifier.Hex(), "vkHash": p.VKHash.Hex(), "developmentKeys": p.DevelopmentKeys}
+	if p.Recorded.VKHash == (common.Hash{}) {
+		out["keys"] = "not published yet"
+	} else {
+		out["pkCid"], out["vkCid"] = p.Recorded.PKCid, p.Recorded.VKCid
+	}
+	return out
 }
 
 // requestCredential is requestCredentialAs for a demo agent.

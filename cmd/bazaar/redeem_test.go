@@ -3,13 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
 	"math/big"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/consensys/gnark/backend/groth16"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ipfs/go-cid"
@@ -129,8 +130,10 @@ func TestAgent_Redeem(t *testing.T) {
 }
 
 // TestNode_PublishesProverKeys: a development node publishes the proving and verifying keys to
-// its IPFS and records their CIDs and the verifying key's hash on-chain; the bytes behind the
-// recorded CID hash to the recorded value and verify a real proof.
+// its IPFS and records their CIDs and the verifying key's hash on-chain. The deployed verifier's
+// vkHash() (computed in Solidity from its constants) is DevKeys().VKHash() (computed in Go), the
+// contract bound it at construction and flags development keys; the verifying key behind the
+// recorded CID is the development one and hashes to the recorded value; /info shows it.
 func TestNode_PublishesProverKeys(t *testing.T) {
 	ctx := context.Background()
 	n := mustStart(t, Config{DataDir: t.TempDir(), RPCListen: "127.0.0.1:0", PublishProverKeys: true})
@@ -155,20 +158,40 @@ func TestNode_PublishesProverKeys(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sha256.Sum256(vk) != k.VKHash {
-		t.Fatal("the published verifying key does not hash to the recorded value")
+	dev, err := prover.DevKeys()
+	if err != nil {
+		t.Fatal(err)
 	}
-	dev, _ := prover.DevKeys()
-	var want bytes.Buffer
-	dev.VK.WriteTo(&want)
-	if !bytes.Equal(vk, want.Bytes()) {
+	want, err := dev.VKHash()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := n.redemptions.Provenance(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.VKHash != want || p.BoundVKHash != want || k.VKHash != want || !p.DevelopmentKeys || !p.Consistent() {
+		t.Fatalf("verifier %s: vkHash() %s, bound %s, recorded %s, development %v; DevKeys().VKHash() = %x", p.Verifier, p.VKHash, p.BoundVKHash,
+			k.VKHash, p.DevelopmentKeys, want)
+	}
+	published := &prover.Keys{VK: groth16.NewVerifyingKey(ecc.BN254)}
+	if _, err := published.VK.ReadFrom(bytes.NewReader(vk)); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := published.VKHash(); err != nil || got != k.VKHash {
+		t.Fatalf("the published verifying key hashes to %x (%v), recorded %s", got, err, k.VKHash)
+	}
+	var b bytes.Buffer
+	dev.VK.WriteTo(&b)
+	if !bytes.Equal(vk, b.Bytes()) {
 		t.Fatal("published verifying key differs from the development key")
 	}
 	var info struct {
 		Prover map[string]any `json:"prover"`
 	}
 	getJSON(t, n.URL()+"/info", &info)
-	if info.Prover["pkCid"] != k.PKCid {
+	if info.Prover["pkCid"] != k.PKCid || info.Prover["vkHash"] != k.VKHash.Hex() || info.Prover["developmentKeys"] != true ||
+		info.Prover["verifier"] != p.Verifier.Hex() {
 		t.Fatalf("/info prover %v", info.Prover)
 	}
 }

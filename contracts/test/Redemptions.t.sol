@@ -25,7 +25,9 @@ contract RedemptionsTest is SimSnpRegistry {
     function setUp() public {
         att = deploySimRegistry(1000 days);
         reg = new DealRegistry();
-        verifier = new EligibilityVerifier();
+        // Deployed from its artifact: its creation code inlined would push this test contract's
+        // deployment over the gas cap.
+        verifier = EligibilityVerifier(vm.deployCode("EligibilityVerifier.sol:EligibilityVerifier"));
         red = new Redemptions(reg, att, IEligibilityVerifier(address(verifier)));
         vm.warp(E.DAY * 1 days + 3600);
     }
@@ -181,14 +183,29 @@ contract RedemptionsTest is SimSnpRegistry {
         red.registerIssuer(7, 9, abi.encodePacked(r, s, v));
     }
 
+    function test_VerifierKeys() public view {
+        assertEq(red.verifierVkHash(), verifier.vkHash(), "the verifier's vk hash, read at construction");
+        assertTrue(red.verifierVkHash() != bytes32(0), "a vk hash");
+        assertTrue(verifier.developmentKeys() && red.developmentKeys(), "the generated verifier says it uses development keys");
+    }
+
     function test_SetProverKeysOnce() public {
-        red.setProverKeys(bytes32(uint256(1)), "bafy-pk", "bafy-vk");
-        assertEq(red.vkHash(), bytes32(uint256(1)), "vk hash recorded");
+        bytes32 h = verifier.vkHash();
+        red.setProverKeys(h, "bafy-pk", "bafy-vk");
+        assertEq(red.vkHash(), h, "vk hash recorded");
         vm.expectRevert(Redemptions.KeysAlreadySet.selector);
-        red.setProverKeys(bytes32(uint256(2)), "x", "y");
+        red.setProverKeys(h, "x", "y");
         vm.prank(address(0xbad));
         vm.expectRevert(abi.encodeWithSelector(Redemptions.NotDeployer.selector, address(0xbad)));
-        red.setProverKeys(bytes32(uint256(2)), "x", "y");
+        red.setProverKeys(h, "x", "y");
+    }
+
+    function test_RevertWhen_ProverKeysNotTheVerifiers() public {
+        bytes32 h = verifier.vkHash();
+        vm.expectRevert(abi.encodeWithSelector(Redemptions.VkHashMismatch.selector, bytes32(uint256(1)), h));
+        red.setProverKeys(bytes32(uint256(1)), "bafy-pk", "bafy-vk");
+        assertEq(red.vkHash(), bytes32(0), "nothing recorded");
+        red.setProverKeys(h, "bafy-pk", "bafy-vk"); // the verifier's own hash still goes in
     }
 
     function test_RevertWhen_UnknownDeal() public {
