@@ -116,6 +116,14 @@ func TestDeployScript_Anvil(t *testing.T) {
 		len(v.AllowedMeasurements) != 1 {
 		t.Fatalf("audit from the manifest: %+v", v)
 	}
+	if p := v.Prover; p == nil || p.Verifier != m.Verifier.Hex() || p.VKHash != m.VKHash.Hex() || !p.DevelopmentKeys || len(p.Problems) != 0 {
+		t.Fatalf("audit of the verifier: %+v", v.Prover)
+	}
+	out.Reset()
+	if err := run(ctx, []string{"audit", "--manifest", path, "--rpc", rpc}, &out, &out); err != nil ||
+		!strings.Contains(out.String(), "DEVELOPMENT KEYS: anyone can forge proofs") {
+		t.Fatalf("audit table on a development chain: %v\n%s", err, out.String())
+	}
 
 	// A matcher given another deployment's manifest refuses to serve this node.
 	other := deployWithScript(t, rpc)
@@ -154,7 +162,8 @@ func TestDeployScript_Anvil(t *testing.T) {
 // when named — with a clear message and sends nothing. A small ceremony (one contribution per
 // phase) writes its verifier beside the script (`prover ceremony seal2 --verifier`); the script
 // deploys it, refuses a VK_HASH that is not its, and records its vk hash and ceremony keys in the
-// manifest. Redemptions bound the ceremony keys' VKHash and records prover keys only under it.
+// manifest. Redemptions bound the ceremony keys' VKHash, records prover keys only under it, and
+// `bazaar audit` shows the verifier, its keys and the record.
 func TestDeployScript_CeremonyVerifier(t *testing.T) {
 	ctx := context.Background()
 	rpc := mustAnvil(t, "--chain-id", "11155111")
@@ -257,5 +266,33 @@ func TestDeployScript_CeremonyVerifier(t *testing.T) {
 	}
 	if got, err := red.ProverKeys(ctx); err != nil || got != rec {
 		t.Fatalf("recorded %+v (%v), want %+v", got, err, rec)
+	}
+
+	out.Reset()
+	if err := run(ctx, []string{"audit", "--manifest", path, "--rpc", rpc, "--json"}, &out, &out); err != nil {
+		t.Fatalf("audit: %v\n%s", err, out.String())
+	}
+	var v AttestationsView
+	if err := json.Unmarshal([]byte(out.String()), &v); err != nil {
+		t.Fatal(err)
+	}
+	if a := v.Prover; a == nil || a.Verifier != m.Verifier.Hex() || a.VKHash != common.Hash(want).Hex() || a.DevelopmentKeys || !a.RecordMatches ||
+		a.PKCid != rec.PKCid || a.VKCid != rec.VKCid || len(a.Problems) != 0 {
+		t.Fatalf("audit of the ceremony deployment: %+v", v.Prover)
+	}
+	out.Reset()
+	if err := run(ctx, []string{"audit", "--manifest", path, "--rpc", rpc}, &out, &out); err != nil ||
+		!strings.Contains(out.String(), "ceremony keys") || !strings.Contains(out.String(), "recorded vk hash matches the verifier") {
+		t.Fatalf("audit table: %v\n%s", err, out.String())
+	}
+	// A manifest naming other keys than the verifier's fails the audit.
+	bad := m
+	bad.VKHash = devHash
+	js, _ := json.Marshal(bad)
+	badPath := filepath.Join(t.TempDir(), "bad.json")
+	os.WriteFile(badPath, js, 0o600)
+	out.Reset()
+	if err := run(ctx, []string{"audit", "--manifest", badPath, "--rpc", rpc}, &out, &out); err == nil || !strings.Contains(err.Error(), "is not the verifier's") {
+		t.Fatalf("audit of a manifest naming other keys: %v\n%s", err, out.String())
 	}
 }
