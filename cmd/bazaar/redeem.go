@@ -124,16 +124,22 @@ func loadIssuer(dir string, seal cipher.AEAD) (*prover.Issuer, error) {
 	return iss, writeSealed(seal, path, sealIssuerKey, []byte(hex.EncodeToString(iss.Bytes())))
 }
 
-// postRequirements posts a matched deal version's requirements hash (matcher-signed).
+// postRequirements posts a matched deal version's requirements hash (matcher-signed, naming the
+// in-process matcher's issuer key). A version already on-chain — matched again after a restart,
+// or posted by another matcher — is left as it is: the contract takes one post per version.
 func (n *Node) postRequirements(ctx context.Context, id common.Hash, version uint64, d *bazaar.Deal) {
 	if n.redemptions == nil || n.issuer == nil || n.mkeys == nil {
 		return
 	}
+	x, y := n.issuer.Point()
 	h, err := requirementsFor(id, d).ReqHashFor(n.issuer.PublicKey())
 	if err == nil {
-		err = n.redemptions.PostRequirements(ctx, n.relayer, n.mkeys.signer, id, version, h)
+		err = n.redemptions.PostRequirements(ctx, n.relayer, n.mkeys.signer, id, version, h, x, y)
 	}
-	if err != nil {
+	switch {
+	case errors.Is(err, chain.ErrRequirementsPosted):
+		n.log.Debug("requirements already on-chain", "deal", id, "version", version)
+	case err != nil:
 		n.log.Warn("requirements not posted", "deal", id, "err", err)
 	}
 }
@@ -494,8 +500,26 @@ func (n *Node) linkedOutput(matcher common.Address, kind string, body json.RawMe
 		switch kind {
 		case "requirements":
 			var s chain.SignedRequirements
-			if err = json.Unmarshal(body, &s); err == nil && s.ReqHash != nil {
-				err = n.redemptions.SubmitRequirements(ctx, n.relayer, s)
+			if err = json.Unmarshal(body, &s); err == nil && (s.ReqHash == nil || s.IssuerX == nil || s.IssuerY == nil) {
+				err = errors.New("signed requirements without reqHash, issuerX or issuerY")
+			}
+			if err != nil {
+				break
+			}
+			// Only the matcher whose registered issuer key the post names can post it: anything
+			// else would revert, so it is not sent.
+			x, y, rerr := n.redemptions.IssuerOf(ctx, matcher)
+			if rerr != nil {
+				err = rerr
+				break
+			}
+			if x.Cmp(s.IssuerX.ToInt()) != 0 || y.Cmp(s.IssuerY.ToInt()) != 0 {
+				err = fmt.Errorf("matcher %s posts requirements for issuer key (%s, %s), not its registered one", matcher, s.IssuerX, s.IssuerY)
+				break
+			}
+			if err = n.redemptions.SubmitRequirements(ctx, n.relayer, s); errors.Is(err, chain.ErrRequirementsPosted) {
+				n.log.Debug("requirements already on-chain", "deal", s.DealID, "version", s.Version)
+				return
 			}
 		case "issuer":
 			var s chain.SignedIssuer

@@ -18,9 +18,10 @@ interface IEligibilityVerifier {
 /// @notice One redemption per agent per deal, proven in zero knowledge: the agent shows that a
 /// credential the attested enclave issued meets the deal's requirements (LTV, loyalty, distance,
 /// expiry) without revealing any of them, and spends the deal's nullifier H(secret, dealId),
-/// which no other deal's nullifier links to. The deal's requirements hash is posted by the
-/// registered matcher (signed; one ecrecover), for the deal's current version. A relayer may
-/// submit for the agent: the proof binds the payout address, not msg.sender.
+/// which no other deal's nullifier links to. The deal's requirements hash is posted once per deal
+/// version by a registered matcher (signed; one ecrecover), naming the credential-issuer key it
+/// commits to, which must be that matcher's registered one. A relayer may submit for the agent:
+/// the proof binds the payout address, not msg.sender.
 contract Redemptions {
     IDealRegistry public immutable deals;
     IAttestationRegistry public immutable attestation;
@@ -40,6 +41,9 @@ contract Redemptions {
     struct Requirement {
         uint256 reqHash;
         uint64 version; // the deal version the hash was computed for
+        address matcher; // the registered matcher that posted it
+        uint256 issuerX; // the credential-issuer key the hash commits to: the matcher's registered one
+        uint256 issuerY;
     }
 
     mapping(bytes32 dealId => Requirement) public requirements;
@@ -49,10 +53,13 @@ contract Redemptions {
     /// the matcher's attested key; requirements hashes commit to it.
     mapping(address matcher => uint256[2]) internal _issuers;
 
-    bytes32 public constant REQUIREMENTS_TYPEHASH = keccak256("Requirements(bytes32 dealId,uint64 version,uint256 reqHash)");
+    bytes32 public constant REQUIREMENTS_TYPEHASH =
+        keccak256("Requirements(bytes32 dealId,uint64 version,uint256 reqHash,uint256 issuerX,uint256 issuerY)");
     bytes32 public constant ISSUER_TYPEHASH = keccak256("Issuer(uint256 x,uint256 y)");
 
-    event RequirementsPosted(bytes32 indexed dealId, uint64 version, uint256 reqHash, address indexed matcher);
+    event RequirementsPosted(
+        bytes32 indexed dealId, uint64 version, uint256 reqHash, address indexed matcher, uint256 issuerX, uint256 issuerY
+    );
     event Redeemed(bytes32 indexed dealId, uint256 nullifier, address payout);
     event IssuerRegistered(address indexed matcher, uint256 x, uint256 y);
     event ProverKeys(bytes32 vkHash, string pkCid, string vkCid);
@@ -67,6 +74,14 @@ contract Redemptions {
     error KeysAlreadySet();
     /// @notice setProverKeys named other keys than the verifier's.
     error VkHashMismatch(bytes32 given, bytes32 verifier);
+    /// @notice The signing matcher registered no credential-issuer key.
+    error NoIssuer(address matcher);
+    /// @notice The named issuer key is not the signing matcher's registered one.
+    error NotMatchersIssuer(address matcher, uint256 issuerX, uint256 issuerY);
+    /// @notice Requirements are posted for the deal's current version only.
+    error StaleVersion(bytes32 dealId, uint64 version, uint64 current);
+    /// @notice A deal version's requirements are posted once.
+    error RequirementsAlreadyPosted(bytes32 dealId, uint64 version, address matcher);
 
     constructor(IDealRegistry deals_, IAttestationRegistry attestation_, IEligibilityVerifier verifier_) {
         deals = deals_;
@@ -89,9 +104,16 @@ contract Redemptions {
         emit ProverKeys(vkHash_, pkCid_, vkCid_);
     }
 
-    /// @notice What the matcher signs to post a deal version's requirements hash.
-    function requirementsDigest(bytes32 dealId, uint64 version, uint256 reqHash) public view returns (bytes32) {
-        return keccak256(abi.encode(REQUIREMENTS_TYPEHASH, block.chainid, address(this), dealId, version, reqHash));
+    /// @notice What the matcher signs to post a deal version's requirements hash, computed for
+    /// credentials of the issuer key (issuerX, issuerY).
+    function requirementsDigest(bytes32 dealId, uint64 version, uint256 reqHash, uint256 issuerX, uint256 issuerY)
+        public
+        view
+        returns (bytes32)
+    {
+        return keccak256(
+            abi.encode(REQUIREMENTS_TYPEHASH, block.chainid, address(this), dealId, version, reqHash, issuerX, issuerY)
+        );
     }
 
     /// @notice What the matcher signs to register its credential-issuer key.
@@ -111,14 +133,30 @@ contract Redemptions {
         return (_issuers[matcher][0], _issuers[matcher][1]);
     }
 
-    /// @notice Records a deal version's requirements hash, signed by a registered matcher.
-    function postRequirements(bytes32 dealId, uint64 version, uint256 reqHash, bytes calldata signature) external {
-        address matcher = attestation.requireMatcherSignature(requirementsDigest(dealId, version, reqHash), signature);
+    /// @notice Records the requirements hash of a deal's current version, signed by a registered
+    /// matcher whose registered issuer key is (issuerX, issuerY). Once per deal version: a second
+    /// post reverts, whoever signs it and whatever it says.
+    function postRequirements(
+        bytes32 dealId,
+        uint64 version,
+        uint256 reqHash,
+        uint256 issuerX,
+        uint256 issuerY,
+        bytes calldata signature
+    ) external {
+        address matcher = attestation.requireMatcherSignature(
+            requirementsDigest(dealId, version, reqHash, issuerX, issuerY), signature
+        );
+        uint256[2] storage issuer = _issuers[matcher];
+        if (issuer[0] == 0 && issuer[1] == 0) revert NoIssuer(matcher);
+        if (issuer[0] != issuerX || issuer[1] != issuerY) revert NotMatchersIssuer(matcher, issuerX, issuerY);
         IDealRegistry.Deal memory d = deals.getDeal(dealId);
         if (d.vendor == address(0)) revert UnknownDeal(dealId);
-        if (version != d.version) revert NoRequirements(dealId, version);
-        requirements[dealId] = Requirement(reqHash, version);
-        emit RequirementsPosted(dealId, version, reqHash, matcher);
+        if (version != d.version) revert StaleVersion(dealId, version, d.version);
+        Requirement storage posted = requirements[dealId];
+        if (posted.version == version) revert RequirementsAlreadyPosted(dealId, version, posted.matcher);
+        requirements[dealId] = Requirement(reqHash, version, matcher, issuerX, issuerY);
+        emit RequirementsPosted(dealId, version, reqHash, matcher, issuerX, issuerY);
     }
 
     /// @notice Redeems a deal with an eligibility proof for `day` (today or yesterday, so a proof
@@ -129,13 +167,14 @@ contract Redemptions {
         if (!deals.isActive(dealId)) revert DealNotActive(dealId);
         uint64 count = redemptions[dealId];
         if (count >= d.maxRedemptions) revert SoldOut(dealId);
-        Requirement memory r = requirements[dealId];
-        if (r.reqHash == 0 || r.version != d.version) revert NoRequirements(dealId, d.version);
+        Requirement storage r = requirements[dealId];
+        uint256 reqHash = r.reqHash;
+        if (reqHash == 0 || r.version != d.version) revert NoRequirements(dealId, d.version);
         uint256 today = block.timestamp / 1 days;
         if (day != today && day + 1 != today) revert StaleDay(day, today);
         if (nullifierUsed[nullifier]) revert NullifierUsed(nullifier);
         // Public inputs: requirements, nullifier, and the day and payout packed (day + payout·2^32).
-        verifier.verifyProof(proof, [r.reqHash, nullifier, day | (uint256(uint160(payout)) << 32)]);
+        verifier.verifyProof(proof, [reqHash, nullifier, day | (uint256(uint160(payout)) << 32)]);
         nullifierUsed[nullifier] = true;
         redemptions[dealId] = count + 1;
         emit Redeemed(dealId, nullifier, payout);

@@ -19,6 +19,9 @@ contract RedemptionsTest is SimSnpRegistry {
     EligibilityVerifier internal verifier;
     Redemptions internal red;
     uint256 internal constant VENDOR_KEY = 0xA11CE;
+    // The simulated matcher's credential-issuer key (an opaque pair to the contract).
+    uint256 internal constant ISSUER_X = 7;
+    uint256 internal constant ISSUER_Y = 8;
 
     event Redeemed(bytes32 indexed dealId, uint256 nullifier, address payout);
 
@@ -35,8 +38,14 @@ contract RedemptionsTest is SimSnpRegistry {
     /// @dev A modifier calling a function: inlining the registration's certificate constants
     /// into every test would push the test contract's deployment over the gas cap.
     modifier withMatcher() {
-        registerSimMatcher(att);
+        registerMatcherAndIssuer();
         _;
+    }
+
+    function registerMatcherAndIssuer() internal {
+        registerSimMatcher(att);
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(0xbeef, red.issuerDigest(ISSUER_X, ISSUER_Y));
+        red.registerIssuer(ISSUER_X, ISSUER_Y, abi.encodePacked(r, s, v));
     }
 
     function postDeal(uint64 maxRedemptions) internal {
@@ -55,8 +64,8 @@ contract RedemptionsTest is SimSnpRegistry {
     }
 
     function postRequirements(uint256 key, uint256 reqHash) internal {
-        (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, red.requirementsDigest(E.DEAL_ID, 1, reqHash));
-        red.postRequirements(E.DEAL_ID, 1, reqHash, abi.encodePacked(r, s, v));
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, red.requirementsDigest(E.DEAL_ID, 1, reqHash, ISSUER_X, ISSUER_Y));
+        red.postRequirements(E.DEAL_ID, 1, reqHash, ISSUER_X, ISSUER_Y, abi.encodePacked(r, s, v));
     }
 
     function test_Redeem() public withMatcher {
@@ -131,9 +140,9 @@ contract RedemptionsTest is SimSnpRegistry {
 
     function test_RevertWhen_RequirementsNotFromRegisteredMatcher() public withMatcher {
         postDeal(100);
-        (uint8 v, bytes32 r, bytes32 s) = vm.sign(0xbad, red.requirementsDigest(E.DEAL_ID, 1, E.REQ_HASH));
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(0xbad, red.requirementsDigest(E.DEAL_ID, 1, E.REQ_HASH, ISSUER_X, ISSUER_Y));
         vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.NotRegistered.selector, vm.addr(0xbad)));
-        red.postRequirements(E.DEAL_ID, 1, E.REQ_HASH, abi.encodePacked(r, s, v));
+        red.postRequirements(E.DEAL_ID, 1, E.REQ_HASH, ISSUER_X, ISSUER_Y, abi.encodePacked(r, s, v));
         vm.expectRevert(abi.encodeWithSelector(Redemptions.NoRequirements.selector, E.DEAL_ID, 1));
         red.redeem(E.DEAL_ID, E.proof(), E.DAY, E.NULLIFIER, E.PAYOUT);
     }
