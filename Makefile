@@ -2,7 +2,8 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
-FORGE := ./node_modules/.bin/forge
+# tools/forge: the npm shim node_modules/.bin/forge exits 0 even when forge fails.
+FORGE := tools/forge
 # Contracts with Go bindings in chain/bindings (one file each, type = contract name).
 CONTRACTS := DealRegistry AttestationRegistry MetricsLedger Redemptions EligibilityVerifier Settlement TestStablecoin
 GENTMP := contracts/out/abigen

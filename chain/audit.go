@@ -7,6 +7,7 @@ import (
 	"math/big"
 
 	ethereum "github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 )
@@ -126,4 +127,52 @@ func tryUnpack[T any](f func(*types.Log) (*T, error), l *types.Log) *T {
 
 func equal4(a, b []byte) bool {
 	return len(a) >= 4 && len(b) >= 4 && a[0] == b[0] && a[1] == b[1] && a[2] == b[2] && a[3] == b[3]
+}
+
+// Provenance is which verifier a Redemptions contract checks proofs with and under which keys,
+// as an auditor reads it.
+type Provenance struct {
+	Verifier common.Address `json:"verifier"`
+	// VKHash is the verifier's vkHash(): keccak256 of the verifying-key constants it checks
+	// proofs under (prover.Keys.VKHash of the keys).
+	VKHash common.Hash `json:"vkHash"`
+	// BoundVKHash is the hash Redemptions read from the verifier when it was constructed; it
+	// records prover keys only under it.
+	BoundVKHash common.Hash `json:"boundVkHash"`
+	// DevelopmentKeys is the verifier's developmentKeys(): the public development keys, under
+	// which anyone can forge proofs.
+	DevelopmentKeys bool `json:"developmentKeys"`
+	// Recorded is setProverKeys' record (zero VKHash until the keys are published).
+	Recorded ProverKeys `json:"recorded"`
+}
+
+// Consistent reports whether the verifier, the contract and the record name the same keys (an
+// empty record is not inconsistent).
+func (p *Provenance) Consistent() bool {
+	return p.VKHash == p.BoundVKHash && (p.Recorded.VKHash == (common.Hash{}) || p.Recorded.VKHash == p.VKHash)
+}
+
+// Provenance reads the verifier's address, its own vk hash and development flag, the hash the
+// contract bound at construction and the recorded key publication.
+func (r *Redemptions) Provenance(ctx context.Context) (*Provenance, error) {
+	opts := &bind.CallOpts{Context: ctx}
+	var p Provenance
+	var err error
+	if p.Verifier, err = bind.Call(r.contract, opts, redemptionsABI.PackVerifier(), redemptionsABI.UnpackVerifier); err != nil {
+		return nil, fmt.Errorf("verifier: %w", err)
+	}
+	if p.BoundVKHash, err = bind.Call(r.contract, opts, redemptionsABI.PackVerifierVkHash(), redemptionsABI.UnpackVerifierVkHash); err != nil {
+		return nil, fmt.Errorf("verifierVkHash: %w", err)
+	}
+	v := verifierABI.Instance(r.backend, p.Verifier)
+	if p.VKHash, err = bind.Call(v, opts, verifierABI.PackVkHash(), verifierABI.UnpackVkHash); err != nil {
+		return nil, fmt.Errorf("verifier %s vkHash: %w", p.Verifier, err)
+	}
+	if p.DevelopmentKeys, err = bind.Call(v, opts, verifierABI.PackDevelopmentKeys(), verifierABI.UnpackDevelopmentKeys); err != nil {
+		return nil, fmt.Errorf("verifier %s developmentKeys: %w", p.Verifier, err)
+	}
+	if p.Recorded, err = r.ProverKeys(ctx); err != nil {
+		return nil, err
+	}
+	return &p, nil
 }

@@ -3,6 +3,7 @@ package chain
 import (
 	"context"
 	"crypto/ecdsa"
+	"errors"
 	"fmt"
 	"math/big"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/chain/bindings"
 )
 
@@ -19,6 +21,10 @@ var (
 	redemptionsABI = bindings.NewRedemptions()
 	verifierABI    = bindings.NewEligibilityVerifier()
 )
+
+// ErrRequirementsPosted means a deal version's requirements hash is already on-chain: the
+// contract takes one post per deal version, whoever signs it.
+var ErrRequirementsPosted = errors.New("requirements already posted for this deal version")
 
 // Redemptions is a handle on a deployed Redemptions contract.
 type Redemptions struct {
@@ -49,20 +55,30 @@ func (r *Redemptions) send(ctx context.Context, key *ecdsa.PrivateKey, method st
 	return sendCall(ctx, r.backend, r.contract, key, method, data, redemptionsRevert)
 }
 
-// PostRequirements records a deal version's requirements hash, signed by the matcher's key and
-// paid for by payer.
-func (r *Redemptions) PostRequirements(ctx context.Context, payer, matcher *ecdsa.PrivateKey, dealID common.Hash, version uint64, reqHash *big.Int) error {
-	digest, err := bind.Call(r.contract, &bind.CallOpts{Context: ctx}, redemptionsABI.PackRequirementsDigest(dealID, version, reqHash), redemptionsABI.UnpackRequirementsDigest)
+// PostRequirements records a deal version's requirements hash, computed for credentials of the
+// issuer key (issuerX, issuerY), signed by the matcher's key (whose registered issuer key that
+// must be) and paid for by payer. A version posted before (by anyone) sends nothing and returns
+// ErrRequirementsPosted, as does a post that loses a race to another.
+func (r *Redemptions) PostRequirements(ctx context.Context, payer, matcher *ecdsa.PrivateKey, dealID common.Hash, version uint64, reqHash, issuerX, issuerY *big.Int) error {
+	digest, err := r.RequirementsDigest(ctx, dealID, version, reqHash, issuerX, issuerY)
 	if err != nil {
 		return fmt.Errorf("requirements digest: %w", err)
 	}
-	sig, err := crypto.Sign(digest[:], matcher)
+	sig, err := SignDigest(matcher, digest)
 	if err != nil {
 		return err
 	}
-	sig[64] += 27
-	_, err = r.send(ctx, payer, "postRequirements", redemptionsABI.PackPostRequirements(dealID, version, reqHash, sig))
-	return err
+	return r.SubmitRequirements(ctx, payer, SignedRequirements{DealID: dealID, Version: version, ReqHash: (*hexutil.Big)(reqHash),
+		IssuerX: (*hexutil.Big)(issuerX), IssuerY: (*hexutil.Big)(issuerY), Signature: sig})
+}
+
+// Posted reports whether a deal version's requirements are on-chain.
+func (r *Redemptions) Posted(ctx context.Context, dealID common.Hash, version uint64) (bool, error) {
+	req, err := r.Requirement(ctx, dealID)
+	if err != nil {
+		return false, err
+	}
+	return req.Matcher != (common.Address{}) && req.Version == version, nil
 }
 
 // Redeem submits an eligibility proof (a relayer may pay; the proof binds payout).
@@ -75,15 +91,41 @@ func (r *Redemptions) Count(ctx context.Context, dealID common.Hash) (uint64, er
 	return bind.Call(r.contract, &bind.CallOpts{Context: ctx}, redemptionsABI.PackRedemptions(dealID), redemptionsABI.UnpackRedemptions)
 }
 
-var redemptionsRevert = revertNamer([]errorDecoder{redemptionsABI, verifierABI, attestABI}, "Redemptions", "EligibilityVerifier", "AttestationRegistry")
+var redemptionsNamer = revertNamer([]errorDecoder{redemptionsABI, verifierABI, attestABI}, "Redemptions", "EligibilityVerifier", "AttestationRegistry")
 
-// Requirement is the requirements hash posted for a deal and the version it is for.
-func (r *Redemptions) Requirement(ctx context.Context, dealID common.Hash) (*big.Int, uint64, error) {
+// redemptionsRevert names the contract's refusal; RequirementsAlreadyPosted also wraps
+// ErrRequirementsPosted, which callers treat as done.
+func redemptionsRevert(method string, err error) error {
+	named := redemptionsNamer(method, err)
+	if data, ok := revertData(err); ok {
+		if raw, derr := hexutil.Decode(data); derr == nil {
+			if v, uerr := redemptionsABI.UnpackError(raw); uerr == nil {
+				if _, ok := v.(*bindings.RedemptionsRequirementsAlreadyPosted); ok {
+					return fmt.Errorf("%w (%w)", ErrRequirementsPosted, named)
+				}
+			}
+		}
+	}
+	return named
+}
+
+// Requirement is what is on-chain for a deal: the requirements hash of one version, the matcher
+// that posted it and the credential-issuer key the hash commits to. Zero if none was posted.
+type Requirement struct {
+	ReqHash *big.Int
+	Version uint64
+	Matcher common.Address
+	IssuerX *big.Int
+	IssuerY *big.Int
+}
+
+// Requirement reads the requirements posted for a deal (the latest version posted).
+func (r *Redemptions) Requirement(ctx context.Context, dealID common.Hash) (Requirement, error) {
 	out, err := bind.Call(r.contract, &bind.CallOpts{Context: ctx}, redemptionsABI.PackRequirements(dealID), redemptionsABI.UnpackRequirements)
 	if err != nil {
-		return nil, 0, err
+		return Requirement{}, err
 	}
-	return out.ReqHash, out.Version, nil
+	return Requirement{ReqHash: out.ReqHash, Version: out.Version, Matcher: out.Matcher, IssuerX: out.IssuerX, IssuerY: out.IssuerY}, nil
 }
 
 // RegisterIssuer registers the matcher's credential-issuer key (x, y), signed by the matcher's
@@ -117,12 +159,13 @@ func (r *Redemptions) IssuerOf(ctx context.Context, matcher common.Address) (x, 
 
 // ProverKeys are where the proving system's keys are published.
 type ProverKeys struct {
-	VKHash common.Hash `json:"vkHash"`
+	VKHash common.Hash `json:"vkHash"` // the verifying key's hash (prover.Keys.VKHash)
 	PKCid  string      `json:"pkCid"`
 	VKCid  string      `json:"vkCid"`
 }
 
-// SetProverKeys records the keys' publication (the deployer, once).
+// SetProverKeys records the keys' publication (the deployer, once). The contract refuses a
+// VKHash other than its verifier's (VkHashMismatch).
 func (r *Redemptions) SetProverKeys(ctx context.Context, deployer *ecdsa.PrivateKey, k ProverKeys) error {
 	_, err := r.send(ctx, deployer, "setProverKeys", redemptionsABI.PackSetProverKeys(k.VKHash, k.PKCid, k.VKCid))
 	return err
@@ -143,9 +186,10 @@ func (r *Redemptions) ProverKeys(ctx context.Context) (ProverKeys, error) {
 	return k, err
 }
 
-// RequirementsDigest is what the matcher signs to post a deal version's requirements hash.
-func (r *Redemptions) RequirementsDigest(ctx context.Context, dealID common.Hash, version uint64, reqHash *big.Int) (common.Hash, error) {
-	d, err := bind.Call(r.contract, &bind.CallOpts{Context: ctx}, redemptionsABI.PackRequirementsDigest(dealID, version, reqHash), redemptionsABI.UnpackRequirementsDigest)
+// RequirementsDigest is what the matcher signs to post a deal version's requirements hash,
+// computed for credentials of the issuer key (issuerX, issuerY).
+func (r *Redemptions) RequirementsDigest(ctx context.Context, dealID common.Hash, version uint64, reqHash, issuerX, issuerY *big.Int) (common.Hash, error) {
+	d, err := bind.Call(r.contract, &bind.CallOpts{Context: ctx}, redemptionsABI.PackRequirementsDigest(dealID, version, reqHash, issuerX, issuerY), redemptionsABI.UnpackRequirementsDigest)
 	return common.Hash(d), err
 }
 
@@ -155,11 +199,14 @@ func (r *Redemptions) IssuerDigest(ctx context.Context, x, y *big.Int) (common.H
 	return common.Hash(d), err
 }
 
-// SignedRequirements is a matcher's signed requirements post, submitted by anyone.
+// SignedRequirements is a matcher's signed requirements post, submitted by anyone: the hash is
+// computed for credentials of the issuer key (IssuerX, IssuerY), the matcher's registered one.
 type SignedRequirements struct {
 	DealID    common.Hash  `json:"dealId"`
 	Version   uint64       `json:"version"`
 	ReqHash   *hexutil.Big `json:"reqHash"`
+	IssuerX   *hexutil.Big `json:"issuerX"`
+	IssuerY   *hexutil.Big `json:"issuerY"`
 	Signature []byte       `json:"signature"`
 }
 
@@ -170,9 +217,25 @@ type SignedIssuer struct {
 	Signature []byte       `json:"signature"`
 }
 
-// SubmitRequirements sends a matcher's signed requirements post, payer paying.
+// SubmitRequirements sends a matcher's signed requirements post, payer paying. Like
+// PostRequirements it sends nothing for a version already posted (ErrRequirementsPosted).
 func (r *Redemptions) SubmitRequirements(ctx context.Context, payer *ecdsa.PrivateKey, s SignedRequirements) error {
-	_, err := r.send(ctx, payer, "postRequirements", redemptionsABI.PackPostRequirements(s.DealID, s.Version, s.ReqHash.ToInt(), s.Signature))
+	if s.ReqHash == nil || s.IssuerX == nil || s.IssuerY == nil {
+		return &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "signed requirements: reqHash, issuerX and issuerY are required"}
+	}
+	if done, err := r.Posted(ctx, s.DealID, s.Version); err != nil {
+		return err
+	} else if done {
+		return ErrRequirementsPosted
+	}
+	_, err := r.send(ctx, payer, "postRequirements",
+		redemptionsABI.PackPostRequirements(s.DealID, s.Version, s.ReqHash.ToInt(), s.IssuerX.ToInt(), s.IssuerY.ToInt(), s.Signature))
+	if err != nil && !errors.Is(err, ErrRequirementsPosted) {
+		// A post that lost a race after its simulation reverts when mined, without a reason.
+		if done, perr := r.Posted(ctx, s.DealID, s.Version); perr == nil && done {
+			return fmt.Errorf("%w (%w)", ErrRequirementsPosted, err)
+		}
+	}
 	return err
 }
 

@@ -110,9 +110,6 @@ func (k *Keys) Verify(p *Proof) error {
 	return groth16.Verify(proof, k.VK, w, solidity.WithVerifierTargetSolidityVerifier(backend.GROTH16))
 }
 
-// ExportSolidity writes the Solidity verifier for the verifying key.
-func (k *Keys) ExportSolidity(w io.Writer) error { return k.VK.ExportSolidity(w) }
-
 func toBig(v frontend.Variable) *big.Int {
 	switch x := v.(type) {
 	case *big.Int:

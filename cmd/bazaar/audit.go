@@ -43,6 +43,70 @@ type AttestationsView struct {
 	AllowedMeasurements []string       `json:"allowedMeasurements"`
 	RevokedMeasurements []string       `json:"revokedMeasurements"`
 	Matchers            []MatcherAudit `json:"matchers"`
+	// Prover is the verifier redemptions are checked with, when the deployment has Redemptions.
+	Prover *ProverAudit `json:"prover,omitempty"`
+}
+
+// ProverAudit is which verifier the Redemptions contract checks eligibility proofs with and
+// under which keys, as an auditor sees it.
+type ProverAudit struct {
+	Redemptions string `json:"redemptions"`
+	Verifier    string `json:"verifier"`
+	// VKHash is the verifier's vkHash(): keccak256 of the verifying-key constants in its code
+	// (prover.Keys.VKHash; `bazaar prover ceremony verify --verifier` prints a ceremony's).
+	VKHash string `json:"vkHash"`
+	// DevelopmentKeys is the verifier's developmentKeys(): the public development keys, under
+	// which anyone can forge proofs. Acceptable on development chains only.
+	DevelopmentKeys bool   `json:"developmentKeys"`
+	BoundVKHash     string `json:"boundVkHash"`              // read by Redemptions from the verifier at construction
+	RecordedVKHash  string `json:"recordedVkHash,omitempty"` // setProverKeys' record; empty: keys not published
+	PKCid           string `json:"pkCid,omitempty"`
+	VKCid           string `json:"vkCid,omitempty"`
+	// RecordMatches: the recorded vk hash (and the manifest's, when audited from one) is the
+	// verifier's.
+	RecordMatches bool `json:"recordMatches"`
+	// Problems are what fails the audit: development keys off a development chain, a record or
+	// manifest naming other keys or another verifier.
+	Problems []string `json:"problems,omitempty"`
+}
+
+// auditProver reads which verifier and keys the Redemptions contract uses and checks them
+// against its record, against the manifest when one is given, and against the chain's kind.
+func auditProver(ctx context.Context, red *chain.Redemptions, chainID *big.Int, m *Manifest) (*ProverAudit, error) {
+	p, err := red.Provenance(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("Redemptions %s: %w", red.Address().Hex(), err)
+	}
+	a := &ProverAudit{Redemptions: red.Address().Hex(), Verifier: p.Verifier.Hex(), VKHash: p.VKHash.Hex(), DevelopmentKeys: p.DevelopmentKeys,
+		BoundVKHash: p.BoundVKHash.Hex(), PKCid: p.Recorded.PKCid, VKCid: p.Recorded.VKCid, RecordMatches: p.Consistent()}
+	if p.Recorded.VKHash != (common.Hash{}) {
+		a.RecordedVKHash = p.Recorded.VKHash.Hex()
+	} else {
+		a.RecordMatches = false
+	}
+	if p.DevelopmentKeys && !isDevChain(chainID) {
+		a.Problems = append(a.Problems, fmt.Sprintf("DEVELOPMENT KEYS on chain %s, which is not a development chain: anyone can forge proofs", chainID))
+	}
+	if p.VKHash != p.BoundVKHash {
+		a.Problems = append(a.Problems, fmt.Sprintf("the verifier reports vk hash %s, Redemptions bound %s", p.VKHash.Hex(), p.BoundVKHash.Hex()))
+	}
+	if p.Recorded.VKHash != (common.Hash{}) && p.Recorded.VKHash != p.VKHash {
+		a.Problems = append(a.Problems, fmt.Sprintf("recorded vk hash %s is not the verifier's", p.Recorded.VKHash.Hex()))
+	}
+	if m != nil {
+		switch {
+		case m.Verifier != (common.Address{}) && m.Verifier != p.Verifier:
+			a.Problems = append(a.Problems, fmt.Sprintf("the manifest names verifier %s, Redemptions uses %s", m.Verifier.Hex(), p.Verifier.Hex()))
+		case m.VKHash != (common.Hash{}) && m.VKHash != p.VKHash:
+			a.Problems = append(a.Problems, fmt.Sprintf("the manifest's vk hash %s is not the verifier's", m.VKHash.Hex()))
+		case m.DevelopmentKeys != p.DevelopmentKeys:
+			a.Problems = append(a.Problems, fmt.Sprintf("the manifest says developmentKeys %v, the verifier %v", m.DevelopmentKeys, p.DevelopmentKeys))
+		}
+		if m.VKHash != (common.Hash{}) && m.VKHash != p.VKHash {
+			a.RecordMatches = false
+		}
+	}
+	return a, nil
 }
 
 // auditAttestations reads the registry's events and re-verifies each stored report off-chain:
@@ -115,10 +179,20 @@ func (n *Node) attestations(w http.ResponseWriter, r *http.Request) {
 		n.fail(w, err)
 		return
 	}
+	if n.redemptions != nil {
+		if v.Prover, err = auditProver(r.Context(), n.redemptions, id, nil); err != nil {
+			n.fail(w, err)
+			return
+		}
+	}
 	writeJSON(w, http.StatusOK, v)
 }
 
-// runAudit: `bazaar audit [--node URL | --rpc URL --attestation ADDR] [--json] [--export DIR]`.
+// runAudit: `bazaar audit [--node URL | --rpc URL --attestation ADDR [--redemptions ADDR] |
+// --manifest FILE --rpc URL] [--json] [--export DIR]`: the matchers' attestations, and which
+// verifier and keys redemptions are checked with. It fails when a registration does not verify
+// off-chain, or on a verifier under development keys off a development chain or one its records
+// disagree with.
 func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -128,10 +202,12 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	from := fs.Uint64("from-block", 0, "first block to read events from")
 	asJSON := fs.Bool("json", false, "print JSON instead of a table")
 	export := fs.String("export", "", "write each report with its certificates here for go-sev-guest's check tool")
-	manifest := fs.String("manifest", "", "deployment manifest (contracts/script/Deploy.s.sol): its AttestationRegistry, with --rpc")
+	manifest := fs.String("manifest", "", "deployment manifest (contracts/script/Deploy.s.sol): its AttestationRegistry and Redemptions, with --rpc")
+	redAddr := fs.String("redemptions", "", "Redemptions address, whose verifier to audit (default: the manifest's or the node's)")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
+	var mf *Manifest
 	if *manifest != "" {
 		b, err := os.ReadFile(*manifest)
 		if err != nil {
@@ -145,6 +221,10 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return errors.New("--manifest needs --rpc: the manifest names the contracts, not the chain's endpoint")
 		}
 		*addr, *from = m.AttestationRegistry.Hex(), m.AttestationBlock
+		if *redAddr == "" && m.Redemptions != (common.Address{}) {
+			*redAddr = m.Redemptions.Hex()
+		}
+		mf = &m
 	}
 	if *rpcURL == "" || *addr == "" {
 		var info struct {
@@ -159,6 +239,9 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		if *addr == "" {
 			*addr, _ = info.Contracts["AttestationRegistry"].(string)
+		}
+		if *redAddr == "" {
+			*redAddr, _ = info.Contracts["Redemptions"].(string)
 		}
 	}
 	if !common.IsHexAddress(*addr) {
@@ -177,6 +260,11 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	if common.IsHexAddress(*redAddr) && common.HexToAddress(*redAddr) != (common.Address{}) {
+		if v.Prover, err = auditProver(ctx, chain.NewRedemptions(client, common.HexToAddress(*redAddr)), id, mf); err != nil {
+			return err
+		}
+	}
 	if *export != "" {
 		if err := exportEvidence(*export, v); err != nil {
 			return err
@@ -185,13 +273,15 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(v)
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		return auditFailures(v)
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "AttestationRegistry %s on chain %s\n", v.Registry, id)
 	fmt.Fprintf(tw, "allowed measurements: %d, revoked: %d\n\n", len(v.AllowedMeasurements), len(v.RevokedMeasurements))
 	fmt.Fprintln(tw, "MATCHER\tMEASUREMENT\tON-CHAIN\tOFF-CHAIN\tKIND\tDETAIL")
-	fails := 0
 	for _, m := range v.Matchers {
 		status := "registered"
 		if !m.Registered {
@@ -199,7 +289,7 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		check := "PASS"
 		if !m.Verified {
-			check, fails = "FAIL", fails+1
+			check = "FAIL"
 		}
 		kind := "SEV-SNP"
 		if m.Simulated {
@@ -212,10 +302,61 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", m.Matcher, meas, status, check, kind, m.Error)
 	}
 	tw.Flush()
-	if fails > 0 {
-		return fmt.Errorf("%d registration(s) failed off-chain verification", fails)
+	if p := v.Prover; p != nil {
+		printProverAudit(stdout, p)
 	}
-	return nil
+	return auditFailures(v)
+}
+
+// printProverAudit prints which verifier and keys redemptions are checked with.
+func printProverAudit(w io.Writer, p *ProverAudit) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "\nRedemptions %s\n", p.Redemptions)
+	fmt.Fprintf(tw, "  verifier\t%s\n", p.Verifier)
+	bound := "bound by Redemptions at construction"
+	if p.BoundVKHash != p.VKHash {
+		bound = "Redemptions bound " + p.BoundVKHash
+	}
+	fmt.Fprintf(tw, "  vk hash\t%s (%s)\n", p.VKHash, bound)
+	if p.DevelopmentKeys {
+		fmt.Fprintf(tw, "  keys\tDEVELOPMENT KEYS: anyone can forge proofs (development chains only)\n")
+	} else {
+		fmt.Fprintf(tw, "  keys\tceremony keys (developmentKeys() = false)\n")
+	}
+	if p.RecordedVKHash == "" {
+		fmt.Fprintf(tw, "  published\tnot recorded (setProverKeys not called)\n")
+	} else {
+		match := "matches the verifier"
+		if !p.RecordMatches {
+			match = "DOES NOT MATCH the verifier"
+		}
+		fmt.Fprintf(tw, "  published\tpk %s, vk %s; recorded vk hash %s\n", p.PKCid, p.VKCid, match)
+	}
+	for _, pr := range p.Problems {
+		fmt.Fprintf(tw, "  FAIL\t%s\n", pr)
+	}
+	tw.Flush()
+}
+
+// auditFailures is the audit's verdict: registrations that failed off-chain verification and
+// problems with the verifier.
+func auditFailures(v *AttestationsView) error {
+	var errs []error
+	fails := 0
+	for _, m := range v.Matchers {
+		if !m.Verified {
+			fails++
+		}
+	}
+	if fails > 0 {
+		errs = append(errs, fmt.Errorf("%d registration(s) failed off-chain verification", fails))
+	}
+	if v.Prover != nil {
+		for _, p := range v.Prover.Problems {
+			errs = append(errs, fmt.Errorf("verifier: %s", p))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // exportEvidence writes, per matcher, quote.bin (report + certificate table) and

@@ -388,7 +388,8 @@ func clientPort(t *testing.T, n *Node) string {
 
 // TestDev_Attestations: the dev node's matcher is registered through the AttestationRegistry
 // (simulated SNP, flagged), GET /attestations and `bazaar audit` re-verify it off-chain, and
-// the export is in the form go-sev-guest's check reads.
+// the export is in the form go-sev-guest's check reads. Both show the proof verifier and flag
+// its development keys (no failure on a development chain).
 func TestDev_Attestations(t *testing.T) {
 	ctx := context.Background()
 	n := mustNode(t, t.TempDir())
@@ -404,6 +405,9 @@ func TestDev_Attestations(t *testing.T) {
 	if !m.Registered || !m.Simulated || !m.Verified || m.Matcher != chain.KeyAddress(n.mkeys.signer).Hex() {
 		t.Fatalf("matcher %+v", m)
 	}
+	if p := v.Prover; p == nil || !p.DevelopmentKeys || p.VKHash != p.BoundVKHash || p.Redemptions != n.redemptions.Address().Hex() || len(p.Problems) != 0 {
+		t.Fatalf("prover %+v", v.Prover)
+	}
 	ok, err := n.attest.IsRegistered(ctx, chain.KeyAddress(n.mkeys.signer))
 	if err != nil || !ok {
 		t.Fatalf("isRegistered on-chain: %v %v", ok, err)
@@ -413,7 +417,8 @@ func TestDev_Attestations(t *testing.T) {
 	if err := run(ctx, []string{"audit", "--node", n.URL(), "--export", dir}, &out, &out); err != nil {
 		t.Fatalf("audit: %v\n%s", err, out.String())
 	}
-	if !strings.Contains(out.String(), "PASS") || !strings.Contains(out.String(), "SIMULATED") {
+	if !strings.Contains(out.String(), "PASS") || !strings.Contains(out.String(), "SIMULATED") ||
+		!strings.Contains(out.String(), "DEVELOPMENT KEYS: anyone can forge proofs") || !strings.Contains(out.String(), "verifier") {
 		t.Fatalf("audit table:\n%s", out.String())
 	}
 	for _, f := range []string{"quote.bin", "report.bin", "ask_ark.pem", "check.sh"} {

@@ -23,8 +23,16 @@ type Manifest struct {
 	Deployment
 	Governance common.Address `json:"governance"`
 	DevToken   bool           `json:"devToken"`
-	VKHash     common.Hash    `json:"vkHash"`
-	PKCid      string         `json:"pkCid"`
+	// Verifier is the eligibility verifier Redemptions checks proofs with, deployed from the
+	// forge artifact VerifierArtifact; VKHash is its vkHash() (prover.Keys.VKHash of its keys)
+	// and DevelopmentKeys its developmentKeys(): the public development keys, which the script
+	// deploys on development chains only.
+	Verifier         common.Address `json:"verifier"`
+	VerifierArtifact string         `json:"verifierArtifact"`
+	VKHash           common.Hash    `json:"vkHash"`
+	DevelopmentKeys  bool           `json:"developmentKeys"`
+	PKCid            string         `json:"pkCid"`
+	VKCid            string         `json:"vkCid"`
 }
 
 // readManifest reads a deployment manifest and checks it names this chain and that every

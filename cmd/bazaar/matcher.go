@@ -417,14 +417,19 @@ func (s *MatcherService) fetch(ctx context.Context, cid string, h bazaar.DealHea
 	return d, nil
 }
 
-// publishRequirements signs a deal version's requirements hash for the Redemptions contract
-// and sends it to the node to submit.
+// publishRequirements signs a deal version's requirements hash for the Redemptions contract,
+// naming this matcher's issuer key, and sends it to the node to submit. A version already
+// on-chain (matched again after a restart) is not sent: the contract takes one post per version.
 func (s *MatcherService) publishRequirements(ctx context.Context, l *relay.MatcherClient, id common.Hash, version uint64, d *bazaar.Deal) error {
+	if done, err := s.red.Posted(ctx, id, version); err != nil || done {
+		return err
+	}
+	x, y := s.issuer.Point()
 	h, err := requirementsFor(id, d).ReqHashFor(s.issuer.PublicKey())
 	if err != nil {
 		return err
 	}
-	digest, err := s.red.RequirementsDigest(ctx, id, version, h)
+	digest, err := s.red.RequirementsDigest(ctx, id, version, h, x, y)
 	if err != nil {
 		return err
 	}
@@ -432,7 +437,8 @@ func (s *MatcherService) publishRequirements(ctx context.Context, l *relay.Match
 	if err != nil {
 		return err
 	}
-	return l.PublishOutput("requirements", chain.SignedRequirements{DealID: id, Version: version, ReqHash: (*hexutil.Big)(h), Signature: sig})
+	return l.PublishOutput("requirements", chain.SignedRequirements{DealID: id, Version: version, ReqHash: (*hexutil.Big)(h),
+		IssuerX: (*hexutil.Big)(x), IssuerY: (*hexutil.Big)(y), Signature: sig})
 }
 
 // credentialRequest answers an agent's sealed credential request: the credential from the

@@ -135,16 +135,22 @@ func loadIssuer(dir string, seal cipher.AEAD) (*prover.Issuer, error) {
 	return iss, writeSealed(seal, path, sealIssuerKey, []byte(hex.EncodeToString(iss.Bytes())))
 }
 
-// postRequirements posts a matched deal version's requirements hash (matcher-signed).
+// postRequirements posts a matched deal version's requirements hash (matcher-signed, naming the
+// in-process matcher's issuer key). A version already on-chain — matched again after a restart,
+// or posted by another matcher — is left as it is: the contract takes one post per version.
 func (n *Node) postRequirements(ctx context.Context, id common.Hash, version uint64, d *bazaar.Deal) {
 	if n.redemptions == nil || n.issuer == nil || n.mkeys == nil {
 		return
 	}
+	x, y := n.issuer.Point()
 	h, err := requirementsFor(id, d).ReqHashFor(n.issuer.PublicKey())
 	if err == nil {
-		err = n.redemptions.PostRequirements(ctx, n.relayer, n.mkeys.signer, id, version, h)
+		err = n.redemptions.PostRequirements(ctx, n.relayer, n.mkeys.signer, id, version, h, x, y)
 	}
-	if err != nil {
+	switch {
+	case errors.Is(err, chain.ErrRequirementsPosted):
+		n.log.Debug("requirements already on-chain", "deal", id, "version", version)
+	case err != nil:
 		n.log.Warn("requirements not posted", "deal", id, "err", err)
 	}
 }
@@ -355,6 +361,7 @@ func RedeemAs(ctx context.Context, node string, dealID common.Hash, id *agentID,
 		RPCURL    string         `json:"rpcUrl"`
 		Contracts map[string]any `json:"contracts"`
 		Matcher   map[string]any `json:"matcher"`
+		Prover    map[string]any `json:"prover"`
 	}
 	if err := apiCall(ctx, http.MethodGet, node+"/info", nil, &info); err != nil {
 		return nil, err
@@ -406,6 +413,13 @@ func RedeemAs(ctx context.Context, node string, dealID common.Hash, id *agentID,
 	if err != nil {
 		return nil, err
 	}
+	// The agent proves with the development keys only: a verifier under other keys (a
+	// ceremony's) would refuse the proof on-chain.
+	if want, _ := info.Prover["vkHash"].(string); want != "" {
+		if have, err := keys.VKHash(); err == nil && !strings.EqualFold(want, hexutil.Encode(have[:])) {
+			return nil, fmt.Errorf("the deployment's verifier checks proofs under other keys (vk hash %s) than the development keys this agent proves with", want)
+		}
+	}
 	w, err := prover.AssignmentFor(req, cred, issuerPub, day, new(big.Int).SetBytes(payout.Bytes()))
 	if err != nil {
 		return nil, err
@@ -432,16 +446,29 @@ func RedeemAs(ctx context.Context, node string, dealID common.Hash, id *agentID,
 }
 
 // publishProverKeys publishes the development proving and verifying keys to this node's IPFS
-// and records their CIDs and the verifying key's SHA-256 in the Redemptions contract. The setup
-// takes seconds, so it runs in the background after start; nothing is sent if keys are recorded.
+// and records their CIDs and the verifying key's hash (prover.Keys.VKHash, which the contract
+// checks against its verifier's) in the Redemptions contract. The setup takes seconds, so it runs
+// in the background after start; nothing is sent if keys are recorded, or if the deployment's
+// verifier checks proofs under other keys than the development ones (a ceremony's keys are
+// published with the deployment: Deploy.s.sol's PK_CID, VK_CID).
 func (n *Node) publishProverKeys(ctx context.Context) {
-	if cur, err := n.redemptions.ProverKeys(ctx); err != nil || cur.VKHash != (common.Hash{}) {
+	p, err := n.redemptions.Provenance(ctx)
+	if err != nil || p.Recorded.VKHash != (common.Hash{}) {
 		return
 	}
 	logger.Disable()
 	keys, err := prover.DevKeys()
 	if err != nil {
 		n.log.Warn("prover keys not published", "err", err)
+		return
+	}
+	vkHash, err := keys.VKHash()
+	if err != nil {
+		n.log.Warn("prover keys not published", "err", err)
+		return
+	}
+	if !p.DevelopmentKeys || p.VKHash != vkHash {
+		n.log.Warn("development prover keys not published: the deployment's verifier uses other keys", "verifier", p.Verifier, "vkHash", p.VKHash)
 		return
 	}
 	var pk, vk bytes.Buffer
@@ -463,12 +490,12 @@ func (n *Node) publishProverKeys(ctx context.Context) {
 		n.log.Warn("prover keys not published", "err", err)
 		return
 	}
-	rec := chain.ProverKeys{VKHash: sha256.Sum256(vk.Bytes()), PKCid: pkCid.String(), VKCid: vkCid.String()}
+	rec := chain.ProverKeys{VKHash: vkHash, PKCid: pkCid.String(), VKCid: vkCid.String()}
 	if err := n.redemptions.SetProverKeys(ctx, n.relayer, rec); err != nil {
 		n.log.Warn("prover keys not recorded on-chain", "err", err)
 		return
 	}
-	n.log.Info("prover keys published (DEVELOPMENT keys: insecure)", "pk", rec.PKCid, "vk", rec.VKCid, "vkSha256", rec.VKHash, "pkBytes", pk.Len())
+	n.log.Info("prover keys published (DEVELOPMENT keys: insecure)", "pk", rec.PKCid, "vk", rec.VKCid, "vkHash", rec.VKHash, "pkBytes", pk.Len())
 }
 
 // linkedOutput submits a linked matcher's signed outputs for the Redemptions contract (the
@@ -484,8 +511,26 @@ func (n *Node) linkedOutput(matcher common.Address, kind string, body json.RawMe
 		switch kind {
 		case "requirements":
 			var s chain.SignedRequirements
-			if err = json.Unmarshal(body, &s); err == nil && s.ReqHash != nil {
-				err = n.redemptions.SubmitRequirements(ctx, n.relayer, s)
+			if err = json.Unmarshal(body, &s); err == nil && (s.ReqHash == nil || s.IssuerX == nil || s.IssuerY == nil) {
+				err = errors.New("signed requirements without reqHash, issuerX or issuerY")
+			}
+			if err != nil {
+				break
+			}
+			// Only the matcher whose registered issuer key the post names can post it: anything
+			// else would revert, so it is not sent.
+			x, y, rerr := n.redemptions.IssuerOf(ctx, matcher)
+			if rerr != nil {
+				err = rerr
+				break
+			}
+			if x.Cmp(s.IssuerX.ToInt()) != 0 || y.Cmp(s.IssuerY.ToInt()) != 0 {
+				err = fmt.Errorf("matcher %s posts requirements for issuer key (%s, %s), not its registered one", matcher, s.IssuerX, s.IssuerY)
+				break
+			}
+			if err = n.redemptions.SubmitRequirements(ctx, n.relayer, s); errors.Is(err, chain.ErrRequirementsPosted) {
+				n.log.Debug("requirements already on-chain", "deal", s.DealID, "version", s.Version)
+				return
 			}
 		case "issuer":
 			var s chain.SignedIssuer
@@ -504,16 +549,24 @@ func (n *Node) linkedOutput(matcher common.Address, kind string, body json.RawMe
 	}()
 }
 
-// proverInfo is /info's "prover": where the keys are published, read from the chain.
+// proverInfo is /info's "prover", read from the chain: the verifier, the hash of the verifying
+// key it checks proofs under (prover.Keys.VKHash), whether those are the development keys, and
+// where the keys are published.
 func (n *Node) proverInfo(ctx context.Context) map[string]any {
 	if n.redemptions == nil {
 		return map[string]any{}
 	}
-	k, err := n.redemptions.ProverKeys(ctx)
-	if err != nil || k.VKHash == (common.Hash{}) {
-		return map[string]any{"keys": "not published yet"}
+	p, err := n.redemptions.Provenance(ctx)
+	if err != nil {
+		return map[string]any{"error": "the chain could not be read"}
 	}
-	return map[string]any{"vkSha256": k.VKHash.Hex(), "pkCid": k.PKCid, "vkCid": k.VKCid}
+	out := map[string]any{"verifier": p.Verifier.Hex(), "vkHash": p.VKHash.Hex(), "developmentKeys": p.DevelopmentKeys}
+	if p.Recorded.VKHash == (common.Hash{}) {
+		out["keys"] = "not published yet"
+	} else {
+		out["pkCid"], out["vkCid"] = p.Recorded.PKCid, p.Recorded.VKCid
+	}
+	return out
 }
 
 // requestCredential is requestCredentialAs for a demo agent.

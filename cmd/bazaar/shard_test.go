@@ -134,6 +134,9 @@ func TestMatcher_Sharded(t *testing.T) {
 	// Only the first shard is the credential issuer: it registers its issuer key and posts the
 	// deal's requirements; the others do neither.
 	waitRequirements(t, n, common.HexToHash(posted.DealID), 1)
+	if r, err := n.redemptions.Requirement(ctx, common.HexToHash(posted.DealID)); err != nil || r.Matcher != ms[0].Address() {
+		t.Fatalf("requirements posted by %s (%v), want the issuing shard %s", r.Matcher, err, ms[0].Address())
+	}
 	for i, m := range ms {
 		x, _, err := n.redemptions.IssuerOf(ctx, m.Address())
 		if err != nil {

@@ -57,8 +57,9 @@ func loggedSoFar() string {
 	return logCopy.String()
 }
 
-// mustAnvil starts anvil from npm on a free loopback port and returns its RPC URL.
-func mustAnvil(tb testing.TB) string {
+// mustAnvil starts anvil from npm on a free loopback port (with anvil's args, e.g. --chain-id)
+// and returns its RPC URL.
+func mustAnvil(tb testing.TB, args ...string) string {
 	tb.Helper()
 	bin, err := filepath.Abs("../../node_modules/.bin/anvil")
 	if err != nil {
@@ -73,7 +74,7 @@ func mustAnvil(tb testing.TB) string {
 	}
 	port := l.Addr().(*net.TCPAddr).Port
 	l.Close()
-	cmd := exec.Command(bin, "--host", "127.0.0.1", "--port", strconv.Itoa(port), "--silent")
+	cmd := exec.Command(bin, append([]string{"--host", "127.0.0.1", "--port", strconv.Itoa(port), "--silent"}, args...)...)
 	// npm's bin entry is a node shim that spawns the real binary: kill the whole group.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	if err := cmd.Start(); err != nil {

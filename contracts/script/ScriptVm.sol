@@ -22,4 +22,6 @@ interface ScriptVm {
     function serializeBool(string calldata objectKey, string calldata valueKey, bool value) external returns (string memory);
     function writeJson(string calldata json, string calldata path) external;
     function toString(uint256 value) external pure returns (string memory);
+    function toString(bytes32 value) external pure returns (string memory);
+    function deployCode(string calldata artifactPath) external returns (address deployed);
 }

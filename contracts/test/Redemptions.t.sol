@@ -19,13 +19,18 @@ contract RedemptionsTest is SimSnpRegistry {
     EligibilityVerifier internal verifier;
     Redemptions internal red;
     uint256 internal constant VENDOR_KEY = 0xA11CE;
+    // The simulated matcher's credential-issuer key (an opaque pair to the contract).
+    uint256 internal constant ISSUER_X = 7;
+    uint256 internal constant ISSUER_Y = 8;
 
     event Redeemed(bytes32 indexed dealId, uint256 nullifier, address payout);
 
     function setUp() public {
         att = deploySimRegistry(1000 days);
         reg = new DealRegistry();
-        verifier = new EligibilityVerifier();
+        // Deployed from its artifact: its creation code inlined would push this test contract's
+        // deployment over the gas cap.
+        verifier = EligibilityVerifier(vm.deployCode("EligibilityVerifier.sol:EligibilityVerifier"));
         red = new Redemptions(reg, att, IEligibilityVerifier(address(verifier)));
         vm.warp(E.DAY * 1 days + 3600);
     }
@@ -33,8 +38,14 @@ contract RedemptionsTest is SimSnpRegistry {
     /// @dev A modifier calling a function: inlining the registration's certificate constants
     /// into every test would push the test contract's deployment over the gas cap.
     modifier withMatcher() {
-        registerSimMatcher(att);
+        registerMatcherAndIssuer();
         _;
+    }
+
+    function registerMatcherAndIssuer() internal {
+        registerSimMatcher(att);
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(0xbeef, red.issuerDigest(ISSUER_X, ISSUER_Y));
+        red.registerIssuer(ISSUER_X, ISSUER_Y, abi.encodePacked(r, s, v));
     }
 
     function postDeal(uint64 maxRedemptions) internal {
@@ -53,8 +64,8 @@ contract RedemptionsTest is SimSnpRegistry {
     }
 
     function postRequirements(uint256 key, uint256 reqHash) internal {
-        (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, red.requirementsDigest(E.DEAL_ID, 1, reqHash));
-        red.postRequirements(E.DEAL_ID, 1, reqHash, abi.encodePacked(r, s, v));
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, red.requirementsDigest(E.DEAL_ID, 1, reqHash, ISSUER_X, ISSUER_Y));
+        red.postRequirements(E.DEAL_ID, 1, reqHash, ISSUER_X, ISSUER_Y, abi.encodePacked(r, s, v));
     }
 
     function test_Redeem() public withMatcher {
@@ -129,9 +140,9 @@ contract RedemptionsTest is SimSnpRegistry {
 
     function test_RevertWhen_RequirementsNotFromRegisteredMatcher() public withMatcher {
         postDeal(100);
-        (uint8 v, bytes32 r, bytes32 s) = vm.sign(0xbad, red.requirementsDigest(E.DEAL_ID, 1, E.REQ_HASH));
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(0xbad, red.requirementsDigest(E.DEAL_ID, 1, E.REQ_HASH, ISSUER_X, ISSUER_Y));
         vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.NotRegistered.selector, vm.addr(0xbad)));
-        red.postRequirements(E.DEAL_ID, 1, E.REQ_HASH, abi.encodePacked(r, s, v));
+        red.postRequirements(E.DEAL_ID, 1, E.REQ_HASH, ISSUER_X, ISSUER_Y, abi.encodePacked(r, s, v));
         vm.expectRevert(abi.encodeWithSelector(Redemptions.NoRequirements.selector, E.DEAL_ID, 1));
         red.redeem(E.DEAL_ID, E.proof(), E.DAY, E.NULLIFIER, E.PAYOUT);
     }
@@ -181,14 +192,29 @@ contract RedemptionsTest is SimSnpRegistry {
         red.registerIssuer(7, 9, abi.encodePacked(r, s, v));
     }
 
+    function test_VerifierKeys() public view {
+        assertEq(red.verifierVkHash(), verifier.vkHash(), "the verifier's vk hash, read at construction");
+        assertTrue(red.verifierVkHash() != bytes32(0), "a vk hash");
+        assertTrue(verifier.developmentKeys() && red.developmentKeys(), "the generated verifier says it uses development keys");
+    }
+
     function test_SetProverKeysOnce() public {
-        red.setProverKeys(bytes32(uint256(1)), "bafy-pk", "bafy-vk");
-        assertEq(red.vkHash(), bytes32(uint256(1)), "vk hash recorded");
+        bytes32 h = verifier.vkHash();
+        red.setProverKeys(h, "bafy-pk", "bafy-vk");
+        assertEq(red.vkHash(), h, "vk hash recorded");
         vm.expectRevert(Redemptions.KeysAlreadySet.selector);
-        red.setProverKeys(bytes32(uint256(2)), "x", "y");
+        red.setProverKeys(h, "x", "y");
         vm.prank(address(0xbad));
         vm.expectRevert(abi.encodeWithSelector(Redemptions.NotDeployer.selector, address(0xbad)));
-        red.setProverKeys(bytes32(uint256(2)), "x", "y");
+        red.setProverKeys(h, "x", "y");
+    }
+
+    function test_RevertWhen_ProverKeysNotTheVerifiers() public {
+        bytes32 h = verifier.vkHash();
+        vm.expectRevert(abi.encodeWithSelector(Redemptions.VkHashMismatch.selector, bytes32(uint256(1)), h));
+        red.setProverKeys(bytes32(uint256(1)), "bafy-pk", "bafy-vk");
+        assertEq(red.vkHash(), bytes32(0), "nothing recorded");
+        red.setProverKeys(h, "bafy-pk", "bafy-vk"); // the verifier's own hash still goes in
     }
 
     function test_RevertWhen_UnknownDeal() public {

@@ -747,6 +747,19 @@ async function auditor() {
       el('td', { text: m.expiresAt ? new Date(m.expiresAt * 1000).toUTCString() : '' }),
       el('td', {}, 'block ' + m.block + ' · ', el('code', { text: m.txHash }))));
   }
+  const p = a.prover;
+  const prover = p ? [
+    el('h3', {}, 'Proof verifier'),
+    el('ul', { id: 'prover' },
+      el('li', {}, 'Redemptions checks proofs with ', el('code', { text: p.verifier }), ' under the verifying key hashed ', el('code', { text: p.vkHash }), '.'),
+      el('li', {}, p.developmentKeys
+        ? el('span', { class: 'badge sim', text: 'DEVELOPMENT KEYS: anyone can forge proofs (development only)' })
+        : 'Keys from a ceremony, not the development keys.'),
+      el('li', {}, p.recordedVkHash
+        ? 'Keys published: proving key ' + p.pkCid + ', verifying key ' + p.vkCid + (p.recordMatches ? ' (recorded hash matches the verifier).' : ' (recorded hash DOES NOT match the verifier).')
+        : 'Keys not recorded on-chain yet.'),
+      ...(p.problems || []).map((x) => el('li', { class: 'error', text: x }))),
+  ] : [];
   view.replaceChildren(
     el('h2', {}, 'Auditor'),
     el('p', {}, 'What the AttestationRegistry ', el('code', { text: a.attestationRegistry }), ' attested, each report re-verified here against the pinned AMD roots (or, flagged, the simulated test root).'),
@@ -757,6 +770,7 @@ async function auditor() {
     el('h3', {}, 'Registered matchers'),
     el('div', { class: 'scroll' }, el('table', { id: 'matchers' },
       el('thead', {}, el('tr', {}, ...['Matcher', 'Measurement', 'On-chain', 'Report', 'Expires', 'Registration event'].map((h) => el('th', { scope: 'col', text: h })))), matchers)),
+    ...prover,
     el('h3', {}, 'Contracts'),
     el('ul', {}, ...contracts.map(([k, v]) => el('li', {}, k + ': ', el('code', { text: v })))),
     el('p', { class: 'hint' }, 'Events can be read from the chain\'s JSON-RPC (' + (info.rpcUrl || 'see /info') + ') with eth_getLogs, or with `bazaar audit`. Raw: ', el('a', { href: '/attestations' }, '/attestations'), '.'));

@@ -203,6 +203,7 @@ try {
   await page.waitForSelector('#matchers tbody tr');
   assert.match(await page.textContent('#matchers'), /SIMULATED SEV-SNP/);
   assert.ok((await page.$$('#allowed li')).length > 0, 'allowed measurements are listed');
+  assert.match(await page.textContent('#prover'), /DEVELOPMENT KEYS: anyone can forge proofs/);
   await shot('auditor');
 
   // Keyboard: the views are reachable with Tab and Enter.

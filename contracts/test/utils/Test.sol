@@ -20,6 +20,8 @@ interface Vm {
     function pauseGasMetering() external;
     function resumeGasMetering() external;
     function toString(uint256 value) external pure returns (string memory);
+    function toString(bytes32 value) external pure returns (string memory);
+    function deployCode(string calldata artifactPath) external returns (address deployed);
 }
 
 /// @notice Minimal test base: assertions revert with a message, which forge reports as failure.
