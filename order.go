@@ -179,12 +179,17 @@ type Receipt struct {
 	Batch   uint64         `json:"batch"`   // the batch it will settle in
 }
 
-// PaymentNotice is what the matcher sends the vendor: an order is paid (no payer named).
+// PaymentNotice is what the matcher sends the vendor: an order is paid (no payer named). The
+// matcher signs it with its attested key (chain.PaymentNoticeDigest); a vendor takes it as
+// evidence only when that signer is a registered matcher on-chain, since anyone can drop a
+// sealed message into a vendor's mailbox.
 type PaymentNotice struct {
-	Order  common.Hash  `json:"order"`
-	DealID common.Hash  `json:"dealId"`
-	Amount *hexutil.Big `json:"amount"`
-	Batch  uint64       `json:"batch"`
+	Vendor    common.Address `json:"vendor"`
+	Order     common.Hash    `json:"order"`
+	DealID    common.Hash    `json:"dealId"`
+	Amount    *hexutil.Big   `json:"amount"`
+	Batch     uint64         `json:"batch"` // the batch it settles in
+	Signature hexutil.Bytes  `json:"signature"`
 }
 
 // OrderMessage is a mailbox message of the purchase phase; Type says which field is set.

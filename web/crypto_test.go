@@ -6,13 +6,17 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/json"
+	"math/big"
 	"os/exec"
+	"strings"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/bazaar-market/bazaar"
+	"github.com/bazaar-market/bazaar/chain"
 )
 
 // TestBundledCrypto: the UI's bundled cryptography (web/static/vendor/crypto.mjs, run in Node)
@@ -71,5 +75,42 @@ func TestBundledCrypto(t *testing.T) {
 	es, err := hexutil.Decode(out.EdSig)
 	if err != nil || !ed25519.Verify(ed25519.NewKeyFromSeed(seed).Public().(ed25519.PublicKey), []byte(text), es) {
 		t.Fatal("the bundle's Ed25519 signature does not verify in Go")
+	}
+}
+
+// TestBundledCrypto_PaymentNotice: the browser's paymentNoticeDigest is chain.PaymentNoticeDigest,
+// so the web inbox recovers the matcher that signed a genuine "paid" notice, and another signer
+// from the same signature over a notice with any field changed.
+func TestBundledCrypto_PaymentNotice(t *testing.T) {
+	key, _ := crypto.GenerateKey()
+	chainID, settlement := big.NewInt(1337), common.HexToAddress("0x5e771e0000000000000000000000000000000001")
+	n := bazaar.PaymentNotice{Vendor: common.HexToAddress("0x00000000000000000000000000000000000000aa"), Order: common.Hash{1, 2, 3},
+		DealID: common.Hash{4, 5, 6}, Amount: (*hexutil.Big)(big.NewInt(4_000_000)), Batch: 7}
+	n, err := chain.SignPaymentNotice(key, chainID, settlement, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := chain.PaymentNoticeDigest(chainID, settlement, n)
+	changed := n
+	changed.Amount = (*hexutil.Big)(big.NewInt(45_000_000))
+	in, _ := json.Marshal(map[string]any{"chainId": 1337, "settlement": settlement.Hex(), "notice": n, "changed": changed})
+	cmd := exec.Command("node", "test/notice_check.mjs")
+	cmd.Stdin = bytes.NewReader(in)
+	raw, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("node: %v\n%s", err, raw)
+	}
+	var out struct{ Digest, Signer, ChangedSigner string }
+	if err := json.Unmarshal(raw, &out); err != nil {
+		t.Fatalf("%v: %s", err, raw)
+	}
+	if out.Digest != want.Hex() {
+		t.Fatalf("browser digest %s, Go %s", out.Digest, want.Hex())
+	}
+	if !strings.EqualFold(out.Signer, crypto.PubkeyToAddress(key.PublicKey).Hex()) {
+		t.Fatalf("browser recovered %s from a genuine notice", out.Signer)
+	}
+	if strings.EqualFold(out.ChangedSigner, out.Signer) {
+		t.Fatal("a notice with another amount recovers the matcher too")
 	}
 }

@@ -42,6 +42,7 @@ type nodeChain struct {
 	domain      chain.Domain
 	client      *ethclient.Client
 	redemptions *chain.Redemptions
+	attestation *chain.Attestation // nil when the node names none
 	settlement  common.Address
 	issuerKey   string // the credential issuer's public key (0x hex), as the node names it
 }
@@ -76,8 +77,12 @@ func dialNodeChain(ctx context.Context, base string) (*nodeChain, error) {
 		client.Close()
 		return nil, fmt.Errorf("chain RPC %s does not serve chain %d", info.RPCURL, info.ChainID)
 	}
-	return &nodeChain{base: base, domain: chain.Domain{ChainID: id, Registry: addr("DealRegistry")}, client: client,
-		redemptions: chain.NewRedemptions(client, addr("Redemptions")), settlement: addr("Settlement"), issuerKey: issuerKey}, nil
+	nc := &nodeChain{base: base, domain: chain.Domain{ChainID: id, Registry: addr("DealRegistry")}, client: client,
+		redemptions: chain.NewRedemptions(client, addr("Redemptions")), settlement: addr("Settlement"), issuerKey: issuerKey}
+	if a := addr("AttestationRegistry"); a != (common.Address{}) {
+		nc.attestation = chain.NewAttestation(client, a)
+	}
+	return nc, nil
 }
 
 func (c *nodeChain) Close() { c.client.Close() }
@@ -633,6 +638,8 @@ type vendorOrder struct {
 	ReplyMailbox   string       `json:"replyMailbox"`
 	ReplyKey       []byte       `json:"replyKey"`
 	Received       time.Time    `json:"received"`
+	PaidBatch      uint64       `json:"paidBatch,omitempty"` // the batch the payment settles in
+	PaidBy         string       `json:"paidBy,omitempty"`    // the registered matcher that signed the notice
 	PickedUp       *time.Time   `json:"pickedUp,omitempty"`
 }
 
@@ -645,6 +652,51 @@ type vendorBook struct {
 }
 
 func (b *vendorBook) save() error { return saveJSON(b.path, b) }
+
+// takePaid marks a confirmed order paid on a payment notice — only one signed by a matcher the
+// AttestationRegistry holds registered (asked on-chain), for this vendor, this order and the
+// confirmed amount. Anything else (an unsigned or forged notice anyone could drop into the
+// mailbox, another vendor's, another amount) changes nothing.
+func (b *vendorBook) takePaid(ctx context.Context, c *nodeChain, vendor common.Address, n *bazaar.PaymentNotice) error {
+	o, err := b.find(n.Order.Hex())
+	if err != nil || o.Order != n.Order {
+		return fmt.Errorf("payment notice for an order this vendor does not have (%s)", short(n.Order))
+	}
+	if o.Status == "paid" || o.Status == "picked-up" {
+		return nil // the same notice again
+	}
+	if o.Status != bazaar.OrderConfirmed {
+		return fmt.Errorf("payment notice for order %s, which is %s", short(o.Order), o.Status)
+	}
+	if n.DealID != o.DealID || n.Amount == nil || o.Amount.ToInt().Cmp(n.Amount.ToInt()) != 0 {
+		return fmt.Errorf("payment notice for order %s does not match its deal and confirmed amount", short(o.Order))
+	}
+	if c.attestation == nil || c.settlement == (common.Address{}) {
+		return fmt.Errorf("payment notice for order %s: the node names no AttestationRegistry or Settlement to check it against", short(o.Order))
+	}
+	m, err := c.attestation.CheckPaymentNotice(ctx, c.domain.ChainID, c.settlement, vendor, *n)
+	if err != nil {
+		return fmt.Errorf("payment notice for order %s: %w", short(o.Order), err)
+	}
+	o.Status, o.PaidBatch, o.PaidBy = "paid", n.Batch, m.Hex()
+	return nil
+}
+
+// requireSettled refuses until the Settlement contract has taken the batch a payment settles
+// in: from then on the vendor's credit is on-chain, and no exit can return the payer's money.
+func (c *nodeChain) requireSettled(ctx context.Context, batch uint64) error {
+	if c.settlement == (common.Address{}) {
+		return errors.New("the node names no Settlement contract")
+	}
+	head, _, err := chain.NewSettlement(c.client, c.settlement).Head(ctx)
+	if err != nil {
+		return fmt.Errorf("read the settlement's last batch: %w", err)
+	}
+	if head < batch {
+		return fmt.Errorf("paid, but its batch %d is not on-chain yet (last batch %d): wait a moment and check again", batch, head)
+	}
+	return nil
+}
 
 func (b *vendorBook) find(prefix string) (*vendorOrder, error) {
 	var hit *vendorOrder
@@ -782,9 +834,11 @@ func runVendorOrders(ctx context.Context, args []string, stdout, stderr io.Write
 				fmt.Fprintf(stdout, "new order %s for deal %s\n", short(o.Order), short(o.DealID))
 			}
 		case m.Type == bazaar.MsgPaid && m.Paid != nil:
-			if o, err := book.find(m.Paid.Order.Hex()); err == nil && o.Status == bazaar.OrderConfirmed && o.Amount.ToInt().Cmp(m.Paid.Amount.ToInt()) == 0 {
-				o.Status = "paid"
-				fmt.Fprintf(stdout, "order %s paid: %s, settles in batch %d\n", short(o.Order), formatUnits(o.Amount.ToInt()), m.Paid.Batch)
+			if err := book.takePaid(ctx, c, vendor, m.Paid); err != nil {
+				book.Refused = append(book.Refused, time.Now().UTC().Format(time.RFC3339)+" "+err.Error())
+				fmt.Fprintf(stdout, "refused a payment notice: %v\n", err)
+			} else {
+				fmt.Fprintf(stdout, "order %s paid: %s, settles in batch %d\n", short(m.Paid.Order), formatUnits(m.Paid.Amount.ToInt()), m.Paid.Batch)
 			}
 		default:
 			return true
@@ -842,13 +896,19 @@ func runVendorOrders(ctx context.Context, args []string, stdout, stderr io.Write
 		if err != nil {
 			return err
 		}
+		// Paid first, and only then the code: an answer about an unpaid order says nothing of the
+		// code, so it cannot be used to test guesses.
 		switch {
 		case o.PickedUp != nil:
 			return fmt.Errorf("order %s was already picked up at %s: the code is spent", short(o.Order), o.PickedUp.Format(time.RFC3339))
-		case bazaar.PickupCodeHash(pos[1]) != o.PickupCodeHash:
-			return fmt.Errorf("the code does not match order %s", short(o.Order))
 		case o.Status != "paid":
-			return fmt.Errorf("the code matches, but order %s is %s, not paid yet", short(o.Order), o.Status)
+			return fmt.Errorf("order %s is %s, not paid: hand nothing over", short(o.Order), o.Status)
+		}
+		if err := c.requireSettled(ctx, o.PaidBatch); err != nil {
+			return fmt.Errorf("order %s: %w", short(o.Order), err)
+		}
+		if bazaar.PickupCodeHash(pos[1]) != o.PickupCodeHash {
+			return fmt.Errorf("the code does not match order %s", short(o.Order))
 		}
 		now := time.Now().UTC()
 		o.PickedUp, o.Status = &now, "picked-up"

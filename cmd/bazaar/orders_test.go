@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/ecdh"
+	"crypto/ecdsa"
 	"encoding/json"
 	"math/big"
 	"strings"
@@ -169,7 +170,50 @@ func TestOrders_Flow(t *testing.T) {
 	prefix := o.Order.Hex()[:12]
 	must(orders("confirm", prefix))
 	refuse(orders("confirm", prefix), "confirmed already")
-	refuse(orders("check-code", prefix, o.PickupCode), "not paid yet")
+	refuse(orders("check-code", prefix, o.PickupCode), "not paid")
+	refuse(orders("check-code", prefix, "00000-00000"), "not paid") // says nothing of the code
+
+	// Issue 19, finding 1: "paid" notices anyone can seal to the vendor's order key. Unsigned,
+	// signed by a key the registry does not hold, or signed by the matcher for another amount,
+	// vendor or deployment: each refused, the order stays confirmed and check-code says so.
+	genuine := bazaar.PaymentNotice{Vendor: vendor, Order: o.Order, DealID: dealID, Amount: (*hexutil.Big)(usdc(4)), Batch: 1}
+	chainID := new(big.Int).SetUint64(n.deployment.ChainID)
+	signed := func(key *ecdsa.PrivateKey, nt bazaar.PaymentNotice, settlement common.Address) bazaar.PaymentNotice {
+		t.Helper()
+		out, err := chain.SignPaymentNotice(key, chainID, settlement, nt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	dropPaid := func(nt bazaar.PaymentNotice) {
+		t.Helper()
+		sealed, err := bazaar.SealToKey(pub, bazaar.OrderMessage{Type: bazaar.MsgPaid, Paid: &nt})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st, e := postRaw(t, n.URL()+"/relay/mailboxes/"+key.Mailbox, mustJSON(t, map[string]any{"sealed": json.RawMessage(sealed)})); st != 202 {
+			t.Fatalf("drop: %d %+v", st, e)
+		}
+	}
+	stranger, _ := crypto.GenerateKey()
+	otherAmount, otherVendor := genuine, genuine
+	otherAmount.Amount = (*hexutil.Big)(usdc(1))
+	otherVendor.Vendor = common.Address{0xbb}
+	settlement := n.settlement.Address()
+	dropPaid(genuine)                                            // unsigned, as anyone can send
+	dropPaid(signed(stranger, genuine, settlement))              // signed by a key the registry does not hold
+	dropPaid(signed(n.mkeys.signer, otherAmount, settlement))    // the matcher's, for another amount
+	dropPaid(signed(n.mkeys.signer, otherVendor, settlement))    // the matcher's, for another vendor
+	dropPaid(signed(n.mkeys.signer, genuine, common.Address{1})) // the matcher's, on another Settlement
+	must(orders())
+	if got := strings.Count(out.String(), "refused a payment notice"); got != 5 {
+		t.Fatalf("%d payment notices refused, want 5:\n%s", got, out.String())
+	}
+	if strings.Contains(out.String(), " paid: ") {
+		t.Fatalf("a forged notice marked the order paid:\n%s", out.String())
+	}
+	refuse(orders("check-code", prefix, o.PickupCode), "not paid")
 	must(agent("agent", "pay", posted.DealID))
 	if !strings.Contains(out.String(), "paid 4.00") || !strings.Contains(out.String(), "receipt: balance 46.00") {
 		t.Fatalf("pay: %s", out.String())
@@ -179,7 +223,23 @@ func TestOrders_Flow(t *testing.T) {
 	if !strings.Contains(out.String(), "order "+short(o.Order)+" paid: 4.00") {
 		t.Fatalf("no payment notice for the vendor:\n%s", out.String())
 	}
-	refuse(orders("check-code", prefix, "00000-00000"), "does not match")
+	// Handed over only once the payment's batch is on-chain.
+	for deadline := time.Now().Add(20 * time.Second); ; {
+		err := orders("check-code", prefix, "00000-00000")
+		if err == nil {
+			t.Fatal("a wrong code accepted")
+		}
+		if !strings.Contains(err.Error(), "not on-chain yet") {
+			if !strings.Contains(err.Error(), "does not match") {
+				t.Fatalf("wrong code: %v", err)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the payment's batch never landed: %v", err)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
 	must(orders("check-code", prefix, o.PickupCode))
 	refuse(orders("check-code", prefix, o.PickupCode), "already picked up")
 

@@ -348,8 +348,14 @@ func (n *Node) postPayment(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if k, ok := n.orderKeys.get(vendor); ok && n.registry.Domain.CheckOrderKey(k) == nil {
-		notice := bazaar.PaymentNotice{Order: in.Order, DealID: in.DealID, Amount: amount, Batch: batch + 1}
-		if err := n.deliverOrderMessage(ctx, k.Mailbox, nil, k.Key, bazaar.OrderMessage{Type: bazaar.MsgPaid, Paid: &notice}); err != nil {
+		// Signed by the attested matcher key: the vendor hands goods over on this notice, and
+		// anyone could drop an unsigned one in its mailbox.
+		notice, err := chain.SignPaymentNotice(n.mkeys.signer, new(big.Int).SetUint64(n.deployment.ChainID), n.settlement.Address(),
+			bazaar.PaymentNotice{Vendor: vendor, Order: in.Order, DealID: in.DealID, Amount: amount, Batch: batch + 1})
+		if err == nil {
+			err = n.deliverOrderMessage(ctx, k.Mailbox, nil, k.Key, bazaar.OrderMessage{Type: bazaar.MsgPaid, Paid: &notice})
+		}
+		if err != nil {
 			n.log.Warn("payment notice not delivered", "err", err)
 		}
 	}

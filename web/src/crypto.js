@@ -67,3 +67,22 @@ export function hpkeOpen(skR, ciphertext, info) {
   const nonce = labeledExpand(suite, secret, 'base_nonce', context, 12);
   return chacha20poly1305(key, nonce).decrypt(ct);
 }
+
+// The 32-byte big-endian word abi.encode writes for a number, an address or a bytes32 (given as
+// a number, a bigint or 0x hex).
+function word(v) {
+  const out = new Uint8Array(32);
+  let x = BigInt(v);
+  if (x < 0n || x >= 1n << 256n) throw new Error('value does not fit a word');
+  for (let i = 31; i >= 0 && x > 0n; i--) { out[i] = Number(x & 255n); x >>= 8n; }
+  return out;
+}
+
+const PAID_TYPEHASH = keccak_256(enc.encode('PaymentNotice(address vendor,bytes32 order,bytes32 dealId,uint256 amount,uint64 batch)'));
+
+// paymentNoticeDigest is chain.PaymentNoticeDigest: what a matcher signs for a vendor's "paid"
+// notice, keccak256(abi.encode(typehash, chainId, settlement, vendor, order, dealId, amount, batch)).
+export function paymentNoticeDigest(chainId, settlement, n) {
+  return keccak_256(concat(PAID_TYPEHASH, word(chainId), word(settlement), word(n.vendor), word(n.order), word(n.dealId),
+    word(n.amount), word(n.batch)));
+}

@@ -590,6 +590,29 @@ async function takeAcceptance(a, account) {
   return true;
 }
 
+// A "paid" notice is evidence only when a registered matcher signed it (c.paymentNoticeDigest:
+// chain, Settlement, vendor, order, deal, amount, batch): anyone can seal a message to the
+// vendor's order key. The registered matchers are the node's /attestations, read from the chain.
+async function takePaid(p, account) {
+  const o = inbox.book.orders.find((x) => x.order.toLowerCase() === String(p.order).toLowerCase());
+  if (!o) throw new Error('payment notice for an order this vendor does not have');
+  if (o.status === 'paid' || o.status === 'picked-up') return;
+  if (o.status !== 'confirmed') throw new Error('payment notice for order ' + short(o.order) + ', which is ' + o.status);
+  if (String(p.vendor).toLowerCase() !== account.toLowerCase() || String(p.dealId).toLowerCase() !== o.dealId.toLowerCase() ||
+      BigInt(p.amount) !== BigInt(o.amount)) {
+    throw new Error('payment notice for order ' + short(o.order) + ' does not match its vendor, deal and confirmed amount');
+  }
+  let signer = '';
+  try { signer = c.recoverAddress(c.paymentNoticeDigest(info.chainId, info.contracts.Settlement, p), c.hexToBytes(p.signature || '')); } catch { signer = ''; }
+  const att = await api('GET', '/attestations');
+  if (!signer || !(att.matchers || []).some((m) => m.registered && m.matcher.toLowerCase() === signer.toLowerCase())) {
+    throw new Error('payment notice for order ' + short(o.order) + ' not signed by a registered matcher');
+  }
+  o.status = 'paid';
+  o.paidBatch = p.batch;
+  o.paidBy = signer;
+}
+
 async function syncInbox(account, status) {
   const { envs, finish } = await readMailbox(inbox.keys);
   let fresh = 0;
@@ -603,8 +626,11 @@ async function syncInbox(account, status) {
         inbox.book.refused.push(new Date().toISOString() + ' ' + e.message);
       }
     } else if (m.type === 'paid' && m.paid) {
-      const o = inbox.book.orders.find((x) => x.order.toLowerCase() === m.paid.order.toLowerCase());
-      if (o && o.status === 'confirmed' && BigInt(o.amount) === BigInt(m.paid.amount)) o.status = 'paid';
+      try {
+        await takePaid(m.paid, account);
+      } catch (e) {
+        inbox.book.refused.push(new Date().toISOString() + ' ' + e.message);
+      }
     }
   }
   saveBook();
@@ -672,8 +698,8 @@ function renderOrders(section, account) {
     const h = c.bytesToHex(c.sha256(utf8.encode('bazaar pickup code v1\0' + code)));
     if (!o) pickStatus.textContent = 'No such order.';
     else if (o.pickedUp) pickStatus.textContent = 'Already picked up at ' + o.pickedUp + ': the code is spent.';
+    else if (o.status !== 'paid') pickStatus.textContent = 'The order is ' + o.status + ', not paid: hand nothing over.';
     else if (h !== o.pickupCodeHash.toLowerCase()) pickStatus.textContent = 'The code does not match this order.';
-    else if (o.status !== 'paid') pickStatus.textContent = 'The code matches, but the order is ' + o.status + ', not paid yet.';
     else {
       o.pickedUp = new Date().toISOString();
       o.status = 'picked-up';

@@ -165,7 +165,7 @@ try {
     assert.deepEqual(signed, ['personal_sign', 'OrderDecision']);
     await page.fill('#check-code input[name=code]', process.env.PICKUP_CODE);
     await page.click('#check-code button');
-    assert.match(await page.textContent('#code-status'), /not paid yet/);
+    assert.match(await page.textContent('#code-status'), /not paid: hand nothing over/);
     const paid = execFileSync(process.env.AGENT_CLI, ['agent', 'pay', process.env.ORDER_DEAL, '--demo', process.env.AGENT_DEMO, '--node', base,
       '--state', process.env.AGENT_STATE], { env: { ...process.env, BAZAAR_TEST_AS_CLI: '1' }, encoding: 'utf8' });
     assert.match(paid, /receipt: balance 46\.00/, 'the agent paid the confirmed order');
