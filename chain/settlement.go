@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"math/big"
+	"time"
 
 	ethereum "github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
@@ -210,6 +211,17 @@ func (s *Settlement) Head(ctx context.Context) (uint64, common.Hash, error) {
 	}
 	root, err := bind.Call(s.contract, &bind.CallOpts{Context: ctx}, settlementABI.PackStateRoot(), settlementABI.UnpackStateRoot)
 	return id, common.Hash(root), err
+}
+
+// Timing reads when the last batch landed (or the contract was deployed) and the exit delay:
+// exits open at lastBatchAt + exitDelay.
+func (s *Settlement) Timing(ctx context.Context) (lastBatchAt time.Time, exitDelay time.Duration, err error) {
+	at, err := bind.Call(s.contract, &bind.CallOpts{Context: ctx}, settlementABI.PackLastBatchAt(), settlementABI.UnpackLastBatchAt)
+	if err != nil {
+		return time.Time{}, 0, err
+	}
+	d, err := bind.Call(s.contract, &bind.CallOpts{Context: ctx}, settlementABI.PackExitDelay(), settlementABI.UnpackExitDelay)
+	return time.Unix(int64(at), 0), time.Duration(d) * time.Second, err
 }
 
 // Allowance reads how much spender may move from owner.

@@ -54,19 +54,20 @@ var (
 type Ledger struct {
 	settlement common.Address
 
-	mu        sync.Mutex
-	balances  map[common.Address]*big.Int
-	nonces    map[common.Address]map[uint64]bool
-	orders    map[common.Hash]bool        // orders paid
-	unbatched []payment                   // payments since the last batch, in order
-	history   map[common.Address]*History // settled purchases per account
-	settled   map[common.Address]*big.Int // balances as of the last batch (exit proofs)
-	credits   map[common.Address]*big.Int // cumulative, as posted in the vendor root
-	pending   map[common.Address]*big.Int // credits since the last batch
-	deposited *big.Int                    // deposits seen on chain
-	batchID   uint64
-	root      common.Hash // state root after the last batch
-	payments  int         // payments since the last batch
+	mu            sync.Mutex
+	balances      map[common.Address]*big.Int
+	nonces        map[common.Address]map[uint64]bool
+	orders        map[common.Hash]bool        // orders paid
+	unbatched     []payment                   // payments since the last batch, in order
+	history       map[common.Address]*History // settled purchases per account
+	settled       map[common.Address]*big.Int // balances as of the last batch (exit proofs)
+	credits       map[common.Address]*big.Int // cumulative, as posted in the vendor root
+	pending       map[common.Address]*big.Int // credits since the last batch
+	deposited     *big.Int                    // deposits seen on chain
+	rootDeposited *big.Int                    // the deposits the last batch's root holds (nil: none)
+	batchID       uint64
+	root          common.Hash // state root after the last batch
+	payments      int         // payments since the last batch
 }
 
 // New returns an empty ledger for a Settlement contract.
@@ -172,6 +173,18 @@ func SignIntent(key *ecdsa.PrivateKey, settlement common.Address, in Intent) (In
 	return in, nil
 }
 
+// Unrooted reports whether deposits were taken since the last batch: balances no state root
+// holds yet, so no exit could return them until the next batch.
+func (l *Ledger) Unrooted() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	rooted := l.rootDeposited
+	if rooted == nil {
+		rooted = new(big.Int)
+	}
+	return l.deposited.Cmp(rooted) != 0
+}
+
 // Pending is the number of payments not yet in a batch.
 func (l *Ledger) Pending() int {
 	l.mu.Lock()
@@ -257,6 +270,9 @@ func (l *Ledger) Commit(p *BatchPlan) error {
 		}
 	}
 	l.batchID, l.root = p.ID, p.NewRoot
+	if p.DepositedSeen != nil {
+		l.rootDeposited = new(big.Int).Set(p.DepositedSeen)
+	}
 	l.payments -= p.Payments
 	n := min(p.Payments, len(l.unbatched))
 	for _, pm := range l.unbatched[:n] {
@@ -300,42 +316,46 @@ func (l *Ledger) Statement(account common.Address) (batch uint64, root common.Ha
 
 // snapshot is the ledger's persistent form.
 type snapshot struct {
-	Balances  map[common.Address]*big.Int `json:"balances"`
-	Nonces    map[common.Address][]uint64 `json:"nonces"`
-	Credits   map[common.Address]*big.Int `json:"credits"`
-	Pending   map[common.Address]*big.Int `json:"pending"`
-	Deposited *big.Int                    `json:"deposited"`
-	BatchID   uint64                      `json:"batchId"`
-	Root      common.Hash                 `json:"root"`
-	Payments  int                         `json:"payments"`
-	Scanned   uint64                      `json:"scanned"`
-	Orders    []common.Hash               `json:"orders"`
-	Unbatched []payment                   `json:"unbatched"`
-	History   map[common.Address]*History `json:"history"`
-	Settled   map[common.Address]*big.Int `json:"settled"`
-	InFlight  *InFlight                   `json:"inFlight,omitempty"`
+	Balances      map[common.Address]*big.Int `json:"balances"`
+	Nonces        map[common.Address][]uint64 `json:"nonces"`
+	Credits       map[common.Address]*big.Int `json:"credits"`
+	Pending       map[common.Address]*big.Int `json:"pending"`
+	Deposited     *big.Int                    `json:"deposited"`
+	BatchID       uint64                      `json:"batchId"`
+	Root          common.Hash                 `json:"root"`
+	Payments      int                         `json:"payments"`
+	Scanned       uint64                      `json:"scanned"`
+	Orders        []common.Hash               `json:"orders"`
+	Unbatched     []payment                   `json:"unbatched"`
+	History       map[common.Address]*History `json:"history"`
+	Settled       map[common.Address]*big.Int `json:"settled"`
+	InFlight      *InFlight                   `json:"inFlight,omitempty"`
+	RootDeposited *big.Int                    `json:"rootDeposited,omitempty"`
 }
 
 // InFlight is a batch sent to the chain but not yet committed here: after a crash, Restore's
 // caller commits it if the chain holds it.
 type InFlight struct {
-	ID       uint64                      `json:"id"`
-	PrevRoot common.Hash                 `json:"prevRoot"`
-	NewRoot  common.Hash                 `json:"newRoot"`
-	Vendors  []common.Address            `json:"vendors"`
-	Totals   []*big.Int                  `json:"totals"`
-	Payments int                         `json:"payments"`
-	Settled  map[common.Address]*big.Int `json:"settled"`
+	ID            uint64                      `json:"id"`
+	PrevRoot      common.Hash                 `json:"prevRoot"`
+	NewRoot       common.Hash                 `json:"newRoot"`
+	Vendors       []common.Address            `json:"vendors"`
+	Totals        []*big.Int                  `json:"totals"`
+	Payments      int                         `json:"payments"`
+	Settled       map[common.Address]*big.Int `json:"settled"`
+	DepositedSeen *big.Int                    `json:"depositedSeen,omitempty"`
 }
 
 // InFlightOf summarises a plan for the snapshot.
 func InFlightOf(p *BatchPlan) *InFlight {
-	return &InFlight{ID: p.ID, PrevRoot: p.PrevRoot, NewRoot: p.NewRoot, Vendors: p.Vendors, Totals: p.Totals, Payments: p.Payments, Settled: p.Settled}
+	return &InFlight{ID: p.ID, PrevRoot: p.PrevRoot, NewRoot: p.NewRoot, Vendors: p.Vendors, Totals: p.Totals, Payments: p.Payments, Settled: p.Settled,
+		DepositedSeen: p.DepositedSeen}
 }
 
 // Plan turns an in-flight summary back into a plan Commit accepts (without trees).
 func (f *InFlight) Plan() *BatchPlan {
-	return &BatchPlan{ID: f.ID, PrevRoot: f.PrevRoot, NewRoot: f.NewRoot, Vendors: f.Vendors, Totals: f.Totals, Payments: f.Payments, Settled: f.Settled}
+	return &BatchPlan{ID: f.ID, PrevRoot: f.PrevRoot, NewRoot: f.NewRoot, Vendors: f.Vendors, Totals: f.Totals, Payments: f.Payments, Settled: f.Settled,
+		DepositedSeen: f.DepositedSeen}
 }
 
 // Snapshot serialises the ledger with the last chain block whose deposits it holds and the
@@ -345,7 +365,7 @@ func (l *Ledger) Snapshot(scanned uint64, inFlight *InFlight) ([]byte, error) {
 	defer l.mu.Unlock()
 	s := snapshot{Balances: l.balances, Nonces: map[common.Address][]uint64{}, Credits: l.credits, Pending: l.pending,
 		Deposited: l.deposited, BatchID: l.batchID, Root: l.root, Payments: l.payments, Scanned: scanned, InFlight: inFlight, Settled: l.settled,
-		Unbatched: l.unbatched, History: l.history}
+		Unbatched: l.unbatched, History: l.history, RootDeposited: l.rootDeposited}
 	for o := range l.orders {
 		s.Orders = append(s.Orders, o)
 	}
@@ -392,6 +412,7 @@ func (l *Ledger) Restore(b []byte) (uint64, *InFlight, error) {
 		s.Deposited = new(big.Int)
 	}
 	l.deposited, l.batchID, l.root, l.payments = s.Deposited, s.BatchID, s.Root, s.Payments
+	l.rootDeposited = s.RootDeposited
 	return s.Scanned, s.InFlight, nil
 }
 

@@ -205,3 +205,41 @@ func TestLedger_SnapshotRestore(t *testing.T) {
 		t.Fatalf("cumulative credit %s, want 15", c)
 	}
 }
+
+// TestLedger_Unrooted: deposits taken since the last batch are unrooted until a batch commits
+// them, across a snapshot and restore too (the sequencer batches them within its interval).
+func TestLedger_Unrooted(t *testing.T) {
+	l := ledger.New(common.Address{9})
+	if l.Unrooted() {
+		t.Fatal("an empty ledger has deposits to root")
+	}
+	l.Deposit(common.Address{1}, big.NewInt(10))
+	if !l.Unrooted() {
+		t.Fatal("a deposit is not unrooted")
+	}
+	p, err := l.Plan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Commit(p); err != nil {
+		t.Fatal(err)
+	}
+	if l.Unrooted() {
+		t.Fatal("a committed batch left the deposit unrooted")
+	}
+	snap, err := l.Snapshot(7, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := ledger.New(common.Address{9})
+	if _, _, err := r.Restore(snap); err != nil {
+		t.Fatal(err)
+	}
+	if r.Unrooted() {
+		t.Fatal("restored ledger forgot its rooted deposits")
+	}
+	r.Deposit(common.Address{2}, big.NewInt(1))
+	if !r.Unrooted() {
+		t.Fatal("a deposit after the restore is not unrooted")
+	}
+}

@@ -286,7 +286,7 @@ var depositSelector = crypto.Keccak256([]byte("deposit(address,uint256)"))[:4]
 // payments.
 func TestSettlement_ExitCLI(t *testing.T) {
 	ctx := context.Background()
-	const delay = 3 * time.Second
+	const delay = 10 * time.Second // in chain time: the dev chain's clock moves a second a block when it mines fast
 	n := mustStart(t, Config{DataDir: t.TempDir(), RPCListen: "127.0.0.1:0", SeedDemo: true, BatchWait: 100 * time.Millisecond, ExitDelay: delay})
 	defer n.Stop(ctx)
 	posted, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, exampleDeal(t))
@@ -305,21 +305,72 @@ func TestSettlement_ExitCLI(t *testing.T) {
 	}
 	account := chain.KeyAddress(demoAccountKey(demo))
 	waitDeposit(t, n, account)
-	if err := agent("agent", "exit", "--statement-only"); err == nil || !strings.Contains(err.Error(), "no settled balance") {
-		t.Fatalf("statement before any batch: %v", err)
+	// Issue 19, finding 3: a deposit is in a state root within the batch interval, no payment
+	// needed — exitable from then on.
+	statement := func(want string) {
+		t.Helper()
+		for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+			err := agent("agent", "exit", "--statement-only")
+			if err == nil && strings.Contains(out.String(), want) {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("no statement with %q: %v\n%s", want, err, out.String())
+			}
+		}
 	}
+	statement("balance 10.00 as of batch")
 	confirmOrder(t, n, state, demo, common.HexToHash(posted.DealID), usdc(3))
 	if err := agent("agent", "pay", posted.DealID); err != nil {
 		t.Fatalf("pay: %v\n%s", err, out.String())
 	}
 	waitCredit(t, n, chain.KeyAddress(chain.DevVendorKey))
-	batchAt := time.Now()
-	if err := agent("agent", "exit", "--statement-only"); err != nil || !strings.Contains(out.String(), "balance 7.00 as of batch 1") {
-		t.Fatalf("statement: %v\n%s", err, out.String())
-	}
+	statement("balance 7.00 as of batch")
 	payer := "0x" + common.Bytes2Hex(crypto.FromECDSA(chain.DevRelayerKey))
-	if err := agent("agent", "exit", "--payer-key", payer); err == nil || !strings.Contains(err.Error(), "SequencerAlive") {
-		t.Fatalf("exit while the sequencer is alive: %v", err)
+	// Issue 19, finding 2: idleness opens no exit. Two exit delays without a payment: the idle
+	// sequencer's heartbeat batches keep it alive (an account that paid cannot take its money
+	// back with an older statement, nor can any account halt settlement).
+	chainTime := func() time.Time {
+		t.Helper()
+		h, err := n.backend.HeaderByNumber(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return time.Unix(int64(h.Time), 0)
+	}
+	idle, wall := chainTime(), time.Now()
+	for chainTime().Sub(idle) < 2*delay || time.Since(wall) < 2*time.Second {
+		if err := agent("agent", "exit", "--payer-key", payer); err == nil || !strings.Contains(err.Error(), "sequencer is alive") {
+			t.Fatalf("exit while the sequencer is alive and idle: %v\n%s", err, out.String())
+		}
+		time.Sleep(300 * time.Millisecond)
+		if err := fund(ctx, n, common.HexToAddress("0xb10c")); err != nil { // a block, so the chain's clock moves
+			t.Fatal(err)
+		}
+		if time.Since(wall) > time.Minute {
+			t.Fatal("the chain's clock did not move")
+		}
+	}
+	if id, _, _ := n.settlement.Head(ctx); id < 4 {
+		t.Fatalf("batch %d after two idle exit delays: no heartbeats", id)
+	}
+	// The sequencer goes (the matcher's settlement stops): payments are refused once the last
+	// batch is older than the margin, and exits open after the delay.
+	statement("balance 7.00 as of batch")
+	again, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, exampleDeal(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	confirmOrder(t, n, state, demo, common.HexToHash(again.DealID), usdc(1))
+	n.settle.stop()
+	batchAt := time.Now()
+	for stopped := chainTime(); chainTime().Sub(stopped) <= delay/2; {
+		if err := fund(ctx, n, common.HexToAddress("0xb10c")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := agent("agent", "pay", again.DealID); err == nil || !strings.Contains(err.Error(), "no settlement batch has landed") {
+		t.Fatalf("payment with no batch landed for half the exit delay: %v", err)
 	}
 	// Wait out the delay on the chain's clock (the dev chain's runs ahead when it mines many
 	// blocks a second); a live chain makes blocks on its own, here each retry mines one.
@@ -345,11 +396,6 @@ func TestSettlement_ExitCLI(t *testing.T) {
 	if err := agent("agent", "exit", "--payer-key", payer); err == nil || !strings.Contains(err.Error(), "AlreadyExited") {
 		t.Fatalf("second exit: %v", err)
 	}
-	again, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, exampleDeal(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	confirmOrder(t, n, state, demo, common.HexToHash(again.DealID), usdc(1))
 	if err := agent("agent", "pay", again.DealID); err == nil || !strings.Contains(err.Error(), "exit mode") {
 		t.Fatalf("payment after an exit: %v", err)
 	}

@@ -45,6 +45,12 @@ type settlementState struct {
 	scanned  uint64 // last block whose Deposited events the ledger took
 	maxBatch int
 	maxWait  time.Duration
+	stop     context.CancelFunc // ends the settlement loop (the node's Stop does too): the sequencer is gone
+	// chainLast is the chain's lastBatchAt (block time of the last batch, or of the deployment)
+	// and chainNow the newest block's time: heartbeats and the payment margin count in chain
+	// time, which exits are judged by (a dev chain's clock runs ahead of the wall's when it
+	// mines many blocks a second). Guarded by mu.
+	chainLast, chainNow time.Time
 }
 
 // setupSettlement starts the in-process matcher's ledger on the deployment's Settlement: the
@@ -138,8 +144,14 @@ func (n *Node) setupSettlement(ctx, runCtx context.Context) error {
 		}
 		s.last = &ledger.BatchPlan{ID: id, Credits: tree}
 	}
+	// The heartbeat and the payment margin count from the last batch the chain holds.
+	if at, _, err := n.settlement.Timing(ctx); err == nil {
+		s.chainLast, s.chainNow = at, at
+	}
 	n.settle = s
-	go n.settlementLoop(runCtx)
+	loopCtx, stop := context.WithCancel(runCtx)
+	s.stop = stop
+	go n.settlementLoop(loopCtx)
 	return nil
 }
 
@@ -181,7 +193,14 @@ func (n *Node) settlementLoop(ctx context.Context) {
 		case <-t.C:
 		}
 		s := n.settle
-		head, err := n.backend.BlockNumber(ctx)
+		var head uint64
+		hdr, err := n.backend.HeaderByNumber(ctx, nil)
+		if err == nil {
+			head = hdr.Number.Uint64()
+			s.mu.Lock()
+			s.chainNow = time.Unix(int64(hdr.Time), 0)
+			s.mu.Unlock()
+		}
 		if err == nil && head > s.scanned {
 			deps, err := n.settlement.Deposits(ctx, s.scanned+1, head)
 			if err == nil {
@@ -196,8 +215,7 @@ func (n *Node) settlementLoop(ctx context.Context) {
 				}
 			}
 		}
-		pending := s.ledger.Pending()
-		if pending == 0 || (pending < s.maxBatch && time.Since(s.lastAt) < s.maxWait) {
+		if !s.batchDue(n.heartbeat()) {
 			continue
 		}
 		if exited, err := n.settlement.ExitMode(ctx); err == nil && exited {
@@ -209,6 +227,41 @@ func (n *Node) settlementLoop(ctx context.Context) {
 		}
 	}
 }
+
+// batchDue reports whether the next batch should go now: enough payments wait, or payments or
+// deposits no root holds yet have waited the batch interval (so every deposit is exitable within
+// it), or the chain has seen no batch for a heartbeat (an idle sequencer still proves it is alive,
+// so the exit window opens only when it is truly gone).
+func (s *settlementState) batchDue(heartbeat time.Duration) bool {
+	s.mu.Lock()
+	since, idle := time.Since(s.lastAt), s.chainNow.Sub(s.chainLast)
+	s.mu.Unlock()
+	pending := s.ledger.Pending()
+	switch {
+	case pending >= s.maxBatch:
+		return true
+	case (pending > 0 || s.ledger.Unrooted()) && since >= s.maxWait:
+		return true
+	}
+	return since >= heartbeat || idle >= heartbeat
+}
+
+// staleness is how long, in chain time, the chain has held no new batch.
+func (s *settlementState) staleness() time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return max(s.chainNow.Sub(s.chainLast), 0)
+}
+
+// heartbeat is how long an idle sequencer waits between batches: a quarter of the exit delay,
+// so exits open only after four heartbeats in a row failed to land.
+func (n *Node) heartbeat() time.Duration { return n.cfg.ExitDelay / 4 }
+
+// paymentMargin is how stale the last landed batch may be for the matcher to take a payment:
+// half the exit delay. A payment taken is in a batch within the batch interval; if batches have
+// not landed for this long something is wrong, and a payment taken now might not reach the
+// chain before exits open (the payer could then take the money back with an older statement).
+func (n *Node) paymentMargin() time.Duration { return n.cfg.ExitDelay / 2 }
 
 func (n *Node) postBatch(ctx context.Context) error {
 	s := n.settle
@@ -238,8 +291,12 @@ func (n *Node) postBatch(ctx context.Context) error {
 	if err := s.save(); err != nil {
 		return err
 	}
+	at, _, err := n.settlement.Timing(ctx)
 	s.mu.Lock()
 	s.last, s.lastAt = plan, time.Now()
+	if err == nil {
+		s.chainLast = at
+	}
 	s.mu.Unlock()
 	n.log.Info("settlement batch posted", "batch", plan.ID, "payments", plan.Payments, "vendors", len(plan.Vendors))
 	return nil
@@ -327,6 +384,16 @@ func (n *Node) postPayment(w http.ResponseWriter, r *http.Request) {
 			err = &bazaar.Error{Code: bazaar.ECodeConflict, Message: "settlement is in exit mode (an account force-exited): it takes no more payments"}
 		}
 		n.fail(w, err)
+		return
+	}
+	if hdr, err := n.backend.HeaderByNumber(r.Context(), nil); err == nil {
+		n.settle.mu.Lock()
+		n.settle.chainNow = time.Unix(int64(hdr.Time), 0)
+		n.settle.mu.Unlock()
+	}
+	if stale := max(n.settle.staleness(), time.Since(n.settle.lastAt)); stale > n.paymentMargin() {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "no settlement batch has landed for %s (the safety margin is %s of the %s exit delay): payments wait until one does",
+			stale.Round(time.Second), n.paymentMargin(), n.cfg.ExitDelay))
 		return
 	}
 	if err := n.settle.ledger.Pay(*in); err != nil {

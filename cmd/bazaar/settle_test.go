@@ -521,3 +521,49 @@ func waitCredit(t *testing.T, n *Node, vendor common.Address) vendorCredit {
 		time.Sleep(50 * time.Millisecond)
 	}
 }
+
+// TestSettlement_BatchDue: when the sequencer posts (issue 19, findings 2 and 3) — payments
+// waiting, deposits no root holds yet after the batch interval, and a heartbeat when idle, by
+// the wall's clock or the chain's; nothing otherwise.
+func TestSettlement_BatchDue(t *testing.T) {
+	const wait, heartbeat = time.Second, time.Minute
+	now := time.Unix(1_800_000_000, 0)
+	fresh := func() *settlementState {
+		return &settlementState{ledger: ledger.New(common.Address{1}), maxBatch: 100, maxWait: wait, lastAt: time.Now(),
+			chainLast: now, chainNow: now}
+	}
+	s := fresh()
+	if s.batchDue(heartbeat) {
+		t.Fatal("due with nothing to do")
+	}
+	s.ledger.Deposit(common.Address{2}, big.NewInt(5))
+	if s.batchDue(heartbeat) {
+		t.Fatal("a deposit is due before the batch interval")
+	}
+	s.lastAt = time.Now().Add(-wait)
+	if !s.batchDue(heartbeat) {
+		t.Fatal("a deposit no root holds is not due after the batch interval")
+	}
+	plan, err := s.ledger.Plan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ledger.Commit(plan); err != nil {
+		t.Fatal(err)
+	}
+	if s.ledger.Unrooted() || s.batchDue(heartbeat) {
+		t.Fatal("due again once the deposit is in a root")
+	}
+	s.chainNow = now.Add(heartbeat)
+	if !s.batchDue(heartbeat) {
+		t.Fatal("no heartbeat after a heartbeat of chain time")
+	}
+	s = fresh()
+	s.lastAt = time.Now().Add(-heartbeat)
+	if !s.batchDue(heartbeat) {
+		t.Fatal("no heartbeat after a heartbeat of wall time")
+	}
+	if st := fresh(); st.staleness() != 0 {
+		t.Fatalf("staleness %s of a fresh batch", st.staleness())
+	}
+}

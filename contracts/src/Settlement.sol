@@ -14,8 +14,8 @@ import {IAttestationRegistry} from "./interfaces/IAttestationRegistry.sol";
 /// the chain. Each batch also commits to a Merkle root of every vendor's cumulative credit, and a
 /// vendor withdraws with a proof against it: a batch writes no per-vendor storage, so its cost
 /// grows with its calldata only (the per-vendor totals are in the calldata and the event, for
-/// anyone to check against the roots). If no batch arrives for `exitDelay`,
-/// the sequencer is presumed gone: any account exits with a Merkle proof of its balance against
+/// anyone to check against the roots). An idle sequencer posts heartbeat batches (no payments), so
+/// a silence of `exitDelay` means the sequencer is gone, not idle; then any account exits with a Merkle proof of its balance against
 /// the last root, and no batch is accepted afterwards, so none can conflict with an exit.
 ///
 /// Leaves are keccak256(keccak256(abi.encode(address, amount))) under OpenZeppelin's sorted-pair
@@ -147,6 +147,7 @@ contract Settlement {
     function exit(address account, uint256 balance, bytes32[] calldata proof) external {
         uint64 exitAfter = lastBatchAt + exitDelay;
         if (block.timestamp < exitAfter) revert SequencerAlive(exitAfter);
+        if (balance == 0) revert ZeroAmount(); // nothing to return: an empty account cannot end batches
         if (hasExited[account]) revert AlreadyExited(account);
         bytes32 leaf = keccak256(bytes.concat(keccak256(abi.encode(account, balance))));
         if (!MerkleProof.verifyCalldata(proof, stateRoot, leaf)) revert BadProof();

@@ -156,6 +156,9 @@ contract SettlementTest is SimSnpRegistry, BatchSigner {
         st.exit(address(0xACC1), 60e6, proof);
 
         vm.warp(block.timestamp + 1 days);
+        vm.expectRevert(Settlement.ZeroAmount.selector);
+        st.exit(address(0xACC3), 0, proof); // an empty account cannot put settlement in exit mode
+        assertTrue(!st.exitMode(), "not in exit mode");
         vm.expectRevert(Settlement.BadProof.selector);
         st.exit(address(0xACC1), 61e6, proof); // claims more than its leaf
         st.exit(address(0xACC1), 60e6, proof);
@@ -171,6 +174,24 @@ contract SettlementTest is SimSnpRegistry, BatchSigner {
         st.postBatch(hdr(2, root, keccak256("r2"), 100e6), vs, ts, sig);
         st.withdraw(vendorA, 30e6, new bytes32[](0)); // vendors keep what batches credited
         assertEq(usd.balanceOf(address(st)), 10e6, "the other account's 10 remain");
+    }
+
+    function test_HeartbeatBatchGas() public {
+        // An idle sequencer's heartbeat: no vendors, the same root; it moves lastBatchAt, so the
+        // exit window stays shut while the sequencer lives.
+        post(1, bytes32(0), keccak256("r1"), vendorA, 1e6);
+        vm.warp(block.timestamp + 6 hours);
+        Settlement.Batch memory b = hdr(2, keccak256("r1"), keccak256("r1"), 100e6);
+        address[] memory none = new address[](0);
+        uint256[] memory zero = new uint256[](0);
+        bytes memory sig = signBatch(st, SEQUENCER_KEY, b, none, zero);
+        uint256 before = gasleft();
+        st.postBatch(b, none, zero, sig);
+        vm.snapshotValue("Settlement.postBatch(heartbeat)", before - gasleft());
+        assertEq(st.lastBatchAt(), block.timestamp, "the heartbeat moved lastBatchAt");
+        vm.warp(block.timestamp + 1 days - 1);
+        vm.expectRevert(abi.encodeWithSelector(Settlement.SequencerAlive.selector, uint64(block.timestamp + 1)));
+        st.exit(address(0xACC1), 1, new bytes32[](0));
     }
 
     function test_BatchGas1000PaymentsOver100Vendors() public {
