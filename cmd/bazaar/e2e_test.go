@@ -119,6 +119,15 @@ func exampleDeal(tb testing.TB) *bazaar.Deal {
 	return d
 }
 
+// pricedDeal is exampleDeal at another price (cents, no discount): payments are for the
+// price of the deal version redeemed, so a test paying an amount posts a deal at that price.
+func pricedDeal(tb testing.TB, cents bazaar.Money) *bazaar.Deal {
+	tb.Helper()
+	d := exampleDeal(tb)
+	d.Pricing.BasePrice, d.Pricing.DiscountedPrice, d.Pricing.DiscountPercent = cents, cents, 0
+	return d
+}
+
 type dealList struct {
 	Deals []DealView `json:"deals"`
 	Next  *string    `json:"next"`

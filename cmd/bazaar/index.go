@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/big"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -44,8 +45,41 @@ type DealView struct {
 	Block          uint64          `json:"block"`
 	TxHash         string          `json:"txHash"`
 	Nonce          string          `json:"nonce,omitempty"` // the deal's salt; updates reuse it
+	// FirstBlock is the block of the deal's first post: its redemptions are all after it
+	// (Block is the current version's).
+	FirstBlock uint64 `json:"firstBlock,omitempty"`
+	// Versions are the versions this index saw, with the block each was posted in and its price:
+	// an order is paid at the price of the version its redemption was made under.
+	Versions []DealVersion `json:"versions,omitempty"`
 
 	header bazaar.DealHeader
+}
+
+// DealVersion is one version of a deal: where it was posted and its price (pricing.discountedPrice).
+type DealVersion struct {
+	Version uint64       `json:"version"`
+	Block   uint64       `json:"block"`
+	Price   bazaar.Money `json:"price"`
+}
+
+// PriceAt is the price of the version in force at block (the last one posted at or before it).
+func (v DealView) PriceAt(block uint64) (bazaar.Money, bool) {
+	var price bazaar.Money
+	found := false
+	for _, ver := range v.Versions {
+		if ver.Block <= block && ver.Block > 0 {
+			price, found = ver.Price, true
+		}
+	}
+	return price, found
+}
+
+// RedemptionsFrom is the first block a redemption of this deal can be in.
+func (v DealView) RedemptionsFrom() uint64 {
+	if v.FirstBlock > 0 {
+		return v.FirstBlock
+	}
+	return 0 // an entry indexed before versions were kept: search from the start
 }
 
 func (v DealView) nonce() *big.Int { return v.header.Nonce }
@@ -61,6 +95,8 @@ type indexEntry struct {
 	removed   bool // its post left the chain in a reorg
 	block     uint64
 	tx        common.Hash
+	first     uint64        // the block of the first post
+	versions  []DealVersion // every version seen, by version
 	cache     atomic.Pointer[cachedView]
 }
 
@@ -96,6 +132,8 @@ type storedEntry struct {
 	Removed   bool              `json:"removed,omitempty"`
 	Block     uint64            `json:"block"`
 	Tx        common.Hash       `json:"tx"`
+	First     uint64            `json:"first,omitempty"`
+	Versions  []DealVersion     `json:"versions,omitempty"`
 }
 
 // OpenIndex opens (or creates) a persistent index in dir and loads it.
@@ -118,7 +156,7 @@ func OpenIndex(dir string, now bazaar.Clock, log func(string, ...any)) (*Index, 
 			return nil, fmt.Errorf("index entry %x: %w", it.Key(), err)
 		}
 		e := &indexEntry{seq: s.Seq, id: common.BytesToHash(it.Key()[5:]), cid: s.CID, header: s.Header, raw: s.Raw,
-			cancelled: s.Cancelled, removed: s.Removed, block: s.Block, tx: s.Tx}
+			cancelled: s.Cancelled, removed: s.Removed, block: s.Block, tx: s.Tx, first: s.First, versions: s.Versions}
 		if len(s.Raw) > 0 {
 			if e.doc, err = bazaar.DecodeDeal(s.Raw); err != nil {
 				db.Close()
@@ -162,7 +200,8 @@ func (x *Index) persistLocked(es ...*indexEntry) {
 	}
 	var b leveldb.Batch
 	for _, e := range es {
-		v, err := json.Marshal(storedEntry{Seq: e.seq, CID: e.cid, Header: e.header, Raw: e.raw, Cancelled: e.cancelled, Removed: e.removed, Block: e.block, Tx: e.tx})
+		v, err := json.Marshal(storedEntry{Seq: e.seq, CID: e.cid, Header: e.header, Raw: e.raw, Cancelled: e.cancelled, Removed: e.removed, Block: e.block, Tx: e.tx,
+			First: e.first, Versions: e.versions})
 		if err != nil {
 			x.log("encode index entry", "err", err)
 			return
@@ -220,6 +259,18 @@ func (x *Index) put(id common.Hash, cid string, h bazaar.DealHeader, doc *bazaar
 	}
 	nonce := e.header.Nonce
 	e.cid, e.header, e.doc, e.raw, e.block, e.tx, e.removed = cid, h, doc, raw, block, tx, false
+	if block > 0 && (e.first == 0 || block < e.first) {
+		e.first = block
+	}
+	if doc != nil && block > 0 {
+		rec := DealVersion{Version: h.Version, Block: block, Price: doc.Pricing.DiscountedPrice}
+		i := sort.Search(len(e.versions), func(i int) bool { return e.versions[i].Version >= h.Version })
+		if i < len(e.versions) && e.versions[i].Version == h.Version {
+			e.versions[i] = rec
+		} else {
+			e.versions = append(e.versions[:i], append([]DealVersion{rec}, e.versions[i:]...)...)
+		}
+	}
 	if e.header.Nonce == nil {
 		e.header.Nonce = nonce
 	}
@@ -316,6 +367,7 @@ func (x *Index) view(e *indexEntry, now time.Time) DealView {
 		DealID: e.id.Hex(), CID: e.cid, Vendor: e.header.Vendor.Hex(), Digest: e.header.Digest.Hex(),
 		Version: e.header.Version, ExpiresAt: e.header.ExpiresAt, MaxRedemptions: e.header.MaxRedemptions,
 		Status: x.status(e, now), Document: e.raw, Block: e.block, TxHash: e.tx.Hex(), header: e.header,
+		FirstBlock: e.first, Versions: append([]DealVersion(nil), e.versions...),
 	}
 	if e.header.Nonce != nil {
 		v.Nonce = e.header.Nonce.String()

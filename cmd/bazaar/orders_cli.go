@@ -108,6 +108,27 @@ func (c *nodeChain) drop(ctx context.Context, mailbox string, sealed []byte) err
 	return apiCall(ctx, http.MethodPost, c.base+"/relay/mailboxes/"+mailbox, map[string]any{"sealed": json.RawMessage(sealed)}, nil)
 }
 
+// checkPrice refuses an amount other than the price of the deal version in force when the
+// redemption in tx was made.
+func (c *nodeChain) checkPrice(ctx context.Context, dealID, tx common.Hash, amount *big.Int) error {
+	var deal DealView
+	if err := apiCall(ctx, http.MethodGet, c.base+"/deals/"+dealID.Hex(), nil, &deal); err != nil {
+		return fmt.Errorf("deal %s: %w", short(dealID), err)
+	}
+	red, err := c.redemptions.RedemptionIn(ctx, tx)
+	if err != nil {
+		return fmt.Errorf("the order's redemption: %w", err)
+	}
+	price, ok := deal.PriceAt(red.Block)
+	if !ok {
+		return fmt.Errorf("the node knows no version of deal %s at its redemption (block %d)", short(dealID), red.Block)
+	}
+	if moneyUnits(price).Cmp(amount) != 0 {
+		return fmt.Errorf("the vendor confirmed %s, but the deal's price (the version redeemed) is %s", formatUnits(amount), formatUnits(moneyUnits(price)))
+	}
+	return nil
+}
+
 // moneyUnits converts a price in cents to the test token's 6-decimal units.
 func moneyUnits(m bazaar.Money) *big.Int {
 	return new(big.Int).Mul(big.NewInt(int64(m)), big.NewInt(10_000))
@@ -377,7 +398,7 @@ func runAgentAccept(ctx context.Context, args []string, stdout, stderr io.Writer
 	}
 	p := id.pseudonym(vendor)
 	nullifier := prover.Hash(id.secret, dealField(dealID))
-	red, err := c.redemptions.FindRedemption(ctx, dealID, nullifier, deal.Block)
+	red, err := c.redemptions.FindRedemption(ctx, dealID, nullifier, deal.RedemptionsFrom())
 	if err != nil {
 		return fmt.Errorf("%w (run `bazaar agent redeem %s %s` first)", err, dealID.Hex(), id.flagHint())
 	}
@@ -502,6 +523,10 @@ func runAgentPay(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return fmt.Errorf("the vendor rejected order %s: %s", short(o.Order), o.Decision.Reason)
 	}
 	amount := o.Decision.Amount.ToInt()
+	// The price is the price: of the deal version this agent's redemption was made under.
+	if err := c.checkPrice(ctx, dealID, o.Acceptance.RedemptionTx, amount); err != nil {
+		return fmt.Errorf("order %s: %w; not paying", short(o.Order), err)
+	}
 	if len(pos) == 2 {
 		want, err := tokenUnits(pos[1])
 		if err != nil {
@@ -749,12 +774,18 @@ func (b *vendorBook) takeAcceptance(ctx context.Context, c *nodeChain, vendor co
 			return nil, fmt.Errorf("replayed acceptance: this redemption is already order %s", short(o.Order))
 		}
 	}
-	doc, err := bazaar.DecodeDeal(deal.Document)
-	if err != nil {
-		return nil, err
+	// The order's amount is the price of the version the redemption was made under: updating
+	// the deal neither strands nor reprices orders.
+	price, ok := deal.PriceAt(red.Block)
+	if !ok {
+		doc, err := bazaar.DecodeDeal(deal.Document)
+		if err != nil {
+			return nil, err
+		}
+		price = doc.Pricing.DiscountedPrice
 	}
 	o := &vendorOrder{Order: a.OrderID(), DealID: a.DealID, Nullifier: a.Nullifier, Pseudonym: a.Pseudonym.Hex(), Status: "pending",
-		Amount: (*hexutil.Big)(moneyUnits(doc.Pricing.DiscountedPrice)), Delivery: a.Delivery, PickupCodeHash: a.PickupCodeHash,
+		Amount: (*hexutil.Big)(moneyUnits(price)), Delivery: a.Delivery, PickupCodeHash: a.PickupCodeHash,
 		ReplyMailbox: a.ReplyMailbox, ReplyKey: a.ReplyKey, Received: time.Now().UTC()}
 	b.Orders = append(b.Orders, o)
 	return o, nil

@@ -289,7 +289,7 @@ func TestSettlement_ExitCLI(t *testing.T) {
 	const delay = 10 * time.Second // in chain time: the dev chain's clock moves a second a block when it mines fast
 	n := mustStart(t, Config{DataDir: t.TempDir(), RPCListen: "127.0.0.1:0", SeedDemo: true, BatchWait: 100 * time.Millisecond, ExitDelay: delay})
 	defer n.Stop(ctx)
-	posted, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, exampleDeal(t))
+	posted, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, pricedDeal(t, 300))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -357,7 +357,7 @@ func TestSettlement_ExitCLI(t *testing.T) {
 	// The sequencer goes (the matcher's settlement stops): payments are refused once the last
 	// batch is older than the margin, and exits open after the delay.
 	statement("balance 7.00 as of batch")
-	again, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, exampleDeal(t))
+	again, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, pricedDeal(t, 100))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -361,15 +361,33 @@ func (n *Node) postPayment(w http.ResponseWriter, r *http.Request) {
 		n.fail(w, err)
 		return
 	}
-	// The order rests on a redemption of this deal with the nullifier the vendor confirmed.
+	// The order rests on a redemption of this deal with the nullifier the vendor confirmed
+	// (searched from the deal's first post: an update strands no redemption), and its price is
+	// that of the version the redemption was made under: the vendor cannot charge another.
+	var price bazaar.Money
+	priced := false
 	if n.redemptions != nil {
-		if _, err := n.redemptions.FindRedemption(r.Context(), d.DealID, d.Nullifier.ToInt(), deal.Block); err != nil {
+		red, err := n.redemptions.FindRedemption(r.Context(), d.DealID, d.Nullifier.ToInt(), deal.RedemptionsFrom())
+		if err != nil {
 			if errors.Is(err, chain.ErrNoRedemption) {
 				err = &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "payment for an order no redemption backs: the confirmed nullifier was not spent on this deal", Err: err}
 			}
 			n.fail(w, err)
 			return
 		}
+		price, priced = deal.PriceAt(red.Block)
+	}
+	if !priced {
+		doc, err := bazaar.DecodeDeal(deal.Document)
+		if err != nil {
+			n.fail(w, err)
+			return
+		}
+		price = doc.Pricing.DiscountedPrice
+	}
+	if d.Amount == nil || d.Amount.ToInt().Cmp(moneyUnits(price)) != 0 {
+		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "the confirmed amount is not the deal's price (%s for the version redeemed)", formatUnits(moneyUnits(price))))
+		return
 	}
 	if in.Order != d.Order || in.DealID != d.DealID || in.Vendor != vendor || in.Amount == nil || in.Amount.Cmp(d.Amount.ToInt()) != 0 {
 		n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "the intent does not pay the confirmed order (order, deal, vendor and amount must match the confirmation)"))

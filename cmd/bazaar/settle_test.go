@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -335,7 +336,7 @@ func TestSettlement_CLI(t *testing.T) {
 		t.Fatal(err)
 	}
 	dealID := common.HexToHash(posted.DealID)
-	second, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, exampleDeal(t))
+	second, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, pricedDeal(t, 2500))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -383,7 +384,7 @@ func TestSettlement_LedgerSurvivesRestart(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	n := mustStart(t, Config{DataDir: dir, RPCListen: "127.0.0.1:0", SeedDemo: true, BatchWait: time.Hour})
-	posted, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, exampleDeal(t))
+	posted, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, pricedDeal(t, 300))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -422,7 +423,7 @@ func TestSettlement_CrashAfterBatchTx(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	n := mustStart(t, Config{DataDir: dir, RPCListen: "127.0.0.1:0", SeedDemo: true, BatchWait: time.Hour})
-	posted, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, exampleDeal(t))
+	posted, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, pricedDeal(t, 200))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -470,7 +471,7 @@ func TestSettlement_CrashAfterBatchTx(t *testing.T) {
 	if st := getJSON(t, n.URL()+"/settlement/vendors/"+vendor.Hex(), &credit); st != 200 || credit.Cumulative.ToInt().Int64() != 2_000_000 {
 		t.Fatalf("vendor credit after restart: %d %v", st, credit.Cumulative)
 	}
-	again, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, exampleDeal(t))
+	again, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, pricedDeal(t, 100))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -565,5 +566,100 @@ func TestSettlement_BatchDue(t *testing.T) {
 	}
 	if st := fresh(); st.staleness() != 0 {
 		t.Fatalf("staleness %s of a fresh batch", st.staleness())
+	}
+}
+
+// TestSettlement_PriceIsThePrice (issue 19, findings 4 and 6): a vendor confirming 45.00 for
+// the 4.00 deal is paid nothing — the agent's CLI refuses to pay it and the matcher refuses the
+// payment if sent anyway; after the vendor updates the deal to 5.00, the order redeemed under
+// version 1 is neither stranded (its redemption is still found) nor repriced: 4.00 is paid,
+// 5.00 refused.
+func TestSettlement_PriceIsThePrice(t *testing.T) {
+	ctx := context.Background()
+	n := mustStart(t, Config{DataDir: t.TempDir(), RPCListen: "127.0.0.1:0", SeedDemo: true, BatchWait: 100 * time.Millisecond})
+	defer n.Stop(ctx)
+	const demo = "demo-q1-high-l3"
+	posted, err := VendorPost(ctx, n.URL(), chain.DevVendorKey, exampleDeal(t)) // 4.00
+	if err != nil {
+		t.Fatal(err)
+	}
+	dealID := common.HexToHash(posted.DealID)
+	var out strings.Builder
+	state := t.TempDir()
+	agent := func(args ...string) error {
+		out.Reset()
+		return run(ctx, append(args, "--node", n.URL(), "--demo", demo, "--state", state), &out, &out)
+	}
+	if err := agent("agent", "deposit", "50.00"); err != nil {
+		t.Fatal(err)
+	}
+	account := chain.KeyAddress(demoAccountKey(demo))
+	waitDeposit(t, n, account)
+	order := confirmOrder(t, n, state, demo, dealID, usdc(45))
+	if err := agent("agent", "pay", posted.DealID); err == nil || !strings.Contains(err.Error(), "the deal's price (the version redeemed) is 4.00") {
+		t.Fatalf("the agent paid a 45.00 confirmation of a 4.00 deal: %v", err)
+	}
+	// Sent anyway, past the CLI: the matcher refuses it.
+	pay := func(d *bazaar.OrderDecision) (int, apiError) {
+		t.Helper()
+		_, mk, _, err := CheckMatcherKey(ctx, n.URL())
+		if err != nil {
+			t.Fatal(err)
+		}
+		in, err := ledger.SignIntent(demoAccountKey(demo), n.settlement.Address(), ledger.Intent{Account: account,
+			Vendor: chain.KeyAddress(chain.DevVendorKey), DealID: dealID, Order: order.Order, Amount: d.Amount.ToInt(), Nonce: uint64(time.Now().UnixNano())})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sealed, err := matcher.SealSignalJSON(mk.X25519, PaymentRequest{Intent: &in, Decision: d})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return postRaw(t, n.URL()+"/payments", mustJSON(t, map[string]any{"sealed": sealed}))
+	}
+	if st, e := pay(order.Decision); st != 400 || !strings.Contains(fmt.Sprint(e), "not the deal's price") {
+		t.Fatalf("matcher took a 45.00 payment for a 4.00 deal: %d %v", st, e)
+	}
+	if bal := n.settle.ledger.Balance(account); bal.Cmp(usdc(50)) != 0 {
+		t.Fatalf("balance %s after refused payments, want 50.00", bal)
+	}
+
+	// The vendor updates the deal to 5.00 (version 2).
+	v2 := exampleDeal(t)
+	v2.Pricing.BasePrice, v2.Pricing.DiscountedPrice, v2.Pricing.DiscountPercent = 500, 500, 0
+	if _, err := VendorUpdate(ctx, n.URL(), chain.DevVendorKey, posted.DealID, v2); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if d, ok := n.index.Get(dealID); ok && d.Version == 2 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the update never reached the index")
+		}
+	}
+	redecide := func(amount *big.Int) *bazaar.OrderDecision {
+		t.Helper()
+		d := *order.Decision
+		d.Amount = (*hexutil.Big)(amount)
+		signed, err := n.registry.Domain.SignDecision(chain.DevVendorKey, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &signed
+	}
+	if st, e := pay(redecide(usdc(5))); st != 400 || !strings.Contains(fmt.Sprint(e), "not the deal's price (4.00") {
+		t.Fatalf("an order redeemed under version 1 repriced to 5.00: %d %v", st, e)
+	}
+	book, err := loadAgentBook(state, demoAgentID(demo))
+	if err != nil {
+		t.Fatal(err)
+	}
+	book.byDeal(dealID).Decision = redecide(usdc(4))
+	if err := book.save(); err != nil {
+		t.Fatal(err)
+	}
+	if err := agent("agent", "pay", posted.DealID); err != nil || !strings.Contains(out.String(), "paid 4.00") {
+		t.Fatalf("the order redeemed under version 1, at its price, after the update: %v\n%s", err, out.String())
 	}
 }

@@ -583,7 +583,9 @@ async function takeAcceptance(a, account) {
   if (red.payout.toLowerCase() !== a.pseudonym.toLowerCase()) throw new Error('acceptance signed by another than the redemption\'s payout');
   const dup = inbox.book.orders.find((o) => BigInt(o.nullifier) === BigInt(a.nullifier));
   if (dup) throw new Error('replayed acceptance: this redemption is already order ' + short(dup.order));
-  const cents = Math.round(deal.document.pricing.discountedPrice * 100);
+  // The price of the version the redemption was made under (an update does not reprice it).
+  let cents = Math.round(deal.document.pricing.discountedPrice * 100);
+  for (const v of deal.versions || []) if (v.block > 0 && v.block <= red.block) cents = Math.round(v.price * 100);
   inbox.book.orders.push({ order: c.bytesToHex(id), dealId: a.dealId, nullifier: a.nullifier, status: 'pending',
     amount: '0x' + (BigInt(cents) * 10000n).toString(16), delivery: a.delivery || '', pickupCodeHash: a.pickupCodeHash,
     replyMailbox: a.replyMailbox, replyKey: a.replyKey, received: new Date().toISOString() });
