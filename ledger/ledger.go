@@ -41,12 +41,13 @@ func (in Intent) Digest(settlement common.Address) common.Hash {
 
 // Intent errors.
 var (
-	ErrBadIntentSig = &bazaar.Error{Code: bazaar.ECodeSignature, Message: "intent is not signed by its account"}
-	ErrReplayed     = &bazaar.Error{Code: bazaar.ECodeConflict, Message: "intent nonce already used"}
-	ErrOverBalance  = &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "intent exceeds the account's balance"}
-	ErrBadAmount    = &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "intent amount must be positive"}
-	ErrNoOrder      = &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "intent names no order"}
-	ErrOrderPaid    = &bazaar.Error{Code: bazaar.ECodeConflict, Message: "this order is already paid"}
+	ErrBadIntentSig   = &bazaar.Error{Code: bazaar.ECodeSignature, Message: "intent is not signed by its account"}
+	ErrReplayed       = &bazaar.Error{Code: bazaar.ECodeConflict, Message: "intent nonce already used"}
+	ErrOverBalance    = &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "intent exceeds the account's balance"}
+	ErrBadAmount      = &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "intent amount must be positive"}
+	ErrNoOrder        = &bazaar.Error{Code: bazaar.ECodeInvalid, Message: "intent names no order"}
+	ErrOrderPaid      = &bazaar.Error{Code: bazaar.ECodeConflict, Message: "this order is already paid"}
+	ErrRedemptionPaid = &bazaar.Error{Code: bazaar.ECodeConflict, Message: "an order on this redemption is already paid: one order per redemption"}
 )
 
 // Ledger holds account balances and vendor credits inside the enclave and turns accepted
@@ -58,6 +59,7 @@ type Ledger struct {
 	balances      map[common.Address]*big.Int
 	nonces        map[common.Address]map[uint64]bool
 	orders        map[common.Hash]bool        // orders paid
+	redemptions   map[common.Hash]bool        // redemptions whose order is paid
 	unbatched     []payment                   // payments since the last batch, in order
 	history       map[common.Address]*History // settled purchases per account
 	settled       map[common.Address]*big.Int // balances as of the last batch (exit proofs)
@@ -73,7 +75,7 @@ type Ledger struct {
 // New returns an empty ledger for a Settlement contract.
 func New(settlement common.Address) *Ledger {
 	return &Ledger{settlement: settlement, balances: map[common.Address]*big.Int{}, nonces: map[common.Address]map[uint64]bool{},
-		orders: map[common.Hash]bool{}, settled: map[common.Address]*big.Int{}, history: map[common.Address]*History{},
+		orders: map[common.Hash]bool{}, redemptions: map[common.Hash]bool{}, settled: map[common.Address]*big.Int{}, history: map[common.Address]*History{},
 		credits: map[common.Address]*big.Int{}, pending: map[common.Address]*big.Int{}, deposited: new(big.Int)}
 }
 
@@ -102,7 +104,12 @@ func (l *Ledger) Balance(a common.Address) *big.Int {
 // Pay applies a signed intent: the account's signature, a fresh nonce, an order not paid before,
 // a positive amount within its balance. Nothing changes when it is refused. (That the vendor
 // confirmed the order for this amount is the caller's check.)
-func (l *Ledger) Pay(in Intent) error {
+func (l *Ledger) Pay(in Intent) error { return l.PayRedemption(in, common.Hash{}) }
+
+// PayRedemption is Pay for an order resting on a redemption (a key naming the deal and the
+// nullifier, zero for none): one order per redemption is paid, so a redemption cannot be turned
+// into several settled purchases (each would count towards the payer's LTV and loyalty).
+func (l *Ledger) PayRedemption(in Intent, redemption common.Hash) error {
 	if in.Amount == nil || in.Amount.Sign() <= 0 {
 		return ErrBadAmount
 	}
@@ -121,6 +128,9 @@ func (l *Ledger) Pay(in Intent) error {
 	if l.orders[in.Order] {
 		return ErrOrderPaid
 	}
+	if redemption != (common.Hash{}) && l.redemptions[redemption] {
+		return ErrRedemptionPaid
+	}
 	bal := l.balance(in.Account)
 	if bal.Cmp(in.Amount) < 0 {
 		return ErrOverBalance
@@ -130,6 +140,9 @@ func (l *Ledger) Pay(in Intent) error {
 	}
 	l.nonces[in.Account][in.Nonce] = true
 	l.orders[in.Order] = true
+	if redemption != (common.Hash{}) {
+		l.redemptions[redemption] = true
+	}
 	l.balances[in.Account] = new(big.Int).Sub(bal, in.Amount)
 	p := l.pending[in.Vendor]
 	if p == nil {
@@ -331,6 +344,7 @@ type snapshot struct {
 	Settled       map[common.Address]*big.Int `json:"settled"`
 	InFlight      *InFlight                   `json:"inFlight,omitempty"`
 	RootDeposited *big.Int                    `json:"rootDeposited,omitempty"`
+	Redemptions   []common.Hash               `json:"redemptions,omitempty"`
 }
 
 // InFlight is a batch sent to the chain but not yet committed here: after a crash, Restore's
@@ -369,6 +383,9 @@ func (l *Ledger) Snapshot(scanned uint64, inFlight *InFlight) ([]byte, error) {
 	for o := range l.orders {
 		s.Orders = append(s.Orders, o)
 	}
+	for r := range l.redemptions {
+		s.Redemptions = append(s.Redemptions, r)
+	}
 	for a, ns := range l.nonces {
 		for n := range ns {
 			s.Nonces[a] = append(s.Nonces[a], n)
@@ -400,6 +417,10 @@ func (l *Ledger) Restore(b []byte) (uint64, *InFlight, error) {
 	l.orders = map[common.Hash]bool{}
 	for _, o := range s.Orders {
 		l.orders[o] = true
+	}
+	l.redemptions = map[common.Hash]bool{}
+	for _, r := range s.Redemptions {
+		l.redemptions[r] = true
 	}
 	l.nonces = map[common.Address]map[uint64]bool{}
 	for a, ns := range s.Nonces {

@@ -243,3 +243,40 @@ func TestLedger_Unrooted(t *testing.T) {
 		t.Fatal("a deposit after the restore is not unrooted")
 	}
 }
+
+// TestLedger_OneOrderPerRedemption: a second order on the same redemption is refused and
+// changes nothing; the paid redemption survives a snapshot.
+func TestLedger_OneOrderPerRedemption(t *testing.T) {
+	key, _ := crypto.GenerateKey()
+	acct := crypto.PubkeyToAddress(key.PublicKey)
+	l := ledger.New(settlement)
+	l.Deposit(acct, big.NewInt(100))
+	red := common.Hash{0xee}
+	pay := func(l *ledger.Ledger, order common.Hash, nonce uint64) error {
+		in, err := ledger.SignIntent(key, settlement, ledger.Intent{Account: acct, Vendor: common.Address{7}, Order: order, Amount: big.NewInt(10), Nonce: nonce})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l.PayRedemption(in, red)
+	}
+	if err := pay(l, common.Hash{1}, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := pay(l, common.Hash{2}, 2); !errors.Is(err, ledger.ErrRedemptionPaid) {
+		t.Fatalf("second order on one redemption: %v", err)
+	}
+	if l.Balance(acct).Int64() != 90 || l.Pending() != 1 {
+		t.Fatal("the refused payment changed the ledger")
+	}
+	snap, err := l.Snapshot(1, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := ledger.New(settlement)
+	if _, _, err := r.Restore(snap); err != nil {
+		t.Fatal(err)
+	}
+	if err := pay(r, common.Hash{3}, 3); !errors.Is(err, ledger.ErrRedemptionPaid) {
+		t.Fatalf("after a restore: %v", err)
+	}
+}

@@ -550,7 +550,12 @@ func runAgentPay(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	sealed, err := matcher.SealSignalJSON(mk.X25519, PaymentRequest{Intent: &in, Decision: o.Decision, Receipt: &ReceiptTo{Mailbox: p.MailboxID(), Key: p.ReplyKey}})
+	proof, err := crypto.Sign(PayerDigest(c.settlement, o.Order, in.Account).Bytes(), p.Key)
+	if err != nil {
+		return err
+	}
+	sealed, err := matcher.SealSignalJSON(mk.X25519, PaymentRequest{Intent: &in, Decision: o.Decision, Receipt: &ReceiptTo{Mailbox: p.MailboxID(), Key: p.ReplyKey},
+		PayerProof: proof})
 	if err != nil {
 		return err
 	}

@@ -309,6 +309,33 @@ type PaymentRequest struct {
 	Intent   *ledger.Intent        `json:"intent"`
 	Decision *bazaar.OrderDecision `json:"decision"`
 	Receipt  *ReceiptTo            `json:"receipt,omitempty"`
+	// PayerProof is the redemption's payout key (the agent's pseudonym for the vendor) signing
+	// PayerDigest: the account paying is the redeemer's, so no one pays for, and earns history
+	// from, another agent's redemption.
+	PayerProof hexutil.Bytes `json:"payerProof"`
+}
+
+// PayerDigest is what the redeemer's pseudonym signs to pay an order from an account, bound to
+// the Settlement contract and the order.
+func PayerDigest(settlement common.Address, order common.Hash, account common.Address) common.Hash {
+	return crypto.Keccak256Hash([]byte("bazaar payer v1"), settlement.Bytes(), order.Bytes(), account.Bytes())
+}
+
+// fixV takes a signature with v as 27/28 or 0/1 (copying it) for crypto.SigToPub.
+func fixV(sig []byte) []byte {
+	if len(sig) != 65 {
+		return sig
+	}
+	out := append([]byte(nil), sig...)
+	if out[64] >= 27 {
+		out[64] -= 27
+	}
+	return out
+}
+
+// redemptionKey names a redemption (deal and nullifier) in the ledger's set of paid ones.
+func redemptionKey(dealID common.Hash, nullifier *big.Int) common.Hash {
+	return crypto.Keccak256Hash(dealID.Bytes(), common.BigToHash(nullifier).Bytes())
 }
 
 // ReceiptTo is the mailbox and key a receipt is sealed for.
@@ -376,6 +403,13 @@ func (n *Node) postPayment(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		price, priced = deal.PriceAt(red.Block)
+		// Only the redeemer pays for its order (and earns its history): the redemption's payout
+		// key signs for the paying account.
+		pub, err := crypto.SigToPub(PayerDigest(n.settlement.Address(), in.Order, in.Account).Bytes(), fixV(req.PayerProof))
+		if err != nil || crypto.PubkeyToAddress(*pub) != red.Payout {
+			n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "only the agent that redeemed the deal pays for its order: the payer proof is not signed by the redemption's payout key"))
+			return
+		}
 	}
 	if !priced {
 		doc, err := bazaar.DecodeDeal(deal.Document)
@@ -414,7 +448,7 @@ func (n *Node) postPayment(w http.ResponseWriter, r *http.Request) {
 			stale.Round(time.Second), n.paymentMargin(), n.cfg.ExitDelay))
 		return
 	}
-	if err := n.settle.ledger.Pay(*in); err != nil {
+	if err := n.settle.ledger.PayRedemption(*in, redemptionKey(d.DealID, d.Nullifier.ToInt())); err != nil {
 		n.fail(w, err)
 		return
 	}

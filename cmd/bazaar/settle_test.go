@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/ecdsa"
 	"fmt"
 	"math/big"
 	"os"
@@ -206,7 +207,11 @@ func TestSettlement_DevFlow(t *testing.T) {
 		t.Fatal(err)
 	}
 	nonce := uint64(0)
-	pay := func(in ledger.Intent, d *bazaar.OrderDecision) (int, apiError) {
+	// The redeemer (the demo agent's pseudonym for the vendor) pays from this account: its
+	// payout key signs for it. A stranger's signature is no payer proof.
+	redeemer := demoAgentID("demo-q1-high-l3").pseudonym(vendor).Key
+	stranger, _ := crypto.GenerateKey()
+	payBy := func(signer *ecdsa.PrivateKey, in ledger.Intent, d *bazaar.OrderDecision) (int, apiError) {
 		t.Helper()
 		nonce++
 		if in.Nonce == 0 {
@@ -216,8 +221,16 @@ func TestSettlement_DevFlow(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sealed, _ := matcher.SealSignalJSON(mk.X25519, PaymentRequest{Intent: &signed, Decision: d})
+		proof, err := crypto.Sign(PayerDigest(n.settlement.Address(), in.Order, in.Account).Bytes(), signer)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sealed, _ := matcher.SealSignalJSON(mk.X25519, PaymentRequest{Intent: &signed, Decision: d, PayerProof: proof})
 		return postRaw(t, n.URL()+"/payments", mustJSON(t, map[string]any{"sealed": sealed}))
+	}
+	pay := func(in ledger.Intent, d *bazaar.OrderDecision) (int, apiError) {
+		t.Helper()
+		return payBy(redeemer, in, d)
 	}
 	intent := ledger.Intent{Account: account, Vendor: vendor, DealID: dealID, Order: order.Order, Amount: big.NewInt(4_000_000)}
 	other, _ := crypto.GenerateKey()
@@ -248,6 +261,11 @@ func TestSettlement_DevFlow(t *testing.T) {
 			t.Fatalf("%s: %d %+v, want %d", name, st, e, c.status)
 		}
 	}
+	// Issue 19, finding 5: a payment on another agent's redemption (the payer proof not by the
+	// redemption's payout key) is refused, so it earns no history.
+	if st, e := payBy(stranger, intent, order.Decision); st != 400 || !strings.Contains(e.Error.Message, "only the agent that redeemed") {
+		t.Fatalf("payment on another agent's redemption: %d %+v", st, e)
+	}
 	if n.settle.ledger.Pending() != 0 || n.settle.ledger.Balance(account).Cmp(amount) != 0 {
 		t.Fatal("a refused payment changed the ledger")
 	}
@@ -261,6 +279,17 @@ func TestSettlement_DevFlow(t *testing.T) {
 	}
 	if st, e := pay(intent, order.Decision); st != 409 || !strings.Contains(e.Error.Message, "already paid") {
 		t.Fatalf("second payment of the order under a fresh nonce: %d %+v", st, e)
+	}
+	// A second order on the same redemption, confirmed by the vendor: one order per redemption.
+	second, err := n.registry.Domain.SignDecision(chain.DevVendorKey, bazaar.OrderDecision{Order: common.Hash{0x5e, 0xc0}, DealID: dealID,
+		Nullifier: order.Decision.Nullifier, Status: bazaar.OrderConfirmed, Amount: (*hexutil.Big)(big.NewInt(4_000_000))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	again := intent
+	again.Order = second.Order
+	if st, e := pay(again, &second); st != 409 || !strings.Contains(e.Error.Message, "one order per redemption") {
+		t.Fatalf("a second order on one redemption: %d %+v", st, e)
 	}
 	credit := waitCredit(t, n, vendor)
 	if credit.Cumulative.ToInt().Int64() != 4_000_000 {
@@ -611,7 +640,11 @@ func TestSettlement_PriceIsThePrice(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sealed, err := matcher.SealSignalJSON(mk.X25519, PaymentRequest{Intent: &in, Decision: d})
+		proof, err := crypto.Sign(PayerDigest(n.settlement.Address(), in.Order, in.Account).Bytes(), demoAgentID(demo).pseudonym(chain.KeyAddress(chain.DevVendorKey)).Key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sealed, err := matcher.SealSignalJSON(mk.X25519, PaymentRequest{Intent: &in, Decision: d, PayerProof: proof})
 		if err != nil {
 			t.Fatal(err)
 		}
