@@ -26,8 +26,9 @@ type Intent struct {
 	Sig     []byte         `json:"sig"`
 }
 
-// Digest is what the account key signs (domain-separated, bound to one Settlement contract).
-func (in Intent) Digest(settlement common.Address) common.Hash {
+// Digest is what the account key signs (domain-separated, bound to one chain and one Settlement
+// contract: the same address on another chain is another ledger).
+func (in Intent) Digest(chainID *big.Int, settlement common.Address) common.Hash {
 	var amt [32]byte
 	if in.Amount != nil && in.Amount.Sign() >= 0 && in.Amount.BitLen() <= 256 {
 		in.Amount.FillBytes(amt[:])
@@ -36,7 +37,7 @@ func (in Intent) Digest(settlement common.Address) common.Hash {
 	for i := range 8 {
 		nonce[7-i] = byte(in.Nonce >> (8 * i))
 	}
-	return crypto.Keccak256Hash([]byte("bazaar payment intent v2\x00"), settlement[:], in.Account[:], in.Vendor[:], in.DealID[:], in.Order[:], amt[:], nonce[:])
+	return crypto.Keccak256Hash([]byte("bazaar payment intent v3\x00"), common.BigToHash(chainID).Bytes(), settlement[:], in.Account[:], in.Vendor[:], in.DealID[:], in.Order[:], amt[:], nonce[:])
 }
 
 // Intent errors.
@@ -53,12 +54,14 @@ var (
 // Ledger holds account balances and vendor credits inside the enclave and turns accepted
 // payments into batches. It is safe for concurrent use.
 type Ledger struct {
+	chainID    *big.Int
 	settlement common.Address
 
 	mu            sync.Mutex
 	balances      map[common.Address]*big.Int
 	nonces        map[common.Address]map[uint64]bool
-	orders        map[common.Hash]bool        // orders paid
+	orders        map[common.Hash]bool        // orders paid, keyed by vendor and order (orderKey)
+	legacyOrders  map[common.Hash]bool        // orders paid before keys named the vendor (by order id)
 	redemptions   map[common.Hash]bool        // redemptions whose order is paid
 	unbatched     []payment                   // payments since the last batch, in order
 	history       map[common.Address]*History // settled purchases per account
@@ -73,9 +76,9 @@ type Ledger struct {
 }
 
 // New returns an empty ledger for a Settlement contract.
-func New(settlement common.Address) *Ledger {
-	return &Ledger{settlement: settlement, balances: map[common.Address]*big.Int{}, nonces: map[common.Address]map[uint64]bool{},
-		orders: map[common.Hash]bool{}, redemptions: map[common.Hash]bool{}, settled: map[common.Address]*big.Int{}, history: map[common.Address]*History{},
+func New(chainID *big.Int, settlement common.Address) *Ledger {
+	return &Ledger{chainID: new(big.Int).Set(chainID), settlement: settlement, balances: map[common.Address]*big.Int{}, nonces: map[common.Address]map[uint64]bool{},
+		orders: map[common.Hash]bool{}, legacyOrders: map[common.Hash]bool{}, redemptions: map[common.Hash]bool{}, settled: map[common.Address]*big.Int{}, history: map[common.Address]*History{},
 		credits: map[common.Address]*big.Int{}, pending: map[common.Address]*big.Int{}, deposited: new(big.Int)}
 }
 
@@ -116,7 +119,7 @@ func (l *Ledger) PayRedemption(in Intent, redemption common.Hash) error {
 	if in.Order == (common.Hash{}) {
 		return ErrNoOrder
 	}
-	pub, err := crypto.SigToPub(in.Digest(l.settlement).Bytes(), in.Sig)
+	pub, err := crypto.SigToPub(in.Digest(l.chainID, l.settlement).Bytes(), in.Sig)
 	if err != nil || crypto.PubkeyToAddress(*pub) != in.Account {
 		return ErrBadIntentSig
 	}
@@ -125,7 +128,8 @@ func (l *Ledger) PayRedemption(in Intent, redemption common.Hash) error {
 	if l.nonces[in.Account][in.Nonce] {
 		return ErrReplayed
 	}
-	if l.orders[in.Order] {
+	key := orderKey(in.Vendor, in.Order)
+	if l.orders[key] || l.legacyOrders[in.Order] {
 		return ErrOrderPaid
 	}
 	if redemption != (common.Hash{}) && l.redemptions[redemption] {
@@ -139,7 +143,7 @@ func (l *Ledger) PayRedemption(in Intent, redemption common.Hash) error {
 		l.nonces[in.Account] = map[uint64]bool{}
 	}
 	l.nonces[in.Account][in.Nonce] = true
-	l.orders[in.Order] = true
+	l.orders[key] = true
 	if redemption != (common.Hash{}) {
 		l.redemptions[redemption] = true
 	}
@@ -152,6 +156,12 @@ func (l *Ledger) PayRedemption(in Intent, redemption common.Hash) error {
 	l.payments++
 	l.unbatched = append(l.unbatched, payment{Account: in.Account, Amount: new(big.Int).Set(in.Amount)})
 	return nil
+}
+
+// orderKey names an order paid to a vendor: order ids are per vendor, so one vendor's order
+// cannot block another's with the same id.
+func orderKey(vendor common.Address, order common.Hash) common.Hash {
+	return crypto.Keccak256Hash(vendor.Bytes(), order.Bytes())
 }
 
 // payment is what a batch's commit adds to an account's settled history.
@@ -177,8 +187,8 @@ func (l *Ledger) HistoryOf(account common.Address) History {
 }
 
 // SignIntent signs an intent with the account's key (what an agent does).
-func SignIntent(key *ecdsa.PrivateKey, settlement common.Address, in Intent) (Intent, error) {
-	sig, err := crypto.Sign(in.Digest(settlement).Bytes(), key)
+func SignIntent(key *ecdsa.PrivateKey, chainID *big.Int, settlement common.Address, in Intent) (Intent, error) {
+	sig, err := crypto.Sign(in.Digest(chainID, settlement).Bytes(), key)
 	if err != nil {
 		return in, err
 	}
@@ -339,6 +349,7 @@ type snapshot struct {
 	Payments      int                         `json:"payments"`
 	Scanned       uint64                      `json:"scanned"`
 	Orders        []common.Hash               `json:"orders"`
+	VendorOrders  []common.Hash               `json:"vendorOrders,omitempty"`
 	Unbatched     []payment                   `json:"unbatched"`
 	History       map[common.Address]*History `json:"history"`
 	Settled       map[common.Address]*big.Int `json:"settled"`
@@ -380,8 +391,11 @@ func (l *Ledger) Snapshot(scanned uint64, inFlight *InFlight) ([]byte, error) {
 	s := snapshot{Balances: l.balances, Nonces: map[common.Address][]uint64{}, Credits: l.credits, Pending: l.pending,
 		Deposited: l.deposited, BatchID: l.batchID, Root: l.root, Payments: l.payments, Scanned: scanned, InFlight: inFlight, Settled: l.settled,
 		Unbatched: l.unbatched, History: l.history, RootDeposited: l.rootDeposited}
-	for o := range l.orders {
+	for o := range l.legacyOrders {
 		s.Orders = append(s.Orders, o)
+	}
+	for o := range l.orders {
+		s.VendorOrders = append(s.VendorOrders, o)
 	}
 	for r := range l.redemptions {
 		s.Redemptions = append(s.Redemptions, r)
@@ -414,8 +428,11 @@ func (l *Ledger) Restore(b []byte) (uint64, *InFlight, error) {
 	if l.history == nil {
 		l.history = map[common.Address]*History{}
 	}
-	l.orders = map[common.Hash]bool{}
+	l.orders, l.legacyOrders = map[common.Hash]bool{}, map[common.Hash]bool{}
 	for _, o := range s.Orders {
+		l.legacyOrders[o] = true
+	}
+	for _, o := range s.VendorOrders {
 		l.orders[o] = true
 	}
 	l.redemptions = map[common.Hash]bool{}

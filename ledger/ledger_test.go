@@ -11,12 +11,15 @@ import (
 	"github.com/bazaar-market/bazaar/ledger"
 )
 
-var settlement = common.HexToAddress("0x5e771e")
+var (
+	settlement = common.HexToAddress("0x5e771e")
+	chainID    = big.NewInt(1337)
+)
 
 func pay(t *testing.T, l *ledger.Ledger, key string, vendor common.Address, amount int64, nonce uint64) error {
 	t.Helper()
 	k, _ := crypto.HexToECDSA(key)
-	in, err := ledger.SignIntent(k, settlement, ledger.Intent{Account: crypto.PubkeyToAddress(k.PublicKey), Vendor: vendor,
+	in, err := ledger.SignIntent(k, chainID, settlement, ledger.Intent{Account: crypto.PubkeyToAddress(k.PublicKey), Vendor: vendor,
 		DealID: common.Hash{1}, Order: orderOf(key, nonce), Amount: big.NewInt(amount), Nonce: nonce})
 	if err != nil {
 		t.Fatal(err)
@@ -42,7 +45,7 @@ func account(key string) common.Address {
 // TestLedger_Intents: payments debit the signer's balance once; replays, overdrafts, other
 // signers and non-positive amounts change nothing.
 func TestLedger_Intents(t *testing.T) {
-	l := ledger.New(settlement)
+	l := ledger.New(chainID, settlement)
 	l.Deposit(account(aliceKey), big.NewInt(100))
 	v := common.HexToAddress("0xA")
 	if err := pay(t, l, aliceKey, v, 30, 1); err != nil {
@@ -63,22 +66,22 @@ func TestLedger_Intents(t *testing.T) {
 	}
 	// A second payment for an order already paid, under a fresh nonce.
 	k, _ := crypto.HexToECDSA(aliceKey)
-	again, _ := ledger.SignIntent(k, settlement, ledger.Intent{Account: account(aliceKey), Vendor: v, Order: orderOf(aliceKey, 1), Amount: big.NewInt(1), Nonce: 77})
+	again, _ := ledger.SignIntent(k, chainID, settlement, ledger.Intent{Account: account(aliceKey), Vendor: v, Order: orderOf(aliceKey, 1), Amount: big.NewInt(1), Nonce: 77})
 	if err := l.Pay(again); !errors.Is(err, ledger.ErrOrderPaid) {
 		t.Fatalf("order paid twice: %v", err)
 	}
-	noOrder, _ := ledger.SignIntent(k, settlement, ledger.Intent{Account: account(aliceKey), Vendor: v, Amount: big.NewInt(1), Nonce: 78})
+	noOrder, _ := ledger.SignIntent(k, chainID, settlement, ledger.Intent{Account: account(aliceKey), Vendor: v, Amount: big.NewInt(1), Nonce: 78})
 	if err := l.Pay(noOrder); !errors.Is(err, ledger.ErrNoOrder) {
 		t.Fatalf("intent without an order: %v", err)
 	}
 	// Signed by Bob, claiming Alice's account.
 	k, _ = crypto.HexToECDSA(bobKey)
-	forged, _ := ledger.SignIntent(k, settlement, ledger.Intent{Account: account(aliceKey), Vendor: v, Order: common.Hash{9}, Amount: big.NewInt(1), Nonce: 9})
+	forged, _ := ledger.SignIntent(k, chainID, settlement, ledger.Intent{Account: account(aliceKey), Vendor: v, Order: common.Hash{9}, Amount: big.NewInt(1), Nonce: 9})
 	if err := l.Pay(forged); !errors.Is(err, ledger.ErrBadIntentSig) {
 		t.Fatalf("forged intent: %v", err)
 	}
 	// Signed for another Settlement contract.
-	other, _ := ledger.SignIntent(k, common.HexToAddress("0x0be"), ledger.Intent{Account: account(bobKey), Vendor: v, Order: common.Hash{9}, Amount: big.NewInt(1), Nonce: 9})
+	other, _ := ledger.SignIntent(k, chainID, common.HexToAddress("0x0be"), ledger.Intent{Account: account(bobKey), Vendor: v, Order: common.Hash{9}, Amount: big.NewInt(1), Nonce: 9})
 	if err := l.Pay(other); !errors.Is(err, ledger.ErrBadIntentSig) {
 		t.Fatalf("intent for another contract: %v", err)
 	}
@@ -90,7 +93,7 @@ func TestLedger_Intents(t *testing.T) {
 // TestLedger_Batches: a batch's totals are the vendors' payments since the last one; its trees
 // prove every balance and cumulative credit; committing it starts the next from its root.
 func TestLedger_Batches(t *testing.T) {
-	l := ledger.New(settlement)
+	l := ledger.New(chainID, settlement)
 	l.Deposit(account(aliceKey), big.NewInt(100))
 	l.Deposit(account(bobKey), big.NewInt(50))
 	va, vb := common.HexToAddress("0xA"), common.HexToAddress("0xB")
@@ -157,7 +160,7 @@ func TestLedger_Batches(t *testing.T) {
 // TestLedger_SnapshotRestore: a restored ledger continues exactly: balances, spent nonces,
 // pending credits and the batch chain.
 func TestLedger_SnapshotRestore(t *testing.T) {
-	l := ledger.New(settlement)
+	l := ledger.New(chainID, settlement)
 	l.Deposit(account(aliceKey), big.NewInt(100))
 	va := common.HexToAddress("0xA")
 	if err := pay(t, l, aliceKey, va, 10, 1); err != nil {
@@ -174,7 +177,7 @@ func TestLedger_SnapshotRestore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := ledger.New(settlement)
+	r := ledger.New(chainID, settlement)
 	scanned, _, err := r.Restore(snap)
 	if err != nil || scanned != 42 {
 		t.Fatalf("restore: %d %v", scanned, err)
@@ -183,7 +186,7 @@ func TestLedger_SnapshotRestore(t *testing.T) {
 		t.Fatalf("a spent nonce after restore: %v", err)
 	}
 	k, _ := crypto.HexToECDSA(aliceKey)
-	again, _ := ledger.SignIntent(k, settlement, ledger.Intent{Account: account(aliceKey), Vendor: va, Order: orderOf(aliceKey, 1), Amount: big.NewInt(1), Nonce: 99})
+	again, _ := ledger.SignIntent(k, chainID, settlement, ledger.Intent{Account: account(aliceKey), Vendor: va, Order: orderOf(aliceKey, 1), Amount: big.NewInt(1), Nonce: 99})
 	if err := r.Pay(again); !errors.Is(err, ledger.ErrOrderPaid) {
 		t.Fatalf("a paid order after restore: %v", err)
 	}
@@ -209,7 +212,7 @@ func TestLedger_SnapshotRestore(t *testing.T) {
 // TestLedger_Unrooted: deposits taken since the last batch are unrooted until a batch commits
 // them, across a snapshot and restore too (the sequencer batches them within its interval).
 func TestLedger_Unrooted(t *testing.T) {
-	l := ledger.New(common.Address{9})
+	l := ledger.New(chainID, common.Address{9})
 	if l.Unrooted() {
 		t.Fatal("an empty ledger has deposits to root")
 	}
@@ -231,7 +234,7 @@ func TestLedger_Unrooted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := ledger.New(common.Address{9})
+	r := ledger.New(chainID, common.Address{9})
 	if _, _, err := r.Restore(snap); err != nil {
 		t.Fatal(err)
 	}
@@ -249,11 +252,11 @@ func TestLedger_Unrooted(t *testing.T) {
 func TestLedger_OneOrderPerRedemption(t *testing.T) {
 	key, _ := crypto.GenerateKey()
 	acct := crypto.PubkeyToAddress(key.PublicKey)
-	l := ledger.New(settlement)
+	l := ledger.New(chainID, settlement)
 	l.Deposit(acct, big.NewInt(100))
 	red := common.Hash{0xee}
 	pay := func(l *ledger.Ledger, order common.Hash, nonce uint64) error {
-		in, err := ledger.SignIntent(key, settlement, ledger.Intent{Account: acct, Vendor: common.Address{7}, Order: order, Amount: big.NewInt(10), Nonce: nonce})
+		in, err := ledger.SignIntent(key, chainID, settlement, ledger.Intent{Account: acct, Vendor: common.Address{7}, Order: order, Amount: big.NewInt(10), Nonce: nonce})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -272,11 +275,63 @@ func TestLedger_OneOrderPerRedemption(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := ledger.New(settlement)
+	r := ledger.New(chainID, settlement)
 	if _, _, err := r.Restore(snap); err != nil {
 		t.Fatal(err)
 	}
 	if err := pay(r, common.Hash{3}, 3); !errors.Is(err, ledger.ErrRedemptionPaid) {
 		t.Fatalf("after a restore: %v", err)
+	}
+}
+
+// TestLedger_ChainBound: an intent signed for the same Settlement address on another chain is
+// refused (issue 19, finding 7: chain id in every signed intent).
+func TestLedger_ChainBound(t *testing.T) {
+	key, _ := crypto.GenerateKey()
+	acct := crypto.PubkeyToAddress(key.PublicKey)
+	l := ledger.New(chainID, settlement)
+	l.Deposit(acct, big.NewInt(100))
+	in := ledger.Intent{Account: acct, Vendor: common.Address{7}, Order: common.Hash{1}, Amount: big.NewInt(10), Nonce: 1}
+	elsewhere, err := ledger.SignIntent(key, big.NewInt(10), settlement, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Pay(elsewhere); !errors.Is(err, ledger.ErrBadIntentSig) {
+		t.Fatalf("an intent for chain 10 paid on chain %s: %v", chainID, err)
+	}
+	here, _ := ledger.SignIntent(key, chainID, settlement, in)
+	if err := l.Pay(here); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestLedger_OrdersPerVendor: an order id is paid once per vendor — another vendor's order of
+// the same id is not blocked by it — and orders a ledger of the earlier format recorded by id
+// alone stay paid after a restore.
+func TestLedger_OrdersPerVendor(t *testing.T) {
+	key, _ := crypto.GenerateKey()
+	acct := crypto.PubkeyToAddress(key.PublicKey)
+	l := ledger.New(chainID, settlement)
+	l.Deposit(acct, big.NewInt(100))
+	pay := func(l *ledger.Ledger, vendor common.Address, order common.Hash, nonce uint64) error {
+		in, _ := ledger.SignIntent(key, chainID, settlement, ledger.Intent{Account: acct, Vendor: vendor, Order: order, Amount: big.NewInt(1), Nonce: nonce})
+		return l.Pay(in)
+	}
+	order := common.Hash{0x0d}
+	if err := pay(l, common.Address{1}, order, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := pay(l, common.Address{2}, order, 2); err != nil {
+		t.Fatalf("another vendor's order with the same id: %v", err)
+	}
+	if err := pay(l, common.Address{1}, order, 3); !errors.Is(err, ledger.ErrOrderPaid) {
+		t.Fatalf("the same vendor's order again: %v", err)
+	}
+	legacy := ledger.New(chainID, settlement)
+	if _, _, err := legacy.Restore([]byte(`{"balances":{"` + acct.Hex() + `":100},"orders":["` + order.Hex() + `"],"deposited":100}`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := pay(legacy, common.Address{1}, order, 4); !errors.Is(err, ledger.ErrOrderPaid) {
+		t.Fatalf("an order the earlier format recorded paid again: %v", err)
 	}
 }

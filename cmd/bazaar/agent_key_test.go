@@ -157,7 +157,7 @@ func TestOrders_KeyAgent(t *testing.T) {
 		t.Fatalf("a request without an account proof: %d %+v", st, e)
 	}
 	// A forged account proof (signed by another key) is refused too.
-	forged, err := SignAccountProof(mustKey(t), purposeHistory, n.settlement.Address())
+	forged, err := SignAccountProof(mustKey(t), purposeHistory, n.chainID(), n.settlement.Address())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -42,7 +42,7 @@ func benchSettleGas(ctx context.Context, _ benchOpts) ([]BenchResult, error) {
 	}
 	agent, _ := crypto.GenerateKey()
 	account := chain.KeyAddress(agent)
-	led := ledger.New(st.Address())
+	led := ledger.New(big.NewInt(chain.DevChainID), st.Address())
 	if err := st.Deposit(ctx, payer, account, big.NewInt(1e12)); err != nil {
 		return nil, err
 	}
@@ -56,7 +56,7 @@ func benchSettleGas(ctx context.Context, _ benchOpts) ([]BenchResult, error) {
 		for i := range payments {
 			v := common.BigToAddress(big.NewInt(int64(0x10000 + i%vendors)))
 			amount := big.NewInt(int64(1_000 + i))
-			in, err := ledger.SignIntent(agent, st.Address(), ledger.Intent{Account: account, Vendor: v, Order: common.BigToHash(new(big.Int).SetUint64(nonce + 1)), Amount: amount, Nonce: nonce})
+			in, err := ledger.SignIntent(agent, big.NewInt(chain.DevChainID), st.Address(), ledger.Intent{Account: account, Vendor: v, Order: common.BigToHash(new(big.Int).SetUint64(nonce + 1)), Amount: amount, Nonce: nonce})
 			if err != nil {
 				return nil, err
 			}

@@ -4,6 +4,8 @@ import (
 	"math/big"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/bazaar-market/bazaar/prover"
 )
 
@@ -26,5 +28,25 @@ func TestLTVCents(t *testing.T) {
 		if got := ltvCents(tc.base, tc.spent); got != tc.want {
 			t.Errorf("ltvCents(%d, %v) = %d, want %d", tc.base, tc.spent, got, tc.want)
 		}
+	}
+}
+
+// TestAccountProof_ChainBound: an account proof names the chain as well as the Settlement
+// contract: one signed for another chain is refused.
+func TestAccountProof_ChainBound(t *testing.T) {
+	key := mustKey(t)
+	st := common.HexToAddress("0x5e771e")
+	p, err := SignAccountProof(key, purposeHistory, big.NewInt(1), st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Check(purposeHistory, big.NewInt(1), st); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Check(purposeHistory, big.NewInt(10), st); err == nil {
+		t.Fatal("a proof for chain 1 accepted on chain 10")
+	}
+	if err := p.Check(purposeStatement, big.NewInt(1), st); err == nil {
+		t.Fatal("a proof for one purpose accepted for another")
 	}
 }

@@ -461,7 +461,7 @@ func (s *MatcherService) credentialRequest(ctx context.Context, sealed []byte) e
 		if s.settle == (common.Address{}) {
 			return bazaar.Errorf(bazaar.ECodeUnavailable, "this deployment names no Settlement contract for account proofs")
 		}
-		if err := p.Check(purposeHistory, s.settle); err != nil {
+		if err := p.Check(purposeHistory, s.chainID, s.settle); err != nil {
 			return err
 		}
 		account = &p.Account

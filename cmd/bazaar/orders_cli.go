@@ -545,12 +545,12 @@ func runAgentPay(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	key := book.id.account
 	p := book.id.pseudonym(o.Vendor)
-	in, err := ledger.SignIntent(key, c.settlement, ledger.Intent{Account: chain.KeyAddress(key), Vendor: o.Vendor, DealID: dealID,
+	in, err := ledger.SignIntent(key, c.domain.ChainID, c.settlement, ledger.Intent{Account: chain.KeyAddress(key), Vendor: o.Vendor, DealID: dealID,
 		Order: o.Order, Amount: amount, Nonce: uint64(time.Now().UnixNano())})
 	if err != nil {
 		return err
 	}
-	proof, err := crypto.Sign(PayerDigest(c.settlement, o.Order, in.Account).Bytes(), p.Key)
+	proof, err := crypto.Sign(PayerDigest(c.domain.ChainID, c.settlement, o.Order, in.Account).Bytes(), p.Key)
 	if err != nil {
 		return err
 	}
@@ -601,7 +601,7 @@ func runAgentExit(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	account := chain.KeyAddress(key)
 	path := filepath.Join(filepath.Dir(book.path), "statement.json")
 	var st Statement
-	req, err := SignAccountProof(key, purposeStatement, c.settlement)
+	req, err := SignAccountProof(key, purposeStatement, c.domain.ChainID, c.settlement)
 	if err != nil {
 		return err
 	}

@@ -269,7 +269,7 @@ func TestOrders_Flow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	forgedHistory, _ := SignAccountProof(other, purposeHistory, n.settlement.Address())
+	forgedHistory, _ := SignAccountProof(other, purposeHistory, n.chainID(), n.settlement.Address())
 	forgedHistory.Account = chain.KeyAddress(demoAccountKey(demo))
 	sealed, _ := matcher.SealSignalJSON(mk.X25519, map[string]any{"credentialRequest": CredentialRequest{Demo: demo, Category: "coffee", History: &forgedHistory}})
 	if st, _ := postRaw(t, n.URL()+"/credentials", mustJSON(t, map[string]any{"sealed": sealed})); st != 401 {

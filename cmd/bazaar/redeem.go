@@ -217,7 +217,7 @@ func (n *Node) postCredentials(w http.ResponseWriter, r *http.Request) {
 			n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "this node's matcher keeps no settled history"))
 			return
 		}
-		if err := cr.History.Check(purposeHistory, n.settlement.Address()); err != nil {
+		if err := cr.History.Check(purposeHistory, n.chainID(), n.settlement.Address()); err != nil {
 			n.fail(w, err)
 			return
 		}
@@ -595,13 +595,14 @@ func requestCredentialAs(ctx context.Context, node string, id *agentID, category
 		cr.Mailbox, cr.NotifyKey, cr.Area = bazaar.MailboxID(box.Public().(ed25519.PublicKey)), notify, area
 	}
 	var info struct {
+		ChainID   uint64         `json:"chainId"`
 		Contracts map[string]any `json:"contracts"`
 	}
 	if err := apiCall(ctx, http.MethodGet, node+"/info", nil, &info); err != nil {
 		return cred, err
 	}
 	if st, _ := info.Contracts["Settlement"].(string); common.IsHexAddress(st) && common.HexToAddress(st) != (common.Address{}) {
-		p, err := SignAccountProof(id.account, purposeHistory, common.HexToAddress(st))
+		p, err := SignAccountProof(id.account, purposeHistory, new(big.Int).SetUint64(info.ChainID), common.HexToAddress(st))
 		if err != nil {
 			return cred, err
 		}

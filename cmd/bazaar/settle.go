@@ -94,7 +94,7 @@ func (n *Node) setupSettlement(ctx, runCtx context.Context) error {
 			return fmt.Errorf("fund demo agents: %w", err)
 		}
 	}
-	s := &settlementState{ledger: ledger.New(d.Settlement), scanned: d.SettlementBlock, maxBatch: 100, maxWait: n.cfg.BatchWait,
+	s := &settlementState{ledger: ledger.New(new(big.Int).SetUint64(d.ChainID), d.Settlement), scanned: d.SettlementBlock, maxBatch: 100, maxWait: n.cfg.BatchWait,
 		lastAt: time.Now(), path: filepath.Join(n.cfg.DataDir, "matcher", "ledger.sealed")}
 	key, _, err := storeKey(n.snp, filepath.Join(n.cfg.DataDir, "matcher"))
 	if err != nil {
@@ -317,8 +317,8 @@ type PaymentRequest struct {
 
 // PayerDigest is what the redeemer's pseudonym signs to pay an order from an account, bound to
 // the Settlement contract and the order.
-func PayerDigest(settlement common.Address, order common.Hash, account common.Address) common.Hash {
-	return crypto.Keccak256Hash([]byte("bazaar payer v1"), settlement.Bytes(), order.Bytes(), account.Bytes())
+func PayerDigest(chainID *big.Int, settlement common.Address, order common.Hash, account common.Address) common.Hash {
+	return crypto.Keccak256Hash([]byte("bazaar payer v2"), common.BigToHash(chainID).Bytes(), settlement.Bytes(), order.Bytes(), account.Bytes())
 }
 
 // fixV takes a signature with v as 27/28 or 0/1 (copying it) for crypto.SigToPub.
@@ -405,7 +405,7 @@ func (n *Node) postPayment(w http.ResponseWriter, r *http.Request) {
 		price, priced = deal.PriceAt(red.Block)
 		// Only the redeemer pays for its order (and earns its history): the redemption's payout
 		// key signs for the paying account.
-		pub, err := crypto.SigToPub(PayerDigest(n.settlement.Address(), in.Order, in.Account).Bytes(), fixV(req.PayerProof))
+		pub, err := crypto.SigToPub(PayerDigest(n.chainID(), n.settlement.Address(), in.Order, in.Account).Bytes(), fixV(req.PayerProof))
 		if err != nil || crypto.PubkeyToAddress(*pub) != red.Payout {
 			n.fail(w, bazaar.Errorf(bazaar.ECodeInvalid, "only the agent that redeemed the deal pays for its order: the payer proof is not signed by the redemption's payout key"))
 			return
@@ -519,24 +519,27 @@ const (
 	purposeHistory   = "bazaar credential history v1"
 )
 
-func accountDigest(purpose string, settlement, account common.Address, at int64) common.Hash {
-	return crypto.Keccak256Hash([]byte(purpose+"\x00"), settlement[:], account[:], new(big.Int).SetInt64(at).Bytes())
+func accountDigest(purpose string, chainID *big.Int, settlement, account common.Address, at int64) common.Hash {
+	return crypto.Keccak256Hash([]byte(purpose+"\x00"), common.BigToHash(chainID).Bytes(), settlement[:], account[:], new(big.Int).SetInt64(at).Bytes())
 }
 
+// chainID is the deployment's chain id.
+func (n *Node) chainID() *big.Int { return new(big.Int).SetUint64(n.deployment.ChainID) }
+
 // SignAccountProof signs an account proof for purpose, now.
-func SignAccountProof(key *ecdsa.PrivateKey, purpose string, settlement common.Address) (AccountProof, error) {
+func SignAccountProof(key *ecdsa.PrivateKey, purpose string, chainID *big.Int, settlement common.Address) (AccountProof, error) {
 	p := AccountProof{Account: crypto.PubkeyToAddress(key.PublicKey), At: time.Now().Unix()}
-	sig, err := crypto.Sign(accountDigest(purpose, settlement, p.Account, p.At).Bytes(), key)
+	sig, err := crypto.Sign(accountDigest(purpose, chainID, settlement, p.Account, p.At).Bytes(), key)
 	p.Sig = sig
 	return p, err
 }
 
 // Check verifies the proof is fresh and signed by the account for purpose.
-func (p AccountProof) Check(purpose string, settlement common.Address) error {
+func (p AccountProof) Check(purpose string, chainID *big.Int, settlement common.Address) error {
 	if d := time.Since(time.Unix(p.At, 0)); d > 5*time.Minute || d < -5*time.Minute {
 		return bazaar.Errorf(bazaar.ECodeInvalid, "account proof is stale: sign it with the current time")
 	}
-	digest := accountDigest(purpose, settlement, p.Account, p.At)
+	digest := accountDigest(purpose, chainID, settlement, p.Account, p.At)
 	if pub, err := crypto.SigToPub(digest[:], p.Sig); err != nil || crypto.PubkeyToAddress(*pub) != p.Account {
 		return &bazaar.Error{Code: bazaar.ECodeSignature, Message: "account proof is not signed by the account", Err: bazaar.ErrBadSignature}
 	}
@@ -564,7 +567,7 @@ func (n *Node) statement(w http.ResponseWriter, r *http.Request) {
 		n.fail(w, err)
 		return
 	}
-	if err := req.Check(purposeStatement, n.settlement.Address()); err != nil {
+	if err := req.Check(purposeStatement, n.chainID(), n.settlement.Address()); err != nil {
 		n.fail(w, err)
 		return
 	}

@@ -51,7 +51,7 @@ func TestSettlement_GoTreesOnChain(t *testing.T) {
 	ak1, _ := crypto.GenerateKey()
 	ak2, _ := crypto.GenerateKey()
 	acct1, acct2 := chain.KeyAddress(ak1), chain.KeyAddress(ak2)
-	led := ledger.New(st.Address())
+	led := ledger.New(big.NewInt(chain.DevChainID), st.Address())
 	for _, d := range []struct {
 		a common.Address
 		v int64
@@ -72,7 +72,7 @@ func TestSettlement_GoTreesOnChain(t *testing.T) {
 		vendors = append(vendors, chain.KeyAddress(key))
 		for j, part := range []int64{2 * int64(i+1), 3 * int64(i+1)} {
 			amount := big.NewInt(part*1_000_000 + 1234) // odd cents, so sums differ from parts
-			in, err := ledger.SignIntent(ak1, st.Address(), ledger.Intent{Account: acct1, Vendor: vendors[i], DealID: common.Hash{byte(i)}, Order: common.Hash{byte(i), byte(j), 1},
+			in, err := ledger.SignIntent(ak1, big.NewInt(chain.DevChainID), st.Address(), ledger.Intent{Account: acct1, Vendor: vendors[i], DealID: common.Hash{byte(i)}, Order: common.Hash{byte(i), byte(j), 1},
 				Amount: amount, Nonce: uint64(10*i + j)})
 			if err != nil {
 				t.Fatal(err)
@@ -217,11 +217,11 @@ func TestSettlement_DevFlow(t *testing.T) {
 		if in.Nonce == 0 {
 			in.Nonce = nonce
 		}
-		signed, err := ledger.SignIntent(agent, n.settlement.Address(), in)
+		signed, err := ledger.SignIntent(agent, n.chainID(), n.settlement.Address(), in)
 		if err != nil {
 			t.Fatal(err)
 		}
-		proof, err := crypto.Sign(PayerDigest(n.settlement.Address(), in.Order, in.Account).Bytes(), signer)
+		proof, err := crypto.Sign(PayerDigest(n.chainID(), n.settlement.Address(), in.Order, in.Account).Bytes(), signer)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -559,7 +559,7 @@ func TestSettlement_BatchDue(t *testing.T) {
 	const wait, heartbeat = time.Second, time.Minute
 	now := time.Unix(1_800_000_000, 0)
 	fresh := func() *settlementState {
-		return &settlementState{ledger: ledger.New(common.Address{1}), maxBatch: 100, maxWait: wait, lastAt: time.Now(),
+		return &settlementState{ledger: ledger.New(big.NewInt(1), common.Address{1}), maxBatch: 100, maxWait: wait, lastAt: time.Now(),
 			chainLast: now, chainNow: now}
 	}
 	s := fresh()
@@ -635,12 +635,12 @@ func TestSettlement_PriceIsThePrice(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		in, err := ledger.SignIntent(demoAccountKey(demo), n.settlement.Address(), ledger.Intent{Account: account,
+		in, err := ledger.SignIntent(demoAccountKey(demo), n.chainID(), n.settlement.Address(), ledger.Intent{Account: account,
 			Vendor: chain.KeyAddress(chain.DevVendorKey), DealID: dealID, Order: order.Order, Amount: d.Amount.ToInt(), Nonce: uint64(time.Now().UnixNano())})
 		if err != nil {
 			t.Fatal(err)
 		}
-		proof, err := crypto.Sign(PayerDigest(n.settlement.Address(), in.Order, in.Account).Bytes(), demoAgentID(demo).pseudonym(chain.KeyAddress(chain.DevVendorKey)).Key)
+		proof, err := crypto.Sign(PayerDigest(n.chainID(), n.settlement.Address(), in.Order, in.Account).Bytes(), demoAgentID(demo).pseudonym(chain.KeyAddress(chain.DevVendorKey)).Key)
 		if err != nil {
 			t.Fatal(err)
 		}
