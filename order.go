@@ -140,13 +140,22 @@ func (p Pseudonym) MailboxID() string { return MailboxID(p.Mailbox.Public().(ed2
 // NewPickupCode draws a one-time pickup code the agent shows at the counter: 10 digits in two
 // groups ("48213-90571").
 func NewPickupCode() (string, error) {
-	n, err := rand.Int(rand.Reader, big.NewInt(10_000_000_000))
+	n, err := rand.Int(rand.Reader, new(big.Int).Exp(big.NewInt(10), big.NewInt(PickupCodeDigits), nil))
 	if err != nil {
 		return "", err
 	}
-	s := fmt.Sprintf("%010d", n)
-	return s[:5] + "-" + s[5:], nil
+	s := fmt.Sprintf("%0*d", PickupCodeDigits, n)
+	return s[:5] + "-" + s[5:10] + "-" + s[10:15] + "-" + s[15:], nil
 }
+
+// PickupCodeDigits is a pickup code's length: 20 decimal digits, 66 bits, so its hash in a
+// vendor's order book cannot be searched offline; the vendor also locks an order's code after
+// a few wrong tries (MaxWrongCodes).
+const PickupCodeDigits = 20
+
+// MaxWrongCodes is how many wrong pickup codes a vendor takes for one order before it locks
+// the order's code (the buyer then shows the order some other way).
+const MaxWrongCodes = 5
 
 // PickupCodeHash is what an acceptance carries instead of the code, so the vendor's order book
 // holds no usable code; dashes and spaces are ignored.

@@ -2,10 +2,12 @@ package main
 
 import (
 	"math/big"
+	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/prover"
 )
 
@@ -48,5 +50,29 @@ func TestAccountProof_ChainBound(t *testing.T) {
 	}
 	if err := p.Check(purposeStatement, big.NewInt(1), st); err == nil {
 		t.Fatal("a proof for one purpose accepted for another")
+	}
+}
+
+// TestVendorOrder_CheckCode (issue 19, finding 7): codes have 66 bits; wrong ones are counted
+// and after bazaar.MaxWrongCodes the order's code is locked, the right one refused too.
+func TestVendorOrder_CheckCode(t *testing.T) {
+	code, err := bazaar.NewPickupCode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if digits := strings.NewReplacer("-", "").Replace(code); len(digits) != bazaar.PickupCodeDigits {
+		t.Fatalf("code %q", code)
+	}
+	o := &vendorOrder{PickupCodeHash: bazaar.PickupCodeHash(code)}
+	if err := o.checkCode(code); err != nil {
+		t.Fatal(err)
+	}
+	for i := range bazaar.MaxWrongCodes {
+		if err := o.checkCode("00000-00000-00000-0000" + string(rune('0'+i))); err == nil || !strings.Contains(err.Error(), "does not match") {
+			t.Fatalf("wrong code %d: %v", i, err)
+		}
+	}
+	if err := o.checkCode(code); err == nil || !strings.Contains(err.Error(), "locked") {
+		t.Fatalf("the right code after %d wrong ones: %v", bazaar.MaxWrongCodes, err)
 	}
 }

@@ -670,6 +670,7 @@ type vendorOrder struct {
 	Received       time.Time    `json:"received"`
 	PaidBatch      uint64       `json:"paidBatch,omitempty"` // the batch the payment settles in
 	PaidBy         string       `json:"paidBy,omitempty"`    // the registered matcher that signed the notice
+	WrongCodes     int          `json:"wrongCodes,omitempty"` // wrong pickup codes tried
 	PickedUp       *time.Time   `json:"pickedUp,omitempty"`
 }
 
@@ -682,6 +683,19 @@ type vendorBook struct {
 }
 
 func (b *vendorBook) save() error { return saveJSON(b.path, b) }
+
+// checkCode compares a pickup code with the order's, counting wrong ones: after
+// bazaar.MaxWrongCodes the order's code is locked and even the right one is refused.
+func (o *vendorOrder) checkCode(code string) error {
+	if o.WrongCodes >= bazaar.MaxWrongCodes {
+		return fmt.Errorf("order %s: %d wrong codes were tried, its code is locked (ask the buyer to show the order)", short(o.Order), o.WrongCodes)
+	}
+	if bazaar.PickupCodeHash(code) != o.PickupCodeHash {
+		o.WrongCodes++
+		return fmt.Errorf("the code does not match order %s (%d of %d tries left)", short(o.Order), bazaar.MaxWrongCodes-o.WrongCodes, bazaar.MaxWrongCodes)
+	}
+	return nil
+}
 
 // takePaid marks a confirmed order paid on a payment notice — only one signed by a matcher the
 // AttestationRegistry holds registered (asked on-chain), for this vendor, this order and the
@@ -943,8 +957,11 @@ func runVendorOrders(ctx context.Context, args []string, stdout, stderr io.Write
 		if err := c.requireSettled(ctx, o.PaidBatch); err != nil {
 			return fmt.Errorf("order %s: %w", short(o.Order), err)
 		}
-		if bazaar.PickupCodeHash(pos[1]) != o.PickupCodeHash {
-			return fmt.Errorf("the code does not match order %s", short(o.Order))
+		if err := o.checkCode(pos[1]); err != nil {
+			if serr := book.save(); serr != nil {
+				return serr
+			}
+			return err
 		}
 		now := time.Now().UTC()
 		o.PickedUp, o.Status = &now, "picked-up"

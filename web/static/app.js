@@ -701,7 +701,12 @@ function renderOrders(section, account) {
     if (!o) pickStatus.textContent = 'No such order.';
     else if (o.pickedUp) pickStatus.textContent = 'Already picked up at ' + o.pickedUp + ': the code is spent.';
     else if (o.status !== 'paid') pickStatus.textContent = 'The order is ' + o.status + ', not paid: hand nothing over.';
-    else if (h !== o.pickupCodeHash.toLowerCase()) pickStatus.textContent = 'The code does not match this order.';
+    else if ((o.wrongCodes || 0) >= 5) pickStatus.textContent = 'Too many wrong codes were tried: this order\'s code is locked.';
+    else if (h !== o.pickupCodeHash.toLowerCase()) {
+      o.wrongCodes = (o.wrongCodes || 0) + 1;
+      saveBook();
+      pickStatus.textContent = 'The code does not match this order (' + (5 - o.wrongCodes) + ' tries left).';
+    }
     else {
       o.pickedUp = new Date().toISOString();
       o.status = 'picked-up';
