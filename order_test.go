@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math/big"
+	"strings"
 	"testing"
 	"time"
 
@@ -90,16 +91,17 @@ func TestDealAcceptance_Check(t *testing.T) {
 	}
 }
 
-// TestPickupCode: codes are 10 digits, distinct draws, and match their hash however they are
-// typed (dashes, spaces), never another code.
+// TestPickupCode: codes are 20 digits (66 bits) in four groups, distinct draws, and match their
+// hash however they are typed (dashes, spaces), never another code.
 func TestPickupCode(t *testing.T) {
 	c1, _ := bazaar.NewPickupCode()
 	c2, _ := bazaar.NewPickupCode()
-	if len(c1) != 11 || c1 == c2 {
+	if len(c1) != bazaar.PickupCodeDigits+3 || strings.Count(c1, "-") != 3 || c1 == c2 {
 		t.Fatalf("codes %q %q", c1, c2)
 	}
 	h := bazaar.PickupCodeHash(c1)
-	if bazaar.PickupCodeHash(c1[:5]+" "+c1[6:]) != h || bazaar.PickupCodeHash(c1[:5]+c1[6:]) != h {
+	plain := strings.ReplaceAll(c1, "-", "")
+	if bazaar.PickupCodeHash(strings.ReplaceAll(c1, "-", " ")) != h || bazaar.PickupCodeHash(plain) != h {
 		t.Fatal("the same code typed differently does not match")
 	}
 	if bazaar.PickupCodeHash(c2) == h {
