@@ -217,6 +217,7 @@ type VendorOrderKey struct {
 	Vendor    common.Address `json:"vendor"`
 	Key       hexutil.Bytes  `json:"key"`
 	Mailbox   string         `json:"mailbox"`
+	Version   uint64         `json:"version"` // from 1; a node takes no lower version than it holds
 	Signature hexutil.Bytes  `json:"signature"`
 }
 

@@ -29,6 +29,7 @@ var orderKeyTypes = apitypes.Types{
 		{Name: "vendor", Type: "address"},
 		{Name: "key", Type: "bytes"},
 		{Name: "mailbox", Type: "string"},
+		{Name: "version", Type: "uint64"},
 	},
 }
 
@@ -51,7 +52,8 @@ func (d Domain) OrderKeyTypedData(k bazaar.VendorOrderKey) apitypes.TypedData {
 		Types:       orderKeyTypes,
 		PrimaryType: "OrderKey",
 		Domain:      d.typed(),
-		Message:     apitypes.TypedDataMessage{"vendor": k.Vendor.Hex(), "key": hexutil.Encode(k.Key), "mailbox": k.Mailbox},
+		Message: apitypes.TypedDataMessage{"vendor": k.Vendor.Hex(), "key": hexutil.Encode(k.Key), "mailbox": k.Mailbox,
+			"version": fmt.Sprint(k.Version)},
 	}
 }
 
@@ -84,8 +86,8 @@ func (d Domain) SignOrderKey(wallet *ecdsa.PrivateKey, k bazaar.VendorOrderKey) 
 // CheckOrderKey verifies that the vendor's wallet signed the announcement and its key is an
 // X25519 public key.
 func (d Domain) CheckOrderKey(k bazaar.VendorOrderKey) error {
-	if len(k.Key) != 32 || k.Mailbox == "" {
-		return bazaar.Errorf(bazaar.ECodeInvalid, "an order key is a 32-byte X25519 key and a mailbox")
+	if len(k.Key) != 32 || k.Mailbox == "" || k.Version == 0 {
+		return bazaar.Errorf(bazaar.ECodeInvalid, "an order key is a 32-byte X25519 key, a mailbox and a version (from 1)")
 	}
 	hash, err := hashTyped(d.OrderKeyTypedData(k))
 	if err != nil {
@@ -124,14 +126,20 @@ func (d Domain) CheckDecision(o bazaar.OrderDecision, vendor common.Address) err
 	return nil
 }
 
-// OrderKeySeedMessage is what a vendor's wallet signs (personal_sign) to derive its order keys;
+// OrderKeySeedMessage is what a vendor's wallet signs (personal_sign) to derive its order keys
+// for one deployment and key version: the chain, the DealRegistry and the version are in the
+// text, so a signature another site obtains for one deployment derives nothing for another, and
+// the next version rotates the keys (the browser UI signs the same text);
 // deterministic (RFC 6979) signatures give the same keys in every wallet holding the key.
-const OrderKeySeedMessage = "Bazaar: derive my order keys (v1). Sign this only on Bazaar."
+func (d Domain) OrderKeySeedMessage(version uint64) string {
+	return fmt.Sprintf("Bazaar: derive my order keys (v2) for chain %s, registry %s, key version %d. Sign this only on Bazaar.",
+		d.ChainID, d.Registry.Hex(), version)
+}
 
-// VendorKeysFromWallet derives a vendor's order keys from its wallet key: keccak256(r ‖ s) of its
-// personal_sign of OrderKeySeedMessage (the browser UI derives the same from the wallet).
-func VendorKeysFromWallet(wallet *ecdsa.PrivateKey) (bazaar.VendorKeys, error) {
-	sig, err := crypto.Sign(accounts.TextHash([]byte(OrderKeySeedMessage)), wallet)
+// VendorKeys derives a vendor's order keys (version from 1) from its wallet key: keccak256(r ‖ s)
+// of its personal_sign of OrderKeySeedMessage (the browser UI derives the same from the wallet).
+func (d Domain) VendorKeys(wallet *ecdsa.PrivateKey, version uint64) (bazaar.VendorKeys, error) {
+	sig, err := crypto.Sign(accounts.TextHash([]byte(d.OrderKeySeedMessage(version))), wallet)
 	if err != nil {
 		return bazaar.VendorKeys{}, fmt.Errorf("derive order keys: %w", err)
 	}

@@ -51,7 +51,7 @@ func TestOrderSignatures(t *testing.T) {
 		}
 	}
 
-	k, err := dom.SignOrderKey(vendor, bazaar.VendorOrderKey{Key: make([]byte, 32), Mailbox: "mabc"})
+	k, err := dom.SignOrderKey(vendor, bazaar.VendorOrderKey{Key: make([]byte, 32), Mailbox: "mabc", Version: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,16 +63,40 @@ func TestOrderSignatures(t *testing.T) {
 		"key swapped":     func() bazaar.VendorOrderKey { x := k; x.Key = append(make([]byte, 31), 1); return x }(),
 		"short key":       func() bazaar.VendorOrderKey { x := k; x.Key = make([]byte, 31); return x }(),
 		"other vendor":    func() bazaar.VendorOrderKey { x := k; x.Vendor = chain.KeyAddress(other); return x }(),
+		"other version":   func() bazaar.VendorOrderKey { x := k; x.Version = 2; return x }(),
 	} {
 		if err := dom.CheckOrderKey(c); err == nil {
 			t.Fatalf("order key %s: accepted", name)
 		}
 	}
-	// Order keys derive from the wallet: the same wallet always gets the same keys.
-	a, _ := chain.VendorKeysFromWallet(vendor)
-	b, _ := chain.VendorKeysFromWallet(vendor)
-	c, _ := chain.VendorKeysFromWallet(other)
+	// Order keys derive from the wallet, the deployment and the version: the same wallet always
+	// gets the same keys for one deployment and version, and other keys for another chain,
+	// another registry or the next version (issue 19: a signature of the seed message obtained
+	// for one deployment derives nothing for another; rotation).
+	a, _ := dom.VendorKeys(vendor, 1)
+	b, _ := dom.VendorKeys(vendor, 1)
+	c, _ := dom.VendorKeys(other, 1)
 	if !a.Order.PublicKey().Equal(b.Order.PublicKey()) || a.MailboxID() != b.MailboxID() || a.MailboxID() == c.MailboxID() {
 		t.Fatal("order keys are not a function of the wallet")
+	}
+	otherChain, otherRegistry := dom, dom
+	otherChain.ChainID = new(big.Int).Add(dom.ChainID, big.NewInt(1))
+	otherRegistry.Registry = common.Address{0xee}
+	for name, d := range map[string]chain.Domain{"another chain": otherChain, "another registry": otherRegistry} {
+		x, _ := d.VendorKeys(vendor, 1)
+		if x.MailboxID() == a.MailboxID() || x.Order.PublicKey().Equal(a.Order.PublicKey()) {
+			t.Fatalf("%s derives the same order keys", name)
+		}
+		if d.OrderKeySeedMessage(1) == dom.OrderKeySeedMessage(1) {
+			t.Fatalf("%s signs the same seed message", name)
+		}
+	}
+	if next, _ := dom.VendorKeys(vendor, 2); next.MailboxID() == a.MailboxID() {
+		t.Fatal("the next version derives the same keys")
+	}
+	noVersion := k
+	noVersion.Version = 0
+	if err := dom.CheckOrderKey(noVersion); err == nil {
+		t.Fatal("an order key without a version accepted")
 	}
 }

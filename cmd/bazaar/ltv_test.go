@@ -1,13 +1,19 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
 	"math/big"
+	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/bazaar-market/bazaar"
+	"github.com/bazaar-market/bazaar/chain"
 	"github.com/bazaar-market/bazaar/prover"
 )
 
@@ -74,5 +80,67 @@ func TestVendorOrder_CheckCode(t *testing.T) {
 	}
 	if err := o.checkCode(code); err == nil || !strings.Contains(err.Error(), "locked") {
 		t.Fatalf("the right code after %d wrong ones: %v", bazaar.MaxWrongCodes, err)
+	}
+}
+
+// TestOrderKey_Rotation (issue 19, finding 7): the vendor's order keys derive from its wallet,
+// the deployment and a version; `vendor orders rotate-key` publishes the next version, and the
+// node refuses to take an older signed key back (or another key under the held version).
+func TestOrderKey_Rotation(t *testing.T) {
+	ctx := context.Background()
+	n := mustStart(t, Config{DataDir: t.TempDir(), RPCListen: "127.0.0.1:0"})
+	defer n.Stop(ctx)
+	vendorKey := mustKey(t)
+	vendor := chain.KeyAddress(vendorKey)
+	key := "0x" + common.Bytes2Hex(crypto.FromECDSA(vendorKey))
+	var out strings.Builder
+	orders := func(args ...string) error {
+		out.Reset()
+		return run(ctx, append(append([]string{"vendor", "orders"}, args...), "--node", n.URL(), "--key", key, "--state", t.TempDir()), &out, &out)
+	}
+	if err := orders(); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	v1, ok := n.orderKeys.get(vendor)
+	if !ok || v1.Version != 1 {
+		t.Fatalf("published key %+v", v1)
+	}
+	if err := orders("rotate-key"); err != nil || !strings.Contains(out.String(), "version 2") {
+		t.Fatalf("rotate: %v\n%s", err, out.String())
+	}
+	v2, _ := n.orderKeys.get(vendor)
+	if v2.Version != 2 || v2.Mailbox == v1.Mailbox || bytes.Equal(v2.Key, v1.Key) {
+		t.Fatalf("rotated key %+v (was %+v)", v2, v1)
+	}
+	put := func(k bazaar.VendorOrderKey) (int, apiError) {
+		t.Helper()
+		req, _ := http.NewRequest(http.MethodPut, n.URL()+"/vendors/"+vendor.Hex()+"/order-key", strings.NewReader(mustJSON(t, k)))
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var e apiError
+		json.NewDecoder(resp.Body).Decode(&e)
+		return resp.StatusCode, e
+	}
+	if st, e := put(v1); st != 409 || !strings.Contains(e.Error.Message, "older") {
+		t.Fatalf("the old signed key put back: %d %+v", st, e)
+	}
+	sameVersion, err := n.registry.Domain.SignOrderKey(vendorKey, bazaar.VendorOrderKey{Key: v1.Key, Mailbox: v1.Mailbox, Version: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := put(sameVersion); st != 409 {
+		t.Fatalf("another key under the held version: %d", st)
+	}
+	if st, _ := put(v2); st != 200 {
+		t.Fatalf("the held key again: %d", st)
+	}
+	if err := orders(); err != nil { // the CLI keeps reading under version 2
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if cur, _ := n.orderKeys.get(vendor); cur.Version != 2 || cur.Mailbox != v2.Mailbox {
+		t.Fatalf("after a plain run the key is %+v", cur)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -60,11 +61,14 @@ func (o *orderKeys) put(k bazaar.VendorOrderKey) error {
 // publishDevOrderKey publishes the development vendor's order key, so demo agents can send it
 // acceptances before anyone runs `bazaar vendor orders`.
 func (n *Node) publishDevOrderKey() error {
-	vk, err := chain.VendorKeysFromWallet(chain.DevVendorKey)
+	if _, ok := n.orderKeys.get(chain.KeyAddress(chain.DevVendorKey)); ok {
+		return nil // published already (perhaps rotated since)
+	}
+	vk, err := n.registry.Domain.VendorKeys(chain.DevVendorKey, 1)
 	if err != nil {
 		return err
 	}
-	k, err := n.registry.Domain.SignOrderKey(chain.DevVendorKey, bazaar.VendorOrderKey{Key: vk.Order.PublicKey().Bytes(), Mailbox: vk.MailboxID()})
+	k, err := n.registry.Domain.SignOrderKey(chain.DevVendorKey, bazaar.VendorOrderKey{Key: vk.Order.PublicKey().Bytes(), Mailbox: vk.MailboxID(), Version: 1})
 	if err != nil {
 		return err
 	}
@@ -85,6 +89,17 @@ func (n *Node) putOrderKey(w http.ResponseWriter, r *http.Request) {
 	if err := n.registry.Domain.CheckOrderKey(k); err != nil {
 		n.fail(w, err)
 		return
+	}
+	// Versions only move forward: an old signed key cannot be put back.
+	if cur, ok := n.orderKeys.get(k.Vendor); ok {
+		switch {
+		case k.Version < cur.Version:
+			n.fail(w, bazaar.Errorf(bazaar.ECodeConflict, "order key version %d is older than the one held (%d): keys only rotate forward", k.Version, cur.Version))
+			return
+		case k.Version == cur.Version && (!bytes.Equal(k.Key, cur.Key) || k.Mailbox != cur.Mailbox):
+			n.fail(w, bazaar.Errorf(bazaar.ECodeConflict, "another order key under the held version %d: rotate to version %d", cur.Version, cur.Version+1))
+			return
+		}
 	}
 	if err := n.orderKeys.put(k); err != nil {
 		n.fail(w, err)

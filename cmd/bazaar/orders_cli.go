@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/ecdh"
 	"crypto/ecdsa"
@@ -668,8 +669,8 @@ type vendorOrder struct {
 	ReplyMailbox   string       `json:"replyMailbox"`
 	ReplyKey       []byte       `json:"replyKey"`
 	Received       time.Time    `json:"received"`
-	PaidBatch      uint64       `json:"paidBatch,omitempty"` // the batch the payment settles in
-	PaidBy         string       `json:"paidBy,omitempty"`    // the registered matcher that signed the notice
+	PaidBatch      uint64       `json:"paidBatch,omitempty"`  // the batch the payment settles in
+	PaidBy         string       `json:"paidBy,omitempty"`     // the registered matcher that signed the notice
 	WrongCodes     int          `json:"wrongCodes,omitempty"` // wrong pickup codes tried
 	PickedUp       *time.Time   `json:"pickedUp,omitempty"`
 }
@@ -827,9 +828,9 @@ func runVendorOrders(ctx context.Context, args []string, stdout, stderr io.Write
 	if len(pos) > 0 {
 		verb, pos = pos[0], pos[1:]
 	}
-	want := map[string]int{"list": 0, "confirm": 1, "reject": 1, "check-code": 2}
+	want := map[string]int{"list": 0, "confirm": 1, "reject": 1, "check-code": 2, "rotate-key": 0}
 	if n, ok := want[verb]; !ok || len(pos) != n {
-		return errors.New("usage: bazaar vendor orders [list | confirm ORDER | reject ORDER [--reason TEXT] | check-code ORDER CODE]")
+		return errors.New("usage: bazaar vendor orders [list | confirm ORDER | reject ORDER [--reason TEXT] | check-code ORDER CODE | rotate-key]")
 	}
 	wallet := chain.DevVendorKey
 	if *keyHex != "" {
@@ -941,6 +942,13 @@ func runVendorOrders(ctx context.Context, args []string, stdout, stderr io.Write
 			return err
 		}
 		fmt.Fprintf(stdout, "order %s %s\n", short(o.Order), d.Status)
+	case "rotate-key":
+		// The mailbox was read above under the old key; acceptances come to the new one now.
+		k, err := publishOrderKey(ctx, c, wallet, true)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "order key rotated: version %d, mailbox %s\n", k.Version, k.Mailbox)
 	case "check-code":
 		o, err := book.find(pos[0])
 		if err != nil {
@@ -975,18 +983,49 @@ func runVendorOrders(ctx context.Context, args []string, stdout, stderr io.Write
 
 // ensureOrderKey derives the vendor's order keys from its wallet and publishes them on the
 // node if it holds another or none.
+// The version is the one the node holds (1 when none): keys derive from the wallet, the
+// deployment and the version, so the CLI and the browser read the same mailbox.
 func ensureOrderKey(ctx context.Context, c *nodeChain, wallet *ecdsa.PrivateKey) (bazaar.VendorKeys, error) {
-	vk, err := chain.VendorKeysFromWallet(wallet)
+	version := uint64(1)
+	var cur bazaar.VendorOrderKey
+	vendor := chain.KeyAddress(wallet)
+	if err := apiCall(ctx, http.MethodGet, c.base+"/vendors/"+vendor.Hex()+"/order-key", nil, &cur); err == nil && cur.Vendor == vendor &&
+		c.domain.CheckOrderKey(cur) == nil {
+		version = cur.Version
+	}
+	vk, err := c.domain.VendorKeys(wallet, version)
 	if err != nil {
 		return vk, err
 	}
-	vendor := chain.KeyAddress(wallet)
-	if pub, mailbox, err := c.vendorOrderKey(ctx, vendor); err == nil && pub.Equal(vk.Order.PublicKey()) && mailbox == vk.MailboxID() {
+	if bytes.Equal(cur.Key, vk.Order.PublicKey().Bytes()) && cur.Mailbox == vk.MailboxID() {
 		return vk, nil
 	}
-	k, err := c.domain.SignOrderKey(wallet, bazaar.VendorOrderKey{Key: vk.Order.PublicKey().Bytes(), Mailbox: vk.MailboxID()})
+	k, err := c.domain.SignOrderKey(wallet, bazaar.VendorOrderKey{Key: vk.Order.PublicKey().Bytes(), Mailbox: vk.MailboxID(), Version: version})
 	if err != nil {
 		return vk, err
 	}
 	return vk, apiCall(ctx, http.MethodPut, c.base+"/vendors/"+vendor.Hex()+"/order-key", k, nil)
+}
+
+// publishOrderKey derives and publishes the next key version (rotate) after the one the node
+// holds.
+func publishOrderKey(ctx context.Context, c *nodeChain, wallet *ecdsa.PrivateKey, rotate bool) (bazaar.VendorOrderKey, error) {
+	vendor := chain.KeyAddress(wallet)
+	version := uint64(1)
+	var cur bazaar.VendorOrderKey
+	if err := apiCall(ctx, http.MethodGet, c.base+"/vendors/"+vendor.Hex()+"/order-key", nil, &cur); err == nil && c.domain.CheckOrderKey(cur) == nil {
+		version = cur.Version
+		if rotate {
+			version++
+		}
+	}
+	vk, err := c.domain.VendorKeys(wallet, version)
+	if err != nil {
+		return bazaar.VendorOrderKey{}, err
+	}
+	k, err := c.domain.SignOrderKey(wallet, bazaar.VendorOrderKey{Key: vk.Order.PublicKey().Bytes(), Mailbox: vk.MailboxID(), Version: version})
+	if err != nil {
+		return k, err
+	}
+	return k, apiCall(ctx, http.MethodPut, c.base+"/vendors/"+vendor.Hex()+"/order-key", k, nil)
 }

@@ -459,7 +459,10 @@ async function payouts(section, account) {
 // clear: the node sees only public chain data asked about (a redemption transaction).
 
 const utf8 = new TextEncoder();
-const ORDER_SEED_MESSAGE = 'Bazaar: derive my order keys (v1). Sign this only on Bazaar.';
+// The seed message names the deployment and the key version (chain.Domain.OrderKeySeedMessage):
+// a signature another site obtains derives nothing here, and the next version rotates the keys.
+const orderSeedMessage = (version) => 'Bazaar: derive my order keys (v2) for chain ' + info.chainId + ', registry ' +
+  info.contracts.DealRegistry + ', key version ' + version + '. Sign this only on Bazaar.';
 const b64 = (bytes) => btoa(String.fromCharCode(...bytes));
 const unb64 = (s) => Uint8Array.from(atob(s), (ch) => ch.charCodeAt(0));
 const u256 = (hex) => c.hexToBytes(BigInt(hex).toString(16).padStart(64, '0'));
@@ -481,26 +484,32 @@ function mailboxID(pub) {
   return 'm' + c.bytesToHex(c.sha256(c.concat(utf8.encode('bazaar mailbox v1'), pub)).slice(0, 16)).slice(2);
 }
 
-// deriveOrderKeys asks the wallet for its signature of the fixed message and derives the order
-// key and mailbox key from it, as chain.VendorKeysFromWallet does.
-async function deriveOrderKeys(account) {
-  const sigHex = await wallet().request({ method: 'personal_sign', params: [c.bytesToHex(utf8.encode(ORDER_SEED_MESSAGE)), account] });
+// deriveOrderKeys asks the wallet for its signature of the seed message for this deployment
+// and key version and derives the order key and mailbox key from it, as chain.Domain.VendorKeys
+// does.
+async function deriveOrderKeys(account, version) {
+  const sigHex = await wallet().request({ method: 'personal_sign', params: [c.bytesToHex(utf8.encode(orderSeedMessage(version))), account] });
   const seed = c.keccak256(c.hexToBytes(sigHex).slice(0, 64));
   const order = c.sha256(c.concat(utf8.encode('bazaar vendor order key v1\0'), seed));
   const edSeed = c.sha256(c.concat(utf8.encode('bazaar vendor mailbox v1\0'), seed));
   const edPub = c.ed25519PublicKey(edSeed);
-  return { order, orderPub: c.x25519PublicKey(order), edSeed, edPub, mailbox: mailboxID(edPub) };
+  return { order, orderPub: c.x25519PublicKey(order), edSeed, edPub, mailbox: mailboxID(edPub), version };
+}
+
+// publishedOrderKey is the order key the node holds for the vendor (null when none).
+async function publishedOrderKey(account) {
+  try {
+    return await api('GET', '/vendors/' + account + '/order-key');
+  } catch (e) {
+    if (e.status !== 404) throw e;
+    return null;
+  }
 }
 
 // ensurePublished publishes the order key (signed by the wallet) unless the node holds it.
-async function ensurePublished(account, keys) {
-  const want = { vendor: account, key: c.bytesToHex(keys.orderPub), mailbox: keys.mailbox };
-  try {
-    const cur = await api('GET', '/vendors/' + account + '/order-key');
-    if (cur.key.toLowerCase() === want.key && cur.mailbox === want.mailbox) return 'published';
-  } catch (e) {
-    if (e.status !== 404) throw e;
-  }
+async function ensurePublished(account, keys, cur) {
+  const want = { vendor: account, key: c.bytesToHex(keys.orderPub), mailbox: keys.mailbox, version: keys.version };
+  if (cur && cur.key.toLowerCase() === want.key && cur.mailbox === want.mailbox) return 'published';
   const td = await api('POST', '/eip712/order-key', want);
   const signature = await wallet().request({ method: 'eth_signTypedData_v4', params: [account, JSON.stringify(td)] });
   await api('PUT', '/vendors/' + account + '/order-key', { ...want, signature });
@@ -735,10 +744,11 @@ function ordersSection(section, account) {
   const open = el('button', { type: 'button', id: 'open-inbox', onclick: async () => {
     try {
       status.textContent = 'Sign in your wallet to derive your order keys…';
-      inbox.keys = await deriveOrderKeys(account);
+      const cur = await publishedOrderKey(account);
+      inbox.keys = await deriveOrderKeys(account, (cur && cur.version) || 1);
       inbox.account = account;
       inbox.book = loadBook(account);
-      const pub = await ensurePublished(account, inbox.keys);
+      const pub = await ensurePublished(account, inbox.keys, cur);
       status.textContent = 'Order key ' + pub + '. Reading the mailbox…';
       await syncInbox(account, status);
       const msg = status.textContent;
