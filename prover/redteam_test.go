@@ -11,12 +11,9 @@ package prover_test
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"math/big"
 	"os"
 	"sort"
@@ -29,6 +26,7 @@ import (
 	"github.com/consensys/gnark/constraint"
 	csbn254 "github.com/consensys/gnark/constraint/bn254"
 	"github.com/consensys/gnark/constraint/solver"
+	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/bazaar-market/bazaar"
 	"github.com/bazaar-market/bazaar/prover"
@@ -581,41 +579,10 @@ func TestRedteam_SmallOrderR(t *testing.T) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Native side: Requirements.ReqHash and Issuer.Issue pack fields without checking their widths,
-// so an out-of-range field carries into the next one and the circuit proves the carried
-// (in-range) fields. Deal validation lets minLTV reach 10^15 cents (13 integer digits), above
-// 2^48 ≈ 2.8·10^14, and cmd/bazaar's requirementsFor copies it into Requirements.MinLTV.
-
-// Copies of cmd/bazaar's requirementsFor helpers (package main, not importable).
-func rtGridPoint(p bazaar.LatLng) (x, y uint64) {
-	return uint64(math.Round((p.Lng + 180) * 1e5)), uint64(math.Round((p.Lat + 90) * 1e5))
-}
-
-func rtGridRadiusSq(metres int64) *big.Int {
-	r := uint64(math.Floor(float64(metres) * 1e5 / 111_320))
-	return new(big.Int).Mul(new(big.Int).SetUint64(r), new(big.Int).SetUint64(r))
-}
-
-func rtCategoryID(category string) uint64 {
-	h := sha256.Sum256([]byte("bazaar category v1\x00" + strings.ToLower(category)))
-	return uint64(binary.BigEndian.Uint32(h[:4]))
-}
-
-func rtRequirementsFor(dealID *big.Int, d *bazaar.Deal) prover.Requirements {
-	r := prover.Requirements{DealID: dealID, Category: rtCategoryID(d.Service.Category), RadiusSq: new(big.Int)}
-	if q := d.Requirements; q != nil {
-		r.MinLTV = uint64(max(q.MinLTV, 0))
-		if lvl, ok := bazaar.LoyaltyLevel(q.LoyaltyTier); ok {
-			r.MinLoyalty = uint64(lvl)
-		}
-		if q.ProximityRequired && q.Location != nil {
-			r.Proximity = true
-			r.VX, r.VY = rtGridPoint(*q.Location)
-			r.RadiusSq = rtGridRadiusSq(q.ProximityRadius)
-		}
-	}
-	return r
-}
+// Native side: Requirements.ReqHash and Issuer.Issue packed fields without checking their widths,
+// so an out-of-range field carried into the next one and the circuit proved the carried
+// (in-range) fields. Deal validation let minLTV reach 10^15 cents (13 integer digits), above
+// 2^48 ≈ 2.8·10^14, and RequirementsOf copied it into Requirements.MinLTV. Both now refuse.
 
 // decodeDeal is examples/deal.json with the given requirements JSON, decoded, not validated.
 func decodeDeal(t *testing.T, requirements string) *bazaar.Deal {
@@ -667,7 +634,7 @@ func TestRedteam_RequirementsOutOfRange(t *testing.T) {
 			if err := d.Validate(time.Now()); err == nil || !strings.Contains(err.Error(), "requirements.minLTV") {
 				t.Fatalf("deal validation: %v, want a requirements.minLTV error", err)
 			}
-			real := rtRequirementsFor(big.NewInt(0xd1), d)
+			real := prover.RequirementsOf(common.Hash{0xd1}, d)
 			if _, err := real.ReqHash(ax, ay); !errors.Is(err, prover.ErrRequirementsRange) {
 				t.Fatalf("ReqHash of out-of-range requirements: %v, want ErrRequirementsRange", err)
 			}
@@ -681,7 +648,7 @@ func TestRedteam_RequirementsOutOfRange(t *testing.T) {
 		if err := d.Validate(time.Now()); err != nil {
 			t.Fatalf("minLTV = MaxLTV refused: %v", err)
 		}
-		if _, err := rtRequirementsFor(big.NewInt(0xd1), d).ReqHash(ax, ay); err != nil {
+		if _, err := prover.RequirementsOf(common.Hash{0xd1}, d).ReqHash(ax, ay); err != nil {
 			t.Fatalf("ReqHash at the bound: %v", err)
 		}
 	})

@@ -249,8 +249,8 @@ func keyCredential(iss *prover.Issuer, cr *CredentialRequest, account common.Add
 	if !ok {
 		return prover.Credential{}, bazaar.Errorf(bazaar.ECodeInvalid, "unknown area %q: known areas are %s", cr.Area, knownAreas())
 	}
-	x, y := gridPoint(centre)
-	return iss.Issue(prover.Credential{Category: categoryID(cr.Category), LTV: ltvCents(0, h.Spent), Loyalty: uint64(min(5, h.Orders/3)),
+	x, y := prover.GridPoint(centre)
+	return iss.Issue(prover.Credential{Category: prover.CategoryID(cr.Category), LTV: ltvCents(0, h.Spent), Loyalty: uint64(min(5, h.Orders/3)),
 		X: x, Y: y, Expiry: uint64(now.Unix()/86400) + credentialValidity, Secret: agentSecret(iss, account)})
 }
 

@@ -425,7 +425,7 @@ func (s *MatcherService) publishRequirements(ctx context.Context, l *relay.Match
 		return err
 	}
 	x, y := s.issuer.Point()
-	h, err := requirementsFor(id, d).ReqHashFor(s.issuer.PublicKey())
+	h, err := prover.RequirementsOf(id, d).ReqHashFor(s.issuer.PublicKey())
 	if err != nil {
 		return err
 	}

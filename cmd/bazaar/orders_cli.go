@@ -396,7 +396,7 @@ func runAgentAccept(ctx context.Context, args []string, stdout, stderr io.Writer
 		return fmt.Errorf("this agent has no credential yet: run `bazaar agent redeem %s %s --area AREA` first", dealID.Hex(), id.flagHint())
 	}
 	p := id.pseudonym(vendor)
-	nullifier := prover.Hash(id.secret, dealField(dealID))
+	nullifier := prover.Hash(id.secret, prover.DealField(dealID))
 	red, err := c.redemptions.FindRedemption(ctx, dealID, nullifier, deal.RedemptionsFrom())
 	if err != nil {
 		return fmt.Errorf("%w (run `bazaar agent redeem %s %s` first)", err, dealID.Hex(), id.flagHint())

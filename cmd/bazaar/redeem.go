@@ -6,14 +6,12 @@ import (
 	"crypto/cipher"
 	"crypto/ed25519"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"math/big"
 	"net/http"
 	"os"
@@ -34,48 +32,6 @@ import (
 	"github.com/bazaar-market/bazaar/matcher"
 	"github.com/bazaar-market/bazaar/prover"
 )
-
-// Grid coordinates for the proximity check: 1e-5 degree units (about 1.1 m north–south) from
-// (−90°, −180°), so both fit 32 bits. East–west units shrink with cos(latitude); at Ho Chi
-// Minh City's 10.8° that overstates east–west distance by 2 %, in the agent's disfavour.
-const gridPerDegree = 1e5
-
-func gridPoint(p bazaar.LatLng) (x, y uint64) {
-	return uint64(math.Round((p.Lng + 180) * gridPerDegree)), uint64(math.Round((p.Lat + 90) * gridPerDegree))
-}
-
-// gridRadiusSq converts a radius in metres to squared grid units (a degree of latitude is
-// 111,320 m).
-func gridRadiusSq(metres int64) *big.Int {
-	r := uint64(math.Floor(float64(metres) * gridPerDegree / 111_320))
-	return new(big.Int).Mul(new(big.Int).SetUint64(r), new(big.Int).SetUint64(r))
-}
-
-// categoryID is a category's 32-bit id in credentials and requirements.
-func categoryID(category string) uint64 {
-	h := sha256.Sum256([]byte("bazaar category v1\x00" + strings.ToLower(category)))
-	return uint64(binary.BigEndian.Uint32(h[:4]))
-}
-
-// dealField is a deal id reduced into the circuit's field.
-func dealField(id common.Hash) *big.Int { return new(big.Int).Mod(id.Big(), fr.Modulus()) }
-
-// requirementsFor reads a deal document's eligibility requirements.
-func requirementsFor(id common.Hash, d *bazaar.Deal) prover.Requirements {
-	r := prover.Requirements{DealID: dealField(id), Category: categoryID(d.Service.Category), RadiusSq: new(big.Int)}
-	if q := d.Requirements; q != nil {
-		r.MinLTV = uint64(max(q.MinLTV, 0))
-		if lvl, ok := bazaar.LoyaltyLevel(q.LoyaltyTier); ok {
-			r.MinLoyalty = uint64(lvl)
-		}
-		if q.ProximityRequired && q.Location != nil {
-			r.Proximity = true
-			r.VX, r.VY = gridPoint(*q.Location)
-			r.RadiusSq = gridRadiusSq(q.ProximityRadius)
-		}
-	}
-	return r
-}
 
 // demoSecret is a demo agent's credential secret, derived from its name so the CLI can use it
 // (development only: anyone can derive it).
@@ -104,9 +60,9 @@ func ltvCents(base uint64, spent *big.Int) uint64 {
 // to 5).
 func demoCredential(iss *prover.Issuer, a DemoAgent, category string, now time.Time, h ledger.History) (prover.Credential, error) {
 	floor, _ := bazaar.LTVFloor(a.Tier)
-	x, y := gridPoint(areaCenters[a.Area])
+	x, y := prover.GridPoint(areaCenters[a.Area])
 	ltv := ltvCents(uint64(floor)+1_000, h.Spent)
-	return iss.Issue(prover.Credential{Category: categoryID(category), LTV: ltv, Loyalty: uint64(min(5, a.Level+h.Orders/3)),
+	return iss.Issue(prover.Credential{Category: prover.CategoryID(category), LTV: ltv, Loyalty: uint64(min(5, a.Level+h.Orders/3)),
 		X: x, Y: y, Expiry: uint64(now.Unix()/86400) + 30, Secret: demoSecret(a.Mailbox)})
 }
 
@@ -143,7 +99,7 @@ func (n *Node) postRequirements(ctx context.Context, id common.Hash, version uin
 		return
 	}
 	x, y := n.issuer.Point()
-	h, err := requirementsFor(id, d).ReqHashFor(n.issuer.PublicKey())
+	h, err := prover.RequirementsOf(id, d).ReqHashFor(n.issuer.PublicKey())
 	if err == nil {
 		err = n.redemptions.PostRequirements(ctx, n.relayer, n.mkeys.signer, id, version, h, x, y)
 	}
@@ -393,7 +349,7 @@ func RedeemAs(ctx context.Context, node string, dealID common.Hash, id *agentID,
 	if payout == (common.Address{}) {
 		payout = id.pseudonym(common.HexToAddress(deal.Vendor)).Address()
 	}
-	req := requirementsFor(dealID, d)
+	req := prover.RequirementsOf(dealID, d)
 	day := uint64(time.Now().Unix() / 86400)
 	if err := prover.Eligible(req, cred, day); err != nil {
 		return nil, fmt.Errorf("not eligible for this deal: %w", err)
@@ -621,7 +577,7 @@ func requestCredentialAs(ctx context.Context, node string, id *agentID, category
 	go func() {
 		listening <- AgentListen(lctx, node, box, notify, func(p json.RawMessage) bool {
 			var m CredentialMessage
-			if json.Unmarshal(p, &m) == nil && m.Type == "credential" && m.Credential.Category == categoryID(category) {
+			if json.Unmarshal(p, &m) == nil && m.Type == "credential" && m.Credential.Category == prover.CategoryID(category) {
 				got <- m.Credential
 				return false
 			}

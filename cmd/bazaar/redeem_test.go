@@ -92,7 +92,7 @@ func TestAgent_Redeem(t *testing.T) {
 	}
 	// The same nullifier submitted straight to the node (any proof): the contract refuses it
 	// before looking at the proof, and the node says why.
-	used := prover.Hash(demoSecret("demo-q1-high-l3"), dealField(id))
+	used := prover.Hash(demoSecret("demo-q1-high-l3"), prover.DealField(id))
 	replay := RedeemRequest{DealID: id, Day: uint64(time.Now().Unix() / 86400), Nullifier: (*hexutil.Big)(used), Payout: payout}
 	for i := range replay.Proof {
 		replay.Proof[i] = (*hexutil.Big)(big.NewInt(1))
@@ -248,7 +248,7 @@ func TestRedemptions_RequirementsAuthority(t *testing.T) {
 	if err := n.redemptions.RegisterIssuer(ctx, n.relayer, other.signer, x2, y2); err != nil {
 		t.Fatal(err)
 	}
-	h2, err := requirementsFor(id, d).ReqHashFor(iss.PublicKey())
+	h2, err := prover.RequirementsOf(id, d).ReqHashFor(iss.PublicKey())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -258,7 +258,7 @@ func TestRedemptions_RequirementsAuthority(t *testing.T) {
 	if err := n.redemptions.PostRequirements(ctx, n.relayer, other.signer, id, 1, h2, x2, y2); !errors.Is(err, chain.ErrRequirementsPosted) {
 		t.Fatalf("second matcher's post: %v, want ErrRequirementsPosted", err)
 	}
-	h1, err := requirementsFor(id, d).ReqHashFor(n.issuer.PublicKey())
+	h1, err := prover.RequirementsOf(id, d).ReqHashFor(n.issuer.PublicKey())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -321,7 +321,7 @@ func confirmOrder(t *testing.T, n *Node, state, demo string, dealID common.Hash,
 	if _, err := Redeem(ctx, n.URL(), dealID, demo, common.Address{}, filepath.Join(os.TempDir(), "bazaar-prover")); err != nil {
 		t.Fatalf("redeem as %s: %v", demo, err)
 	}
-	nullifier := prover.Hash(demoSecret(demo), dealField(dealID))
+	nullifier := prover.Hash(demoSecret(demo), prover.DealField(dealID))
 	red, err := n.redemptions.FindRedemption(ctx, dealID, nullifier, 0)
 	if err != nil {
 		t.Fatal(err)
