@@ -51,6 +51,7 @@ type settlementState struct {
 	// time, which exits are judged by (a dev chain's clock runs ahead of the wall's when it
 	// mines many blocks a second). Guarded by mu.
 	chainLast, chainNow time.Time
+	exitDelay           time.Duration // the contract's, read at start
 }
 
 // setupSettlement starts the in-process matcher's ledger on the deployment's Settlement: the
@@ -145,8 +146,8 @@ func (n *Node) setupSettlement(ctx, runCtx context.Context) error {
 		s.last = &ledger.BatchPlan{ID: id, Credits: tree}
 	}
 	// The heartbeat and the payment margin count from the last batch the chain holds.
-	if at, _, err := n.settlement.Timing(ctx); err == nil {
-		s.chainLast, s.chainNow = at, at
+	if at, delay, err := n.settlement.Timing(ctx); err == nil {
+		s.chainLast, s.chainNow, s.exitDelay = at, at, delay
 	}
 	n.settle = s
 	loopCtx, stop := context.WithCancel(runCtx)
@@ -255,13 +256,22 @@ func (s *settlementState) staleness() time.Duration {
 
 // heartbeat is how long an idle sequencer waits between batches: a quarter of the exit delay,
 // so exits open only after four heartbeats in a row failed to land.
-func (n *Node) heartbeat() time.Duration { return n.cfg.ExitDelay / 4 }
+func (n *Node) heartbeat() time.Duration { return n.exitDelay() / 4 }
+
+// exitDelay is the Settlement contract's exit delay (a manifest deployment's may differ from
+// this node's --exit-delay, which only sets it on the contracts a dev node deploys).
+func (n *Node) exitDelay() time.Duration {
+	if n.settle != nil && n.settle.exitDelay > 0 {
+		return n.settle.exitDelay
+	}
+	return n.cfg.ExitDelay
+}
 
 // paymentMargin is how stale the last landed batch may be for the matcher to take a payment:
 // half the exit delay. A payment taken is in a batch within the batch interval; if batches have
 // not landed for this long something is wrong, and a payment taken now might not reach the
 // chain before exits open (the payer could then take the money back with an older statement).
-func (n *Node) paymentMargin() time.Duration { return n.cfg.ExitDelay / 2 }
+func (n *Node) paymentMargin() time.Duration { return n.exitDelay() / 2 }
 
 func (n *Node) postBatch(ctx context.Context) error {
 	s := n.settle
@@ -445,7 +455,7 @@ func (n *Node) postPayment(w http.ResponseWriter, r *http.Request) {
 	}
 	if stale := max(n.settle.staleness(), time.Since(n.settle.lastAt)); stale > n.paymentMargin() {
 		n.fail(w, bazaar.Errorf(bazaar.ECodeUnavailable, "no settlement batch has landed for %s (the safety margin is %s of the %s exit delay): payments wait until one does",
-			stale.Round(time.Second), n.paymentMargin(), n.cfg.ExitDelay))
+			stale.Round(time.Second), n.paymentMargin(), n.exitDelay()))
 		return
 	}
 	if err := n.settle.ledger.PayRedemption(*in, redemptionKey(d.DealID, d.Nullifier.ToInt())); err != nil {

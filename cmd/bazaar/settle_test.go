@@ -696,3 +696,18 @@ func TestSettlement_PriceIsThePrice(t *testing.T) {
 		t.Fatalf("the order redeemed under version 1, at its price, after the update: %v\n%s", err, out.String())
 	}
 }
+
+// TestSettlement_ContractExitDelay: heartbeats and the payment margin follow the Settlement
+// contract's exit delay, not the node's flag (a manifest deployment sets its own).
+func TestSettlement_ContractExitDelay(t *testing.T) {
+	ctx := context.Background()
+	n := mustStart(t, Config{DataDir: t.TempDir(), RPCListen: "127.0.0.1:0", ExitDelay: 8 * time.Hour})
+	defer n.Stop(ctx)
+	if n.exitDelay() != 8*time.Hour || n.heartbeat() != 2*time.Hour || n.paymentMargin() != 4*time.Hour {
+		t.Fatalf("exit delay %s, heartbeat %s, margin %s", n.exitDelay(), n.heartbeat(), n.paymentMargin())
+	}
+	n.cfg.ExitDelay = time.Hour // the flag says otherwise: the contract's delay wins
+	if n.exitDelay() != 8*time.Hour {
+		t.Fatalf("exit delay %s, want the contract's 8h", n.exitDelay())
+	}
+}
