@@ -4,6 +4,8 @@ import (
 	"crypto/ecdh"
 	"crypto/ecdsa"
 	"crypto/ed25519"
+	"crypto/hkdf"
+	"crypto/hmac"
 	"crypto/hpke"
 	"crypto/rand"
 	"crypto/sha256"
@@ -49,7 +51,8 @@ type DealAcceptance struct {
 	DealID         common.Hash    `json:"dealId"`
 	Nullifier      *hexutil.Big   `json:"nullifier"`
 	RedemptionTx   common.Hash    `json:"redemptionTx"`
-	PickupCodeHash common.Hash    `json:"pickupCodeHash"` // PickupCodeHash(code): the code itself stays with the agent
+	PickupCodeHash common.Hash    `json:"pickupCodeHash"` // PickupCodeHash(key, code): the code itself stays with the agent
+	CodeKey        hexutil.Bytes  `json:"codeKey"`        // the agent's one-time X25519 key the hash's key derives from
 	Delivery       string         `json:"delivery,omitempty"`
 	ReplyMailbox   string         `json:"replyMailbox"`
 	ReplyKey       hexutil.Bytes  `json:"replyKey"` // 32-byte key the vendor seals its answers with
@@ -66,8 +69,8 @@ func (a *DealAcceptance) OrderID() common.Hash {
 	}
 	var issued [8]byte
 	binary.BigEndian.PutUint64(issued[:], uint64(a.IssuedAt))
-	return crypto.Keccak256Hash([]byte("bazaar deal acceptance v1\x00"), a.DealID[:], nul[:], a.RedemptionTx[:], a.PickupCodeHash[:],
-		crypto.Keccak256([]byte(a.Delivery)), crypto.Keccak256([]byte(a.ReplyMailbox)), a.ReplyKey, issued[:], a.Pseudonym[:])
+	return crypto.Keccak256Hash([]byte("bazaar deal acceptance v2\x00"), a.DealID[:], nul[:], a.RedemptionTx[:], a.PickupCodeHash[:],
+		crypto.Keccak256(a.CodeKey), crypto.Keccak256([]byte(a.Delivery)), crypto.Keccak256([]byte(a.ReplyMailbox)), a.ReplyKey, issued[:], a.Pseudonym[:])
 }
 
 // Check verifies an acceptance's form and that its pseudonym signed it. Whether the redemption
@@ -78,6 +81,8 @@ func (a *DealAcceptance) Check() error {
 		return Errorf(ECodeInvalid, "acceptance version %d is not 1", a.V)
 	case a.DealID == (common.Hash{}) || a.RedemptionTx == (common.Hash{}) || a.PickupCodeHash == (common.Hash{}):
 		return Errorf(ECodeInvalid, "acceptance needs dealId, redemptionTx and pickupCodeHash")
+	case len(a.CodeKey) != 32:
+		return Errorf(ECodeInvalid, "acceptance needs the 32-byte X25519 codeKey its pickup code hash is keyed from")
 	case a.Nullifier == nil || a.Nullifier.ToInt().Sign() <= 0 || a.Nullifier.ToInt().BitLen() > 256:
 		return Errorf(ECodeInvalid, "acceptance needs a nullifier")
 	case len(a.Delivery) > MaxDeliveryLen:
@@ -148,20 +153,59 @@ func NewPickupCode() (string, error) {
 	return s[:5] + "-" + s[5:10] + "-" + s[10:15] + "-" + s[15:], nil
 }
 
-// PickupCodeDigits is a pickup code's length: 20 decimal digits, 66 bits, so its hash in a
-// vendor's order book cannot be searched offline; the vendor also locks an order's code after
-// a few wrong tries (MaxWrongCodes).
+// PickupCodeDigits is a pickup code's length: 20 decimal digits, 66 bits (its hash is keyed too:
+// PickupCodeHash); the vendor also locks an order's code after a few wrong tries
+// (MaxWrongCodes).
 const PickupCodeDigits = 20
 
 // MaxWrongCodes is how many wrong pickup codes a vendor takes for one order before it locks
 // the order's code (the buyer then shows the order some other way).
 const MaxWrongCodes = 5
 
-// PickupCodeHash is what an acceptance carries instead of the code, so the vendor's order book
-// holds no usable code; dashes and spaces are ignored.
-func PickupCodeHash(code string) common.Hash {
+// PickupCodeHash is what an acceptance carries instead of the code: HMAC-SHA256 under key
+// (PickupCodeKey) of the code, dashes and spaces ignored. The key is one only the agent and the
+// vendor's order key can compute, so neither the hash in a vendor's order book nor the order id
+// that commits to it can be searched for the code by anyone holding the book alone.
+func PickupCodeHash(key []byte, code string) common.Hash {
 	code = strings.NewReplacer("-", "", " ", "").Replace(code)
-	return sha256.Sum256([]byte("bazaar pickup code v1\x00" + code))
+	m := hmac.New(sha256.New, key)
+	m.Write([]byte("bazaar pickup code v2\x00" + code))
+	return common.Hash(m.Sum(nil))
+}
+
+// PickupCodeKey derives a pickup code hash's key from the X25519 secret an acceptance's one-time
+// key shares with the vendor's order key (HKDF-SHA256, no salt).
+func PickupCodeKey(shared []byte) ([]byte, error) {
+	return hkdf.Key(sha256.New, shared, nil, "bazaar pickup code key v1", 32)
+}
+
+// NewPickupCodeKey is the agent's side: a one-time X25519 key (its public half goes in the
+// acceptance as CodeKey) and the key shared with the vendor's order key.
+func NewPickupCodeKey(vendorOrder *ecdh.PublicKey) (codeKey, key []byte, err error) {
+	eph, err := ecdh.X25519().GenerateKey(rand.Reader)
+	if err != nil {
+		return nil, nil, err
+	}
+	shared, err := eph.ECDH(vendorOrder)
+	if err != nil {
+		return nil, nil, err
+	}
+	key, err = PickupCodeKey(shared)
+	return eph.PublicKey().Bytes(), key, err
+}
+
+// VendorPickupCodeKey is the vendor's side: the key from its order key and an acceptance's
+// CodeKey.
+func VendorPickupCodeKey(order *ecdh.PrivateKey, codeKey []byte) ([]byte, error) {
+	pub, err := ecdh.X25519().NewPublicKey(codeKey)
+	if err != nil {
+		return nil, fmt.Errorf("acceptance code key: %w", err)
+	}
+	shared, err := order.ECDH(pub)
+	if err != nil {
+		return nil, err
+	}
+	return PickupCodeKey(shared)
 }
 
 // OrderDecision is the vendor's answer to an acceptance, signed with the vendor's wallet as

@@ -20,7 +20,7 @@ import (
 func signedAcceptance(t *testing.T, p bazaar.Pseudonym) bazaar.DealAcceptance {
 	t.Helper()
 	a := bazaar.DealAcceptance{V: 1, DealID: common.Hash{1}, Nullifier: (*hexutil.Big)(big.NewInt(42)), RedemptionTx: common.Hash{2},
-		PickupCodeHash: bazaar.PickupCodeHash("12345-67890"), Delivery: "counter", ReplyMailbox: p.MailboxID(), ReplyKey: p.ReplyKey, IssuedAt: time.Now().Unix()}
+		PickupCodeHash: bazaar.PickupCodeHash(make([]byte, 32), "12345-67890"), CodeKey: make([]byte, 32), Delivery: "counter", ReplyMailbox: p.MailboxID(), ReplyKey: p.ReplyKey, IssuedAt: time.Now().Unix()}
 	if err := a.Sign(p.Key); err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +65,9 @@ func TestDealAcceptance_Check(t *testing.T) {
 		"deal changed":       func(a *bazaar.DealAcceptance) { a.DealID = common.Hash{9} },
 		"nullifier changed":  func(a *bazaar.DealAcceptance) { a.Nullifier = (*hexutil.Big)(big.NewInt(43)) },
 		"tx changed":         func(a *bazaar.DealAcceptance) { a.RedemptionTx = common.Hash{3} },
-		"code changed":       func(a *bazaar.DealAcceptance) { a.PickupCodeHash = bazaar.PickupCodeHash("1") },
+		"code changed":       func(a *bazaar.DealAcceptance) { a.PickupCodeHash = bazaar.PickupCodeHash(make([]byte, 32), "1") },
+		"code key changed":   func(a *bazaar.DealAcceptance) { a.CodeKey = append(make([]byte, 31), 1) },
+		"no code key":        func(a *bazaar.DealAcceptance) { a.CodeKey = nil },
 		"delivery changed":   func(a *bazaar.DealAcceptance) { a.Delivery = "door" },
 		"reply box changed":  func(a *bazaar.DealAcceptance) { a.ReplyMailbox = other.MailboxID() },
 		"reply key changed":  func(a *bazaar.DealAcceptance) { a.ReplyKey = other.ReplyKey },
@@ -92,19 +94,45 @@ func TestDealAcceptance_Check(t *testing.T) {
 }
 
 // TestPickupCode: codes are 20 digits (66 bits) in four groups, distinct draws, and match their
-// hash however they are typed (dashes, spaces), never another code.
+// hash however they are typed (dashes, spaces), never another code. The hash is keyed: the
+// agent's one-time key and the vendor's order key agree on the key, and without the vendor's
+// order key (another order key) the hash does not match the code (issue 19: an order book
+// alone cannot be searched for codes).
 func TestPickupCode(t *testing.T) {
 	c1, _ := bazaar.NewPickupCode()
 	c2, _ := bazaar.NewPickupCode()
 	if len(c1) != bazaar.PickupCodeDigits+3 || strings.Count(c1, "-") != 3 || c1 == c2 {
 		t.Fatalf("codes %q %q", c1, c2)
 	}
-	h := bazaar.PickupCodeHash(c1)
+	vendor, _ := ecdh.X25519().GenerateKey(rand.Reader)
+	codeKey, agentKey, err := bazaar.NewPickupCodeKey(vendor.PublicKey())
+	if err != nil {
+		t.Fatal(err)
+	}
+	vendorKey, err := bazaar.VendorPickupCodeKey(vendor, codeKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := bazaar.PickupCodeHash(agentKey, c1)
+	if bazaar.PickupCodeHash(vendorKey, c1) != h {
+		t.Fatal("the vendor's key does not reproduce the agent's hash")
+	}
+	other, _ := ecdh.X25519().GenerateKey(rand.Reader)
+	if otherKey, _ := bazaar.VendorPickupCodeKey(other, codeKey); bazaar.PickupCodeHash(otherKey, c1) == h {
+		t.Fatal("another order key reproduces the hash")
+	}
+	if bazaar.PickupCodeHash(nil, c1) == h {
+		t.Fatal("the unkeyed hash matches")
+	}
+	if _, err := bazaar.VendorPickupCodeKey(vendor, []byte{1, 2}); err == nil {
+		t.Fatal("a malformed code key accepted")
+	}
+	key := vendorKey
 	plain := strings.ReplaceAll(c1, "-", "")
-	if bazaar.PickupCodeHash(strings.ReplaceAll(c1, "-", " ")) != h || bazaar.PickupCodeHash(plain) != h {
+	if bazaar.PickupCodeHash(key, strings.ReplaceAll(c1, "-", " ")) != h || bazaar.PickupCodeHash(key, plain) != h {
 		t.Fatal("the same code typed differently does not match")
 	}
-	if bazaar.PickupCodeHash(c2) == h {
+	if bazaar.PickupCodeHash(key, c2) == h {
 		t.Fatal("another code matches")
 	}
 }

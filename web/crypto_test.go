@@ -114,3 +114,34 @@ func TestBundledCrypto_PaymentNotice(t *testing.T) {
 		t.Fatal("a notice with another amount recovers the matcher too")
 	}
 }
+
+// TestBundledCrypto_PickupCode: the browser's pickupCodeHash, from the vendor's order key and an
+// acceptance's code key, is the hash the Go agent made with its one-time key (however the code
+// is typed), and another order key gives another.
+func TestBundledCrypto_PickupCode(t *testing.T) {
+	vendor, _ := ecdh.X25519().GenerateKey(rand.Reader)
+	other, _ := ecdh.X25519().GenerateKey(rand.Reader)
+	codeKey, key, err := bazaar.NewPickupCodeKey(vendor.PublicKey())
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := "12345-67890-12345-67890"
+	in, _ := json.Marshal(map[string]string{"orderPriv": hexutil.Encode(vendor.Bytes()), "otherPriv": hexutil.Encode(other.Bytes()),
+		"codeKey": hexutil.Encode(codeKey), "code": "12345 67890 1234567890"})
+	cmd := exec.Command("node", "test/pickup_check.mjs")
+	cmd.Stdin = bytes.NewReader(in)
+	raw, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("node: %v\n%s", err, raw)
+	}
+	var out struct{ Hash, Other string }
+	if err := json.Unmarshal(raw, &out); err != nil {
+		t.Fatalf("%v: %s", err, raw)
+	}
+	if want := bazaar.PickupCodeHash(key, code).Hex(); out.Hash != want {
+		t.Fatalf("browser %s, Go %s", out.Hash, want)
+	}
+	if out.Other == out.Hash {
+		t.Fatal("another order key gives the same hash")
+	}
+}

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/ecdh"
+	"crypto/rand"
 	"encoding/json"
 	"math/big"
 	"net/http"
@@ -69,16 +71,26 @@ func TestVendorOrder_CheckCode(t *testing.T) {
 	if digits := strings.NewReplacer("-", "").Replace(code); len(digits) != bazaar.PickupCodeDigits {
 		t.Fatalf("code %q", code)
 	}
-	o := &vendorOrder{PickupCodeHash: bazaar.PickupCodeHash(code)}
-	if err := o.checkCode(code); err != nil {
+	vendor, _ := ecdh.X25519().GenerateKey(rand.Reader)
+	codeKey, key, err := bazaar.NewPickupCodeKey(vendor.PublicKey())
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := &vendorOrder{PickupCodeHash: bazaar.PickupCodeHash(key, code), CodeKey: codeKey}
+	other, _ := ecdh.X25519().GenerateKey(rand.Reader)
+	if err := o.checkCode(other, code); err == nil { // another order key: the right code does not match
+		t.Fatal("the code matched under another order key")
+	}
+	o.WrongCodes = 0
+	if err := o.checkCode(vendor, code); err != nil {
 		t.Fatal(err)
 	}
 	for i := range bazaar.MaxWrongCodes {
-		if err := o.checkCode("00000-00000-00000-0000" + string(rune('0'+i))); err == nil || !strings.Contains(err.Error(), "does not match") {
+		if err := o.checkCode(vendor, "00000-00000-00000-0000"+string(rune('0'+i))); err == nil || !strings.Contains(err.Error(), "does not match") {
 			t.Fatalf("wrong code %d: %v", i, err)
 		}
 	}
-	if err := o.checkCode(code); err == nil || !strings.Contains(err.Error(), "locked") {
+	if err := o.checkCode(vendor, code); err == nil || !strings.Contains(err.Error(), "locked") {
 		t.Fatalf("the right code after %d wrong ones: %v", bazaar.MaxWrongCodes, err)
 	}
 }

@@ -412,8 +412,12 @@ func runAgentAccept(ctx context.Context, args []string, stdout, stderr io.Writer
 	if err != nil {
 		return err
 	}
+	codeKey, key, err := bazaar.NewPickupCodeKey(pub)
+	if err != nil {
+		return err
+	}
 	a := bazaar.DealAcceptance{V: 1, DealID: dealID, Nullifier: (*hexutil.Big)(nullifier), RedemptionTx: red.Tx,
-		PickupCodeHash: bazaar.PickupCodeHash(code), Delivery: *delivery, ReplyMailbox: p.MailboxID(), ReplyKey: p.ReplyKey, IssuedAt: time.Now().Unix()}
+		PickupCodeHash: bazaar.PickupCodeHash(key, code), CodeKey: codeKey, Delivery: *delivery, ReplyMailbox: p.MailboxID(), ReplyKey: p.ReplyKey, IssuedAt: time.Now().Unix()}
 	if err := a.Sign(p.Key); err != nil {
 		return err
 	}

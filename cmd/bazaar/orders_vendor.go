@@ -6,6 +6,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/ecdh"
 	"crypto/ecdsa"
 	"encoding/json"
 	"errors"
@@ -39,7 +40,8 @@ type vendorOrder struct {
 	Status         string       `json:"status"` // pending, confirmed, rejected, paid, picked-up
 	Amount         *hexutil.Big `json:"amount"`
 	Delivery       string       `json:"delivery,omitempty"`
-	PickupCodeHash common.Hash  `json:"pickupCodeHash"`
+	PickupCodeHash common.Hash  `json:"pickupCodeHash"` // keyed: only this vendor's order key recovers the key
+	CodeKey        []byte       `json:"codeKey"`        // the acceptance's one-time X25519 key
 	ReplyMailbox   string       `json:"replyMailbox"`
 	ReplyKey       []byte       `json:"replyKey"`
 	Received       time.Time    `json:"received"`
@@ -59,13 +61,18 @@ type vendorBook struct {
 
 func (b *vendorBook) save() error { return saveJSON(b.path, b) }
 
-// checkCode compares a pickup code with the order's, counting wrong ones: after
-// bazaar.MaxWrongCodes the order's code is locked and even the right one is refused.
-func (o *vendorOrder) checkCode(code string) error {
+// checkCode compares a pickup code with the order's (its hash keyed from the vendor's order
+// key and the acceptance's code key), counting wrong ones: after bazaar.MaxWrongCodes the
+// order's code is locked and even the right one is refused.
+func (o *vendorOrder) checkCode(order *ecdh.PrivateKey, code string) error {
 	if o.WrongCodes >= bazaar.MaxWrongCodes {
 		return fmt.Errorf("order %s: %d wrong codes were tried, its code is locked (ask the buyer to show the order)", short(o.Order), o.WrongCodes)
 	}
-	if bazaar.PickupCodeHash(code) != o.PickupCodeHash {
+	key, err := bazaar.VendorPickupCodeKey(order, o.CodeKey)
+	if err != nil {
+		return fmt.Errorf("order %s: %w", short(o.Order), err)
+	}
+	if bazaar.PickupCodeHash(key, code) != o.PickupCodeHash {
 		o.WrongCodes++
 		return fmt.Errorf("the code does not match order %s (%d of %d tries left)", short(o.Order), bazaar.MaxWrongCodes-o.WrongCodes, bazaar.MaxWrongCodes)
 	}
@@ -179,7 +186,7 @@ func (b *vendorBook) takeAcceptance(ctx context.Context, c *nodeChain, vendor co
 		price = doc.Pricing.DiscountedPrice
 	}
 	o := &vendorOrder{Order: a.OrderID(), DealID: a.DealID, Nullifier: a.Nullifier, Pseudonym: a.Pseudonym.Hex(), Status: "pending",
-		Amount: (*hexutil.Big)(moneyUnits(price)), Delivery: a.Delivery, PickupCodeHash: a.PickupCodeHash,
+		Amount: (*hexutil.Big)(moneyUnits(price)), Delivery: a.Delivery, PickupCodeHash: a.PickupCodeHash, CodeKey: a.CodeKey,
 		ReplyMailbox: a.ReplyMailbox, ReplyKey: a.ReplyKey, Received: time.Now().UTC()}
 	b.Orders = append(b.Orders, o)
 	return o, nil
@@ -339,7 +346,7 @@ func runVendorOrders(ctx context.Context, args []string, stdout, stderr io.Write
 		if err := c.requireSettled(ctx, o.PaidBatch); err != nil {
 			return fmt.Errorf("order %s: %w", short(o.Order), err)
 		}
-		if err := o.checkCode(pos[1]); err != nil {
+		if err := o.checkCode(vk.Order, pos[1]); err != nil {
 			if serr := book.save(); serr != nil {
 				return serr
 			}

@@ -330,7 +330,7 @@ func confirmOrder(t *testing.T, n *Node, state, demo string, dealID common.Hash,
 	p := demoAgentID(demo).pseudonym(vendor)
 	code, _ := bazaar.NewPickupCode()
 	a := bazaar.DealAcceptance{V: 1, DealID: dealID, Nullifier: (*hexutil.Big)(nullifier), RedemptionTx: red.Tx,
-		PickupCodeHash: bazaar.PickupCodeHash(code), ReplyMailbox: p.MailboxID(), ReplyKey: p.ReplyKey, IssuedAt: time.Now().Unix()}
+		PickupCodeHash: bazaar.PickupCodeHash(make([]byte, 32), code), CodeKey: make([]byte, 32), ReplyMailbox: p.MailboxID(), ReplyKey: p.ReplyKey, IssuedAt: time.Now().Unix()}
 	if err := a.Sign(p.Key); err != nil {
 		t.Fatal(err)
 	}

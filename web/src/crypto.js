@@ -5,6 +5,7 @@ import { ed25519, x25519 } from '@noble/curves/ed25519.js';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { extract, expand } from '@noble/hashes/hkdf.js';
+import { hmac } from '@noble/hashes/hmac.js';
 import { chacha20poly1305 } from '@noble/ciphers/chacha.js';
 
 export { keccak_256 as keccak256, sha256 };
@@ -85,4 +86,13 @@ const PAID_TYPEHASH = keccak_256(enc.encode('PaymentNotice(address vendor,bytes3
 export function paymentNoticeDigest(chainId, settlement, n) {
   return keccak_256(concat(PAID_TYPEHASH, word(chainId), word(settlement), word(n.vendor), word(n.order), word(n.dealId),
     word(n.amount), word(n.batch)));
+}
+
+// pickupCodeHash is bazaar.PickupCodeHash under the key the vendor's order key shares with an
+// acceptance's one-time code key (bazaar.VendorPickupCodeKey): HKDF-SHA256 (no salt) of the
+// X25519 secret, then HMAC-SHA256 of the code with dashes and spaces removed.
+export function pickupCodeHash(orderPriv, codeKeyPub, code) {
+  const shared = x25519.getSharedSecret(orderPriv, codeKeyPub);
+  const key = expand(sha256, extract(sha256, shared), enc.encode('bazaar pickup code key v1'), 32);
+  return hmac(sha256, key, enc.encode('bazaar pickup code v2\0' + code.replace(/[-\s]/g, '')));
 }

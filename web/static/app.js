@@ -565,14 +565,15 @@ function openSealed(keys, env) {
 }
 
 function acceptanceID(a) {
-  return c.keccak256(c.concat(utf8.encode('bazaar deal acceptance v1\0'), c.hexToBytes(a.dealId), u256(a.nullifier), c.hexToBytes(a.redemptionTx),
-    c.hexToBytes(a.pickupCodeHash), c.keccak256(utf8.encode(a.delivery || '')), c.keccak256(utf8.encode(a.replyMailbox)), c.hexToBytes(a.replyKey),
+  return c.keccak256(c.concat(utf8.encode('bazaar deal acceptance v2\0'), c.hexToBytes(a.dealId), u256(a.nullifier), c.hexToBytes(a.redemptionTx),
+    c.hexToBytes(a.pickupCodeHash), c.keccak256(c.hexToBytes(a.codeKey || '0x')), c.keccak256(utf8.encode(a.delivery || '')), c.keccak256(utf8.encode(a.replyMailbox)), c.hexToBytes(a.replyKey),
     u64(a.issuedAt), c.hexToBytes(a.pseudonym)));
 }
 
 // takeAcceptance checks an acceptance as `bazaar vendor orders` does and files the order.
 async function takeAcceptance(a, account) {
-  if (a.v !== 1 || !a.nullifier || !a.replyKey || c.hexToBytes(a.replyKey).length !== 32 || (a.delivery || '').length > 512) {
+  if (a.v !== 1 || !a.nullifier || !a.replyKey || c.hexToBytes(a.replyKey).length !== 32 || !a.codeKey || c.hexToBytes(a.codeKey).length !== 32 ||
+      (a.delivery || '').length > 512) {
     throw new Error('malformed acceptance');
   }
   const id = acceptanceID(a);
@@ -596,7 +597,7 @@ async function takeAcceptance(a, account) {
   let cents = Math.round(deal.document.pricing.discountedPrice * 100);
   for (const v of deal.versions || []) if (v.block > 0 && v.block <= red.block) cents = Math.round(v.price * 100);
   inbox.book.orders.push({ order: c.bytesToHex(id), dealId: a.dealId, nullifier: a.nullifier, status: 'pending',
-    amount: '0x' + (BigInt(cents) * 10000n).toString(16), delivery: a.delivery || '', pickupCodeHash: a.pickupCodeHash,
+    amount: '0x' + (BigInt(cents) * 10000n).toString(16), delivery: a.delivery || '', pickupCodeHash: a.pickupCodeHash, codeKey: a.codeKey,
     replyMailbox: a.replyMailbox, replyKey: a.replyKey, received: new Date().toISOString() });
   return true;
 }
@@ -706,12 +707,13 @@ function renderOrders(section, account) {
     ev.preventDefault();
     const o = inbox.book.orders.find((x) => x.order === pick.elements.order.value);
     const code = pick.elements.code.value.replace(/[-\s]/g, '');
-    const h = c.bytesToHex(c.sha256(utf8.encode('bazaar pickup code v1\0' + code)));
+    // The code's hash is keyed from this vendor's order key and the acceptance's code key.
+    const hashOf = (o) => { try { return c.bytesToHex(c.pickupCodeHash(inbox.keys.order, c.hexToBytes(o.codeKey), code)); } catch { return ''; } };
     if (!o) pickStatus.textContent = 'No such order.';
     else if (o.pickedUp) pickStatus.textContent = 'Already picked up at ' + o.pickedUp + ': the code is spent.';
     else if (o.status !== 'paid') pickStatus.textContent = 'The order is ' + o.status + ', not paid: hand nothing over.';
     else if ((o.wrongCodes || 0) >= 5) pickStatus.textContent = 'Too many wrong codes were tried: this order\'s code is locked.';
-    else if (h !== o.pickupCodeHash.toLowerCase()) {
+    else if (hashOf(o) !== o.pickupCodeHash.toLowerCase()) {
       o.wrongCodes = (o.wrongCodes || 0) + 1;
       saveBook();
       pickStatus.textContent = 'The code does not match this order (' + (5 - o.wrongCodes) + ' tries left).';
