@@ -192,7 +192,7 @@ func (b *vendorBook) takeAcceptance(ctx context.Context, c *nodeChain, vendor co
 	return o, nil
 }
 
-// runVendorOrders: `bazaar vendor orders [list|confirm ORDER|reject ORDER|check-code ORDER CODE]
+// runVendorOrders: `bazaar vendor orders [list|confirm ORDER|reject ORDER|check-code ORDER CODE|rotate-key]
 // [--key HEX] [--node URL] [--state DIR] [--reason TEXT]`.
 func runVendorOrders(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("vendor orders", flag.ContinueOnError)
@@ -229,7 +229,7 @@ func runVendorOrders(ctx context.Context, args []string, stdout, stderr io.Write
 		return err
 	}
 	defer c.Close()
-	vk, err := ensureOrderKey(ctx, c, wallet)
+	vk, _, err := orderKey(ctx, c, wallet, false)
 	if err != nil {
 		return err
 	}
@@ -325,7 +325,7 @@ func runVendorOrders(ctx context.Context, args []string, stdout, stderr io.Write
 		fmt.Fprintf(stdout, "order %s %s\n", short(o.Order), d.Status)
 	case "rotate-key":
 		// The mailbox was read above under the old key; acceptances come to the new one now.
-		k, err := publishOrderKey(ctx, c, wallet, true)
+		_, k, err := orderKey(ctx, c, wallet, true)
 		if err != nil {
 			return err
 		}
@@ -362,39 +362,15 @@ func runVendorOrders(ctx context.Context, args []string, stdout, stderr io.Write
 	return nil
 }
 
-// ensureOrderKey derives the vendor's order keys from its wallet and publishes them on the
-// node if it holds another or none.
-// The version is the one the node holds (1 when none): keys derive from the wallet, the
-// deployment and the version, so the CLI and the browser read the same mailbox.
-func ensureOrderKey(ctx context.Context, c *nodeChain, wallet *ecdsa.PrivateKey) (bazaar.VendorKeys, error) {
+// orderKey derives the vendor's order keys from its wallet, the deployment and the key version
+// the node holds (1 when none; the next one with rotate), and publishes them unless the node
+// holds exactly these. The CLI and the browser derive the same keys, so they read one mailbox.
+func orderKey(ctx context.Context, c *nodeChain, wallet *ecdsa.PrivateKey, rotate bool) (bazaar.VendorKeys, bazaar.VendorOrderKey, error) {
+	vendor := chain.KeyAddress(wallet)
 	version := uint64(1)
 	var cur bazaar.VendorOrderKey
-	vendor := chain.KeyAddress(wallet)
 	if err := apiCall(ctx, http.MethodGet, c.base+"/vendors/"+vendor.Hex()+"/order-key", nil, &cur); err == nil && cur.Vendor == vendor &&
 		c.domain.CheckOrderKey(cur) == nil {
-		version = cur.Version
-	}
-	vk, err := c.domain.VendorKeys(wallet, version)
-	if err != nil {
-		return vk, err
-	}
-	if bytes.Equal(cur.Key, vk.Order.PublicKey().Bytes()) && cur.Mailbox == vk.MailboxID() {
-		return vk, nil
-	}
-	k, err := c.domain.SignOrderKey(wallet, bazaar.VendorOrderKey{Key: vk.Order.PublicKey().Bytes(), Mailbox: vk.MailboxID(), Version: version})
-	if err != nil {
-		return vk, err
-	}
-	return vk, apiCall(ctx, http.MethodPut, c.base+"/vendors/"+vendor.Hex()+"/order-key", k, nil)
-}
-
-// publishOrderKey derives and publishes the next key version (rotate) after the one the node
-// holds.
-func publishOrderKey(ctx context.Context, c *nodeChain, wallet *ecdsa.PrivateKey, rotate bool) (bazaar.VendorOrderKey, error) {
-	vendor := chain.KeyAddress(wallet)
-	version := uint64(1)
-	var cur bazaar.VendorOrderKey
-	if err := apiCall(ctx, http.MethodGet, c.base+"/vendors/"+vendor.Hex()+"/order-key", nil, &cur); err == nil && c.domain.CheckOrderKey(cur) == nil {
 		version = cur.Version
 		if rotate {
 			version++
@@ -402,11 +378,14 @@ func publishOrderKey(ctx context.Context, c *nodeChain, wallet *ecdsa.PrivateKey
 	}
 	vk, err := c.domain.VendorKeys(wallet, version)
 	if err != nil {
-		return bazaar.VendorOrderKey{}, err
+		return vk, cur, err
+	}
+	if !rotate && bytes.Equal(cur.Key, vk.Order.PublicKey().Bytes()) && cur.Mailbox == vk.MailboxID() {
+		return vk, cur, nil
 	}
 	k, err := c.domain.SignOrderKey(wallet, bazaar.VendorOrderKey{Key: vk.Order.PublicKey().Bytes(), Mailbox: vk.MailboxID(), Version: version})
 	if err != nil {
-		return k, err
+		return vk, k, err
 	}
-	return k, apiCall(ctx, http.MethodPut, c.base+"/vendors/"+vendor.Hex()+"/order-key", k, nil)
+	return vk, k, apiCall(ctx, http.MethodPut, c.base+"/vendors/"+vendor.Hex()+"/order-key", k, nil)
 }
